@@ -1,0 +1,535 @@
+//! Reads a compass from its RON files, checks everything a data steward could get wrong and
+//! builds the graph. Every problem is collected; nothing in the input can make this panic.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::format::{self, BegripDef, ElementDef, KompasDef, PartDef};
+use crate::model::{Begrip, Element, Kompas, KompasBuilder, Level, LinkKind, Meta, Rgb};
+use crate::problem::{Problem, Severity, line_of_id};
+use crate::source::{self, ReadError, Source};
+
+/// A compass that loaded, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The compass.
+    pub kompas: Kompas,
+    /// Things that look wrong but do not stop loading.
+    pub warnings: Vec<Problem>,
+}
+
+/// A compass that could not be loaded: every problem found, errors and warnings.
+#[derive(Debug, thiserror::Error)]
+#[error("{} in het kompas", count_dutch(.problems.iter().filter(|p| p.is_error()).count(), "fout", "fouten"))]
+pub struct LoadError {
+    /// All problems, in file order.
+    pub problems: Vec<Problem>,
+}
+
+fn count_dutch(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Loads the compass at `path` (a folder or a single `.ron` file).
+///
+/// # Errors
+/// Every problem that stops the compass from being used.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    load(&Source::from_path(path))
+}
+
+/// Loads the embedded Sociaal Kompas.
+///
+/// # Errors
+/// Only if the embedded files are broken, which the tests rule out.
+pub fn load_embedded() -> Result<Loaded, LoadError> {
+    load(&Source::embedded())
+}
+
+/// One part of the compass as read: its file name and text.
+struct FileText {
+    name: String,
+    text: String,
+}
+
+/// Everything read from the files, before checking.
+struct Collected {
+    def: KompasDef,
+    files: Vec<FileText>,
+    /// Sectors with the index (into `files`) of the file that holds them.
+    sectors: Vec<(usize, ElementDef)>,
+    begrippen: Vec<(usize, BegripDef)>,
+}
+
+/// Loads a compass from a [`Source`].
+///
+/// # Errors
+/// Every problem that stops the compass from being used, with file and place.
+pub fn load(source: &Source) -> Result<Loaded, LoadError> {
+    let mut problems = Vec::new();
+    let Some(collected) = collect(source, &mut problems) else {
+        return Err(LoadError { problems });
+    };
+    let checked = check(&collected, &mut problems);
+    if problems.iter().any(Problem::is_error) {
+        return Err(LoadError { problems });
+    }
+    match build(&collected, &checked) {
+        Some(kompas) => Ok(Loaded {
+            kompas,
+            warnings: problems,
+        }),
+        None => {
+            problems.push(Problem::file_error(
+                &source.main_name(),
+                "het kompas heeft geen elementen",
+            ));
+            Err(LoadError { problems })
+        }
+    }
+}
+
+fn read_problem(file: &str, err: &ReadError) -> Problem {
+    Problem::file_error(file, err.to_string())
+}
+
+fn collect(source: &Source, problems: &mut Vec<Problem>) -> Option<Collected> {
+    let main_name = source.main_name();
+    let text = match source.read_main() {
+        Ok(t) => t,
+        Err(ReadError::Missing) => {
+            problems.push(Problem::file_error(
+                &main_name,
+                format!(
+                    "{} niet gevonden: is dit een kompasmap met een bestand {}?",
+                    source.display_name(),
+                    source::MAIN_FILE
+                ),
+            ));
+            return None;
+        }
+        Err(e) => {
+            problems.push(read_problem(&main_name, &e));
+            return None;
+        }
+    };
+    let def: KompasDef = match format::from_ron(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            problems.push(Problem::ron(&main_name, &text, &e));
+            return None;
+        }
+    };
+    let mut files = vec![FileText {
+        name: main_name.clone(),
+        text,
+    }];
+    let mut sectors: Vec<(usize, ElementDef)> =
+        def.root.children.iter().cloned().map(|s| (0, s)).collect();
+    let mut begrippen: Vec<(usize, BegripDef)> =
+        def.begrippen.iter().cloned().map(|b| (0, b)).collect();
+    let mut seen = HashSet::new();
+    seen.insert(main_name.clone());
+    for name in &def.include {
+        if !source::is_plain_file_name(name) {
+            problems.push(Problem::file_error(
+                &main_name,
+                format!(
+                    "include '{name}' is geen gewone bestandsnaam in de kompasmap (geen mappen of '..')"
+                ),
+            ));
+            continue;
+        }
+        if !seen.insert(name.clone()) {
+            problems.push(Problem::file_error(
+                &main_name,
+                format!("include '{name}' staat er meer dan één keer (of verwijst naar het hoofdbestand)"),
+            ));
+            continue;
+        }
+        let text = match source.read(name) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(Problem::file_error(
+                    name,
+                    format!("genoemd in include van {main_name}, maar {e}"),
+                ));
+                continue;
+            }
+        };
+        match format::from_ron::<PartDef>(&text) {
+            Ok(part) => {
+                let ix = files.len();
+                sectors.extend(part.sectors.into_iter().map(|s| (ix, s)));
+                begrippen.extend(part.begrippen.into_iter().map(|b| (ix, b)));
+                files.push(FileText {
+                    name: name.clone(),
+                    text,
+                });
+            }
+            Err(e) => problems.push(Problem::ron(name, &text, &e)),
+        }
+    }
+    Some(Collected {
+        def,
+        files,
+        sectors,
+        begrippen,
+    })
+}
+
+/// Results of checking that building needs.
+struct Checked {
+    levels: Vec<Level>,
+}
+
+/// True when an id uses only characters that are safe in file names, URLs and CSV.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+#[allow(clippy::too_many_lines)]
+fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
+    let main = c
+        .files
+        .first()
+        .map_or(source::MAIN_FILE, |f| f.name.as_str());
+    let text_of = |file: usize| c.files.get(file).map(|f| f.text.as_str());
+    let name_of = |file: usize| c.files.get(file).map_or(main, |f| f.name.as_str());
+    let def = &c.def;
+
+    if def.format > format::FORMAT_VERSION {
+        problems.push(Problem::file_error(
+            main,
+            format!(
+                "formaatversie {} is nieuwer dan deze versie van Kompas leest ({}); werk Kompas bij",
+                def.format,
+                format::FORMAT_VERSION
+            ),
+        ));
+    }
+    if def.title.trim().is_empty() {
+        problems.push(Problem::file_error(
+            main,
+            "de titel van het kompas (title) is leeg",
+        ));
+    }
+    if def.levels.is_empty() {
+        problems.push(Problem::file_error(
+            main,
+            "er zijn geen niveaunamen (levels) opgegeven, zoals Einddoel, Hoofddoel, Koers",
+        ));
+    }
+    let mut level_names = HashSet::new();
+    for (i, l) in def.levels.iter().enumerate() {
+        if l.name.trim().is_empty() {
+            problems.push(Problem::file_error(
+                main,
+                format!("niveau {} heeft geen naam", i + 1),
+            ));
+        } else if !level_names.insert(l.name.trim()) {
+            problems.push(Problem::file_error(
+                main,
+                format!("de niveaunaam '{}' komt twee keer voor", l.name),
+            ));
+        }
+    }
+    let levels: Vec<Level> = def
+        .levels
+        .iter()
+        .map(|l| Level {
+            name: l.name.trim().to_owned(),
+            plural: l
+                .plural
+                .as_deref()
+                .map_or_else(|| l.name.trim().to_owned(), |p| p.trim().to_owned()),
+        })
+        .collect();
+
+    // Walk the tree with an explicit stack: (file, element, depth).
+    let mut first_seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut occurrences: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut stack: Vec<(usize, &ElementDef, usize)> = Vec::new();
+    let root_children: usize = c.sectors.len();
+    stack.push((0, &def.root, 0));
+    for (file, s) in c.sectors.iter().rev() {
+        stack.push((*file, s, 1));
+    }
+    let mut related: Vec<(usize, &ElementDef)> = Vec::new();
+    let mut all_ids: HashSet<&str> = HashSet::new();
+    while let Some((file, el, depth)) = stack.pop() {
+        let nth = occurrences.entry((file, el.id.as_str())).or_insert(0);
+        let line = text_of(file).and_then(|t| line_of_id(t, &el.id, *nth));
+        *nth += 1;
+        let fname = name_of(file);
+        let at = |severity, message: String| Problem {
+            severity,
+            file: fname.to_owned(),
+            place: crate::problem::Place::Element {
+                id: el.id.clone(),
+                line,
+            },
+            message,
+        };
+        let shown_id = if el.id.is_empty() {
+            "(leeg)"
+        } else {
+            el.id.as_str()
+        };
+        if el.id.trim().is_empty() {
+            problems.push(Problem::file_error(
+                fname,
+                format!(
+                    "een element zonder id (titel: '{}')",
+                    truncate(&el.title, 60)
+                ),
+            ));
+        } else if !is_valid_id(&el.id) {
+            problems.push(at(
+                Severity::Fout,
+                "een id mag alleen letters, cijfers, '.', '-' en '_' bevatten (hoogstens 64 tekens)"
+                    .into(),
+            ));
+        } else if let Some(&(ofile, oline)) = first_seen.get(el.id.as_str()) {
+            let other = name_of(ofile);
+            problems.push(at(
+                Severity::Fout,
+                format!("dubbele id: {shown_id} staat ook in {other}:{oline}"),
+            ));
+        } else {
+            first_seen.insert(el.id.as_str(), (file, line.unwrap_or(0)));
+        }
+        all_ids.insert(el.id.as_str());
+        if el.title.trim().is_empty() {
+            problems.push(at(Severity::Fout, "de titel (title) is leeg".into()));
+        } else if el.title.trim() != el.title {
+            problems.push(at(
+                Severity::Waarschuwing,
+                "de titel begint of eindigt met spaties".into(),
+            ));
+        }
+        match levels.get(depth) {
+            None if !levels.is_empty() => problems.push(at(
+                Severity::Fout,
+                format!(
+                    "staat op diepte {} maar het kompas heeft maar {} niveaus ({})",
+                    depth + 1,
+                    levels.len(),
+                    levels
+                        .iter()
+                        .map(|l| l.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+            Some(expected) => {
+                if let Some(given) = &el.level
+                    && given.trim() != expected.name
+                {
+                    let hint = levels
+                        .iter()
+                        .position(|l| l.name == given.trim())
+                        .map_or_else(
+                            || format!("'{given}' is geen niveau van dit kompas"),
+                            |d| format!("een {given} hoort op diepte {}", d + 1),
+                        );
+                    problems.push(at(
+                        Severity::Fout,
+                        format!(
+                            "heeft niveau '{given}' maar staat op de plek van een {} (diepte {}); {hint}",
+                            expected.name,
+                            depth + 1
+                        ),
+                    ));
+                }
+            }
+            None => {}
+        }
+        if let Some(col) = &el.color
+            && Rgb::parse_hex(col).is_none()
+        {
+            problems.push(at(
+                Severity::Fout,
+                format!("kleur '{col}' is geen kleur in de vorm #RRGGBB"),
+            ));
+        }
+        if el.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
+            problems.push(at(Severity::Waarschuwing, "het label is leeg".into()));
+        }
+        let has_children = if depth == 0 {
+            root_children > 0
+        } else {
+            !el.children.is_empty()
+        };
+        let leaf_depth = levels.len().saturating_sub(1);
+        if !has_children && depth < leaf_depth {
+            let next = levels
+                .get(depth + 1)
+                .map_or("onderliggende elementen", |l| l.plural.as_str());
+            if depth == 0 {
+                problems.push(at(
+                    Severity::Fout,
+                    format!("het kompas heeft geen sectoren: het hoogste doel heeft geen {next}"),
+                ));
+            } else if depth == 1 {
+                problems.push(at(
+                    Severity::Fout,
+                    format!("sector zonder kinderen: er staan geen {next} onder"),
+                ));
+            } else {
+                problems.push(at(
+                    Severity::Waarschuwing,
+                    format!("er staan geen {next} onder"),
+                ));
+            }
+        }
+        if !el.related.is_empty() {
+            related.push((file, el));
+        }
+        if depth > 0 {
+            for child in el.children.iter().rev() {
+                stack.push((file, child, depth + 1));
+            }
+        }
+    }
+    for (file, el) in related {
+        for target in &el.related {
+            if !all_ids.contains(target.as_str()) {
+                problems.push(Problem::element(
+                    Severity::Fout,
+                    name_of(file),
+                    text_of(file),
+                    &el.id,
+                    format!("verwijst (related) naar onbekende id '{target}'"),
+                ));
+            } else if target == &el.id {
+                problems.push(Problem::element(
+                    Severity::Waarschuwing,
+                    name_of(file),
+                    text_of(file),
+                    &el.id,
+                    "verwijst (related) naar zichzelf",
+                ));
+            }
+        }
+    }
+    let mut begrip_seen = HashSet::new();
+    for (file, b) in &c.begrippen {
+        let fname = name_of(*file);
+        let label = if b.term.trim().is_empty() {
+            "(zonder term)"
+        } else {
+            b.term.as_str()
+        };
+        let begrip_problem = |severity, message: String| Problem {
+            severity,
+            file: fname.to_owned(),
+            place: crate::problem::Place::File,
+            message: format!("begrip '{label}': {message}"),
+        };
+        if b.term.trim().is_empty() {
+            problems.push(begrip_problem(
+                Severity::Fout,
+                "de term (term) is leeg".into(),
+            ));
+        }
+        if b.definition.trim().is_empty() {
+            problems.push(begrip_problem(
+                Severity::Fout,
+                "de definitie (definition) is leeg".into(),
+            ));
+        }
+        if !all_ids.contains(b.element.as_str()) {
+            problems.push(begrip_problem(
+                Severity::Fout,
+                format!("verwijst naar onbekend element '{}'", b.element),
+            ));
+        }
+        if !begrip_seen.insert((
+            b.term.trim().to_lowercase(),
+            b.element.as_str(),
+            b.definition.trim(),
+        )) {
+            problems.push(begrip_problem(
+                Severity::Waarschuwing,
+                format!(
+                    "staat twee keer bij element {} met dezelfde definitie",
+                    b.element
+                ),
+            ));
+        }
+    }
+    Checked { levels }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+fn to_element(def: &ElementDef, depth: usize) -> Element {
+    Element {
+        id: def.id.as_str().into(),
+        depth,
+        label: def.label.clone(),
+        title: def.title.clone(),
+        text: def.text.clone(),
+        color: def.color.as_deref().and_then(Rgb::parse_hex),
+    }
+}
+
+fn build(c: &Collected, checked: &Checked) -> Option<Kompas> {
+    let mut b = KompasBuilder::default();
+    let root = b.add(None, to_element(&c.def.root, 0));
+    let mut stack: Vec<(crate::model::Ix, &ElementDef, usize)> =
+        c.sectors.iter().rev().map(|(_, s)| (root, s, 1)).collect();
+    let mut related = Vec::new();
+    if !c.def.root.related.is_empty() {
+        related.push((root, &c.def.root.related));
+    }
+    while let Some((parent, def, depth)) = stack.pop() {
+        let ix = b.add(Some(parent), to_element(def, depth));
+        if !def.related.is_empty() {
+            related.push((ix, &def.related));
+        }
+        for child in def.children.iter().rev() {
+            stack.push((ix, child, depth + 1));
+        }
+    }
+    for (from, targets) in related {
+        for t in targets {
+            if let Some(to) = b.get(t) {
+                b.link(from, to, LinkKind::Related);
+            }
+        }
+    }
+    let begrippen = c
+        .begrippen
+        .iter()
+        .filter_map(|(_, d)| {
+            Some(Begrip {
+                term: d.term.trim().to_owned(),
+                definition: d.definition.trim().to_owned(),
+                element: b.get(&d.element)?,
+            })
+        })
+        .collect();
+    let meta = Meta {
+        title: c.def.title.clone(),
+        municipality: c.def.municipality.clone(),
+        period: c.def.period.clone(),
+        source: c.def.source.clone(),
+    };
+    b.finish(meta, checked.levels.clone(), begrippen)
+}

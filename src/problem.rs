@@ -1,0 +1,236 @@
+//! Problems found while loading a compass, in Dutch, each with its file and place.
+
+use std::fmt;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The compass loads, but something looks wrong.
+    Waarschuwing,
+    /// The compass cannot be used as it is.
+    Fout,
+}
+
+/// Where in a file a problem is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The file as a whole.
+    File,
+    /// A position, with the text of that line for context.
+    Position {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column (in characters).
+        col: usize,
+        /// The text of that line.
+        snippet: String,
+    },
+    /// An element (or begrip) by id, with the line where its id is written when found.
+    Element {
+        /// The element's id.
+        id: String,
+        /// 1-based line of `id: "..."` in the file, when found.
+        line: Option<usize>,
+    },
+}
+
+/// One problem in a compass.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the compass folder (or the path given).
+    pub file: String,
+    /// Where in the file.
+    pub place: Place,
+    /// What is wrong, in Dutch.
+    pub message: String,
+}
+
+impl Problem {
+    /// An error about a whole file.
+    pub fn file_error(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Fout,
+            file: file.to_owned(),
+            place: Place::File,
+            message: message.into(),
+        }
+    }
+
+    /// An error or warning about an element, located by finding its id in the file's text.
+    pub fn element(
+        severity: Severity,
+        file: &str,
+        file_text: Option<&str>,
+        id: &str,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity,
+            file: file.to_owned(),
+            place: Place::Element {
+                id: id.to_owned(),
+                line: file_text.and_then(|t| line_of_id(t, id, 0)),
+            },
+            message: message.into(),
+        }
+    }
+
+    /// A RON syntax or type error, translated to Dutch.
+    pub fn ron(file: &str, text: &str, err: &ron::error::SpannedError) -> Self {
+        let line = err.span.start.line;
+        let col = err.span.start.col;
+        let snippet = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or_default()
+            .to_owned();
+        Self {
+            severity: Severity::Fout,
+            file: file.to_owned(),
+            place: Place::Position { line, col, snippet },
+            message: dutch_ron_message(&err.code),
+        }
+    }
+
+    /// True for errors (not warnings).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Fout
+    }
+}
+
+/// The 1-based line of the `nth` (from 0) occurrence of `id: "<id>"` in a RON text.
+pub fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
+    let needle = format!("id: {}", quote(id));
+    let (offset, _) = text.match_indices(&needle).nth(nth)?;
+    Some(text.get(..offset)?.matches('\n').count() + 1)
+}
+
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Fout => "fout",
+            Severity::Waarschuwing => "waarschuwing",
+        };
+        match &self.place {
+            Place::File => write!(f, "{}: {kind}: {}", self.file, self.message),
+            Place::Element {
+                id,
+                line: Some(line),
+            } => {
+                write!(
+                    f,
+                    "{}:{line}: {kind} bij id {id}: {}",
+                    self.file, self.message
+                )
+            }
+            Place::Element { id, line: None } => {
+                write!(f, "{}: {kind} bij id {id}: {}", self.file, self.message)
+            }
+            Place::Position { line, col, snippet } => {
+                writeln!(f, "{}:{line}:{col}: {kind}: {}", self.file, self.message)?;
+                let gutter = line.to_string();
+                let pad = " ".repeat(gutter.len());
+                let shown: String = snippet.chars().take(160).collect();
+                writeln!(f, "{pad} |")?;
+                writeln!(f, "{gutter} | {shown}")?;
+                let caret_col = col.saturating_sub(1).min(shown.chars().count());
+                write!(f, "{pad} | {}^", " ".repeat(caret_col))
+            }
+        }
+    }
+}
+
+/// Translates a RON error into a sentence a Dutch data steward understands.
+pub fn dutch_ron_message(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => {
+            "het bestand houdt onverwacht op; ontbreekt er een sluitend haakje ')' of ']'?".into()
+        }
+        E::ExpectedArray => "hier wordt een lijst verwacht die begint met '['".into(),
+        E::ExpectedArrayEnd => {
+            "hier wordt het einde van een lijst verwacht: ']' (of ontbreekt een komma?)".into()
+        }
+        E::ExpectedComma => "hier ontbreekt een komma ','".into(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "hier wordt een onderdeel verwacht dat begint met '('".into()
+        }
+        E::ExpectedStructLikeEnd => {
+            "hier wordt ')' verwacht om het onderdeel af te sluiten (of ontbreekt een komma?)"
+                .into()
+        }
+        E::ExpectedMapColon => "na een veldnaam hoort een dubbele punt ':'".into(),
+        E::ExpectedString => {
+            "hier wordt tekst tussen dubbele aanhalingstekens verwacht: \"...\"".into()
+        }
+        E::ExpectedStringEnd => {
+            "de tekst wordt niet afgesloten met een dubbel aanhalingsteken '\"'".into()
+        }
+        E::ExpectedIdentifier => {
+            "hier wordt een veldnaam verwacht, zoals id, title of children".into()
+        }
+        E::ExpectedInteger => "hier wordt een geheel getal verwacht".into(),
+        E::ExpectedOption => "hier wordt Some(...) of None verwacht".into(),
+        E::InvalidEscape(what) => {
+            format!("ongeldig escapeteken in tekst ({what}); schrijf \\\\ voor een backslash")
+        }
+        E::UnclosedBlockComment => "commentaar /* ... wordt niet afgesloten met */".into(),
+        E::UnclosedLineComment => "commentaar wordt niet afgesloten".into(),
+        E::UnexpectedChar(c) => format!("onverwacht teken '{c}'"),
+        E::Utf8Error(_) => "het bestand is geen geldige UTF-8-tekst".into(),
+        E::TrailingCharacters => {
+            "na het einde van het bestand staat nog tekst; staat er een haakje te veel?".into()
+        }
+        E::ExceededRecursionLimit => "de gegevens zijn te diep genest (meer dan 256 lagen)".into(),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "onbekend veld '{found}'; toegestaan zijn: {}",
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, .. } => format!("het verplichte veld '{field}' ontbreekt"),
+        E::DuplicateStructField { field, .. } => format!("het veld '{field}' staat er twee keer"),
+        E::InvalidValueForType { expected, found } => {
+            format!("verkeerd soort waarde: verwacht {expected}, gevonden {found}")
+        }
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!(
+                "verkeerde naam '{found}' voor dit onderdeel (verwacht '{expected}' of geen naam)"
+            )
+        }
+        E::IntegerOutOfBounds => "het getal is te groot".into(),
+        E::Io(msg) => format!("het bestand kan niet worden gelezen: {msg}"),
+        other => format!("ongeldige RON ({other})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_problems_show_the_line_and_a_caret() {
+        let text = "(\n    title: \"x\"\n    id: 3,\n)";
+        let err = crate::format::from_ron::<crate::format::ElementDef>(text).unwrap_err();
+        let p = Problem::ron("a.ron", text, &err);
+        let shown = p.to_string();
+        assert!(shown.starts_with("a.ron:3:5: fout: "), "{shown}");
+        assert!(shown.contains("komma"), "{shown}");
+        assert!(shown.contains("3 |     id: 3,"), "{shown}");
+        assert!(shown.ends_with("  |     ^"), "{shown:?}");
+    }
+
+    #[test]
+    fn ids_are_found_on_their_line() {
+        let text = "(\n id: \"1\",\n children: [(id: \"1.1\"), (id: \"1.1\")]\n)";
+        assert_eq!(line_of_id(text, "1", 0), Some(2));
+        assert_eq!(line_of_id(text, "1.1", 1), Some(3));
+        assert_eq!(line_of_id(text, "2", 0), None);
+    }
+}
