@@ -60,6 +60,9 @@ struct FileText {
 struct Collected {
     def: KompasDef,
     files: Vec<FileText>,
+    /// True when an included file could not be read or parsed: references into it cannot be
+    /// checked then, and reporting them would only bury the real error.
+    incomplete: bool,
     /// Sectors with the index (into `files`) of the file that holds them.
     sectors: Vec<(usize, ElementDef)>,
     begrippen: Vec<(usize, BegripDef)>,
@@ -134,6 +137,7 @@ fn collect(source: &Source, problems: &mut Vec<Problem>) -> Option<Collected> {
         def.begrippen.iter().cloned().map(|b| (0, b)).collect();
     let mut seen = HashSet::new();
     seen.insert(main_name.clone());
+    let mut incomplete = false;
     for name in &def.include {
         if !source::is_plain_file_name(name) {
             problems.push(Problem::file_error(
@@ -158,6 +162,7 @@ fn collect(source: &Source, problems: &mut Vec<Problem>) -> Option<Collected> {
                     name,
                     format!("genoemd in include van {main_name}, maar {e}"),
                 ));
+                incomplete = true;
                 continue;
             }
         };
@@ -171,11 +176,15 @@ fn collect(source: &Source, problems: &mut Vec<Problem>) -> Option<Collected> {
                     text,
                 });
             }
-            Err(e) => problems.push(Problem::ron(name, &text, &e)),
+            Err(e) => {
+                problems.push(Problem::ron(name, &text, &e));
+                incomplete = true;
+            }
         }
     }
     Some(Collected {
         def,
+        incomplete,
         files,
         sectors,
         begrippen,
@@ -374,11 +383,12 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
             let next = levels
                 .get(depth + 1)
                 .map_or("onderliggende elementen", |l| l.plural.as_str());
-            if depth == 0 {
+            if depth == 0 && !c.incomplete {
                 problems.push(at(
                     Severity::Fout,
                     format!("het kompas heeft geen sectoren: het hoogste doel heeft geen {next}"),
                 ));
+            } else if depth == 0 {
             } else if depth == 1 {
                 problems.push(at(
                     Severity::Fout,
@@ -402,7 +412,7 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
     }
     for (file, el) in related {
         for target in &el.related {
-            if !all_ids.contains(target.as_str()) {
+            if !all_ids.contains(target.as_str()) && !c.incomplete {
                 problems.push(Problem::element(
                     Severity::Fout,
                     name_of(file),
@@ -447,7 +457,7 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
                 "de definitie (definition) is leeg".into(),
             ));
         }
-        if !all_ids.contains(b.element.as_str()) {
+        if !all_ids.contains(b.element.as_str()) && !c.incomplete {
             problems.push(begrip_problem(
                 Severity::Fout,
                 format!("verwijst naar onbekend element '{}'", b.element),

@@ -141,3 +141,75 @@ fn element_def(kompas: &Kompas, ix: Ix) -> ElementDef {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    /// Everything a person can see of a compass, in document order.
+    fn content(k: &Kompas) -> Vec<String> {
+        let mut out: Vec<String> = k
+            .document_order()
+            .into_iter()
+            .map(|ix| {
+                let links: Vec<_> = k
+                    .links_from(ix)
+                    .into_iter()
+                    .map(|(_, t)| k.element(t).id.to_string())
+                    .collect();
+                format!("{:?} {:?} {links:?}", k.element(ix), k.level(ix))
+            })
+            .collect();
+        out.extend(
+            k.begrippen
+                .iter()
+                .map(|b| format!("{} {} {}", b.term, b.definition, k.element(b.element).id)),
+        );
+        out.push(format!("{:?} {:?}", k.meta, k.levels));
+        out
+    }
+
+    #[test]
+    fn write_then_read_gives_the_same_compass() {
+        let k = crate::load::load_embedded().unwrap().kompas;
+        let files = to_files(&k).unwrap();
+        let names: Vec<_> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "kompas.ron",
+                "hoofddoel-1.ron",
+                "hoofddoel-2.ron",
+                "hoofddoel-3.ron",
+                "hoofddoel-4.ron",
+                "begrippen.ron"
+            ]
+        );
+        let again = crate::load::load(&Source::Memory(files)).unwrap();
+        assert!(again.warnings.is_empty());
+        assert_eq!(content(&again.kompas), content(&k));
+    }
+
+    #[test]
+    fn write_dir_round_trips_links_and_other_level_names() {
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let k = crate::load::load_path(&fixture).unwrap().kompas;
+        let dir = tempfile::tempdir().unwrap();
+        write_dir(&k, dir.path()).unwrap();
+        assert!(dir.path().join("thema-1.ron").exists());
+        let again = crate::load::load_path(dir.path()).unwrap().kompas;
+        assert_eq!(content(&again), content(&k));
+        assert_eq!(again.links_from(again.get("2.1").unwrap()).len(), 1);
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        write_atomic(&path, b"een").unwrap();
+        write_atomic(&path, b"twee").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "twee");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
