@@ -1,6 +1,8 @@
 //! The Sociaal Kompas as shipped: counts and words are the municipality's, checked against the
 //! facts of the document and, where the seed text is beside the repository, against the seed.
 
+#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+
 use kompas::{Kompas, load_embedded};
 
 fn kompas() -> Kompas {

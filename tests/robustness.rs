@@ -1,5 +1,7 @@
 //! No input can make the loader panic: mutated and truncated copies of the real files.
 
+#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+
 use kompas::source::{SOCIAAL_KOMPAS, Source};
 use proptest::prelude::*;
 
@@ -60,7 +62,7 @@ proptest! {
         }
         let source = with_file(file, text);
         match kompas::load(&source) {
-            Ok(loaded) => prop_assert!(loaded.kompas.len() > 0),
+            Ok(loaded) => prop_assert!(!loaded.kompas.is_empty()),
             Err(e) => {
                 prop_assert!(e.problems.iter().any(kompas::Problem::is_error));
                 for p in &e.problems {

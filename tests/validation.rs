@@ -1,6 +1,8 @@
 //! Every validation rule, each with a broken copy of a small valid compass
 //! (`tests/fixtures/mini`), plus the acceptance cases on a copy of the real compass.
 
+#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
