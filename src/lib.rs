@@ -8,6 +8,7 @@ pub mod cli;
 pub mod format;
 pub mod load;
 pub mod model;
+pub mod nav;
 pub mod problem;
 pub mod source;
 pub mod ui;

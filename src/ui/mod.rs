@@ -1,9 +1,86 @@
-//! The egui app: a thin layer over the core.
+//! The egui app: a thin layer over the core. Views read the model and push
+//! [`command::Command`]s; [`app::KompasApp`] applies them.
+
+pub mod app;
+pub mod command;
+pub mod compass_layout;
+pub mod compass_view;
+pub mod detail;
+pub mod kaart_view;
+pub mod label_flow;
+pub mod outline;
+pub mod page_view;
+pub mod theme;
+pub mod view_ctx;
+pub mod widgets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::load::{self, Loaded};
+use crate::problem::Problem;
+
+/// Loads what the app should show: the compass at `path` or the embedded one. A compass that
+/// cannot be loaded is reported (every problem) and the embedded one is shown instead.
+pub fn load_for_app(path: Option<&PathBuf>) -> (Loaded, Vec<Problem>) {
+    let Some(path) = path else {
+        return match load::load_embedded() {
+            Ok(l) => (l, Vec::new()),
+            Err(e) => unreachable_embedded(e),
+        };
+    };
+    match load::load_path(path) {
+        Ok(l) => (l, Vec::new()),
+        Err(e) => {
+            let fallback = match load::load_embedded() {
+                Ok(l) => l,
+                Err(e) => unreachable_embedded(e),
+            };
+            (fallback, e.problems)
+        }
+    }
+}
+
+#[allow(clippy::panic)]
+fn unreachable_embedded(e: load::LoadError) -> ! {
+    // The embedded compass is checked by the tests; failing here is a build defect.
+    panic!("het ingebouwde kompas is ongeldig: {:?}", e.problems)
+}
+
 /// Starts the desktop app on the compass at `path`, or the embedded one.
-pub fn run_app(_path: Option<PathBuf>) -> ExitCode {
-    ExitCode::SUCCESS
+pub fn run_app(path: Option<PathBuf>) -> ExitCode {
+    let (loaded, load_problems) = load_for_app(path.as_ref());
+    for p in &load_problems {
+        eprintln!("{p}");
+    }
+    let title = format!("{} — Kompas", loaded.kompas.meta.title);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(&title)
+            .with_app_id("kompas")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 600.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    let failed_path = path.filter(|_| !load_problems.is_empty());
+    let result = eframe::run_native(
+        "kompas",
+        options,
+        Box::new(move |cc| {
+            let mut app =
+                app::KompasApp::new(&cc.egui_ctx, loaded.kompas, loaded.warnings, cc.storage);
+            if let Some(p) = failed_path {
+                app.set_load_failure(p.display().to_string(), load_problems);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Kompas kon geen venster openen: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,521 @@
+//! The app: holds the compass and where the user is, draws the panels, and applies the
+//! commands the views push, in one place.
+
+use egui::{Key, KeyboardShortcut, Modifiers, PointerButton, RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Ix, Kompas, NodeId};
+use crate::nav::{self, History, Location, View};
+use crate::problem::Problem;
+use crate::ui::command::{Command, Commands};
+use crate::ui::compass_view::CompassView;
+use crate::ui::detail::DetailView;
+use crate::ui::kaart_view::KaartView;
+use crate::ui::outline::OutlineView;
+use crate::ui::page_view::PageView;
+use crate::ui::theme::{self, Theme, ThemeKind};
+use crate::ui::view_ctx::ViewCtx;
+
+/// State that survives a restart (`#[serde(default)]` so older saves keep loading).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The colour theme.
+    pub theme: ThemeKind,
+    /// Animate view changes.
+    pub animations: bool,
+    /// Show the outline panel.
+    pub outline: bool,
+    /// The last location per compass (keyed by compass title), restored on start.
+    pub last_location: Vec<(String, Location)>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: ThemeKind::default(),
+            animations: true,
+            outline: false,
+            last_location: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    fn location_for(&self, title: &str) -> Option<&Location> {
+        self.last_location
+            .iter()
+            .find(|(t, _)| t == title)
+            .map(|(_, l)| l)
+    }
+
+    fn remember(&mut self, title: &str, loc: Location) {
+        self.last_location.retain(|(t, _)| t != title);
+        self.last_location.insert(0, (title.to_owned(), loc));
+        self.last_location.truncate(20);
+    }
+}
+
+/// The Kompas desktop app.
+pub struct KompasApp {
+    kompas: Kompas,
+    /// Warnings found while loading, shown once in a dismissible bar.
+    warnings: Vec<Problem>,
+    settings: Settings,
+    history: History,
+    theme: Theme,
+    commands: Commands,
+    /// The element whose widget should take keyboard focus when next drawn.
+    focus_request: Option<NodeId>,
+    /// When the view last changed, for the transition.
+    view_changed_at: f64,
+    compass: CompassView,
+    page: PageView,
+    kaart: KaartView,
+    detail: DetailView,
+    outline: OutlineView,
+    /// The window title last sent, so it is only sent on change.
+    title_sent: String,
+    /// A compass that could not be opened: its path and every problem, shown until dismissed.
+    load_failure: Option<(String, Vec<Problem>)>,
+}
+
+/// Key under which [`Settings`] are stored by eframe.
+pub const SETTINGS_KEY: &str = "kompas-instellingen";
+
+impl KompasApp {
+    /// An app on `kompas`, with settings restored from `storage` when given.
+    pub fn new(
+        ctx: &egui::Context,
+        kompas: Kompas,
+        warnings: Vec<Problem>,
+        storage: Option<&dyn eframe::Storage>,
+    ) -> Self {
+        theme::install_fonts(ctx);
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let start = settings
+            .location_for(&kompas.meta.title)
+            .filter(|l| l.is_valid_in(&kompas))
+            .cloned()
+            .unwrap_or_default();
+        let theme = Theme::new(settings.theme);
+        let app = Self {
+            kompas,
+            warnings,
+            settings,
+            history: History::new(start),
+            theme,
+            commands: Commands::default(),
+            focus_request: None,
+            view_changed_at: f64::NEG_INFINITY,
+            compass: CompassView::default(),
+            page: PageView,
+            kaart: KaartView,
+            detail: DetailView,
+            outline: OutlineView,
+            title_sent: String::new(),
+            load_failure: None,
+        };
+        app.apply_style(ctx);
+        app
+    }
+
+    /// Reports a compass that could not be opened (the app shows the built-in one instead).
+    pub fn set_load_failure(&mut self, path: String, problems: Vec<Problem>) {
+        self.load_failure = Some((path, problems));
+    }
+
+    /// The compass shown.
+    pub fn kompas(&self) -> &Kompas {
+        &self.kompas
+    }
+
+    /// Where the user is.
+    pub fn location(&self) -> &Location {
+        self.history.current()
+    }
+
+    /// The persisted settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    fn apply_style(&self, ctx: &egui::Context) {
+        ctx.set_visuals(self.theme.visuals());
+        ctx.global_style_mut(theme::apply_text_styles);
+    }
+
+    /// Applies one command; this is the only place the location changes.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let before = self.history.current().clone();
+        match command {
+            Command::Go(loc) => self.history.go(loc),
+            Command::Open(id) => {
+                if let Some(ix) = self.kompas.get(id.as_str()) {
+                    self.history.go(nav::location_for(&self.kompas, ix));
+                }
+            }
+            Command::Select(id) => {
+                let mut loc = self.history.current().clone();
+                loc.selected = Some(id);
+                self.history.go(loc);
+            }
+            Command::Back => {
+                self.history.back();
+            }
+            Command::Forward => {
+                self.history.forward();
+            }
+            Command::Home => {
+                let came_from = self
+                    .history
+                    .current()
+                    .focus(&self.kompas)
+                    .and_then(|f| self.kompas.sector_of(f));
+                self.history.go(Location {
+                    view: View::Compass,
+                    selected: came_from.map(|s| self.kompas.element(s).id.clone()),
+                });
+            }
+            Command::Up => {
+                if let Some(up) = nav::up(&self.kompas, self.history.current()) {
+                    self.history.go(up);
+                }
+            }
+            Command::Sibling(forward) => {
+                if let Some(loc) = nav::sibling(&self.kompas, self.history.current(), forward) {
+                    self.history.go(loc);
+                }
+            }
+            Command::SetTheme(kind) => {
+                self.settings.theme = kind;
+                self.theme = Theme::new(kind);
+                self.apply_style(ctx);
+            }
+            Command::SetAnimations(on) => self.settings.animations = on,
+            Command::SetOutline(on) => self.settings.outline = on,
+        }
+        let after = self.history.current().clone();
+        if after.view != before.view {
+            self.view_changed_at = ctx.input(|i| i.time);
+            // Keyboard users land on what they opened (or came back from).
+            self.focus_request = after.selected.clone().or_else(|| after.subject().cloned());
+        }
+        if after != before {
+            self.settings.remember(&self.kompas.meta.title, after);
+        }
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let alt = |k| KeyboardShortcut::new(Modifiers::ALT, k);
+        let (back, forward, up, home, prev, next) = ctx.input_mut(|i| {
+            let back = i.consume_shortcut(&alt(Key::ArrowLeft))
+                || i.pointer.button_pressed(PointerButton::Extra1);
+            let forward = i.consume_shortcut(&alt(Key::ArrowRight))
+                || i.pointer.button_pressed(PointerButton::Extra2);
+            let up = i.key_pressed(Key::Escape) || i.consume_key(Modifiers::NONE, Key::Backspace);
+            let home = i.consume_key(Modifiers::NONE, Key::Home);
+            let prev = i.consume_key(Modifiers::NONE, Key::PageUp);
+            let next = i.consume_key(Modifiers::NONE, Key::PageDown);
+            (back, forward, up, home, prev, next)
+        });
+        let queue = [
+            (back, Command::Back),
+            (forward, Command::Forward),
+            (up, Command::Up),
+            (home, Command::Home),
+            (prev, Command::Sibling(false)),
+            (next, Command::Sibling(true)),
+        ];
+        for (pressed, command) in queue {
+            if pressed {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    fn window_title(&mut self, ctx: &egui::Context) {
+        let m = &self.kompas.meta;
+        let title = if m.municipality.is_empty() {
+            format!("{} — Kompas", m.title)
+        } else {
+            format!("{} — {} — Kompas", m.title, m.municipality)
+        };
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    /// Draws the whole app into `ui` (the root of the window, or a test harness).
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.window_title(&ctx);
+        self.keyboard(&ctx);
+
+        egui::Panel::top("bovenbalk")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(10, 6)),
+            )
+            .show(ui, |ui| self.top_bar_ui(ui));
+        if !self.warnings.is_empty() {
+            egui::Panel::bottom("waarschuwingen").show(ui, |ui| self.warnings_ui(ui));
+        }
+        let loc = self.history.current().clone();
+        let focus = loc.focus(&self.kompas);
+        if self.settings.outline {
+            egui::Panel::left("overzicht")
+                .resizable(true)
+                .default_size(theme::OUTLINE_WIDTH_PX)
+                .show(ui, |ui| {
+                    self.outline
+                        .ui(ui, &self.kompas, &self.theme, focus, &mut self.commands);
+                });
+        }
+        if loc.view != View::Compass
+            && let Some(ix) = focus
+        {
+            egui::Panel::right("details")
+                .resizable(true)
+                .default_size(theme::DETAIL_WIDTH_PX)
+                .show(ui, |ui| {
+                    self.detail
+                        .ui(ui, &self.kompas, &self.theme, ix, &mut self.commands);
+                });
+        }
+        egui::CentralPanel::default_margins()
+            .frame(
+                egui::Frame::central_panel(ui.style())
+                    .fill(self.theme.bg)
+                    .inner_margin(16),
+            )
+            .show(ui, |ui| self.central_ui(ui, &loc));
+
+        self.load_failure_ui(&ctx);
+
+        for command in self.commands.take() {
+            self.apply(&ctx, command);
+        }
+    }
+
+    fn load_failure_ui(&mut self, ctx: &egui::Context) {
+        let Some((path, problems)) = &self.load_failure else {
+            return;
+        };
+        let mut open = true;
+        egui::Window::new("Kompas kon niet worden geopend")
+            .collapsible(false)
+            .default_width(640.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                let errors = problems.iter().filter(|p| p.is_error()).count();
+                ui.label(format!(
+                    "{path} bevat {errors} {}. Het ingebouwde Sociaal Kompas wordt getoond.",
+                    if errors == 1 { "fout" } else { "fouten" }
+                ));
+                ui.add_space(6.0);
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        for p in problems {
+                            ui.label(RichText::new(p.to_string()).monospace());
+                        }
+                    });
+            });
+        if !open {
+            self.load_failure = None;
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut Ui, loc: &Location) {
+        // A short fade-and-rise when the view changes, unless switched off.
+        if self.settings.animations {
+            let t = ((ui.input(|i| i.time) - self.view_changed_at) as f32 / theme::TRANSITION_S)
+                .clamp(0.0, 1.0);
+            if t < 1.0 {
+                let eased = 1.0 - (1.0 - t) * (1.0 - t);
+                ui.set_opacity(eased);
+                ui.add_space(12.0 * (1.0 - eased));
+                ui.ctx().request_repaint();
+            }
+        }
+        let subject = loc.subject().and_then(|id| self.kompas.get(id.as_str()));
+        let mut cx = ViewCtx {
+            kompas: &self.kompas,
+            theme: &self.theme,
+            location: loc,
+            commands: &mut self.commands,
+            focus_request: &mut self.focus_request,
+        };
+        match (&loc.view, subject) {
+            (View::Page(_), Some(ix)) => self.page.ui(ui, &mut cx, ix),
+            (View::Kaart(_), Some(ix)) => self.kaart.ui(ui, &mut cx, ix),
+            _ => self.compass.ui(ui, &mut cx),
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut Ui) {
+        let loc = self.history.current().clone();
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 6.0;
+            let big = |s: &str| RichText::new(s).size(16.0);
+            if ui
+                .add(egui::Button::new(big("⌂ Home")))
+                .on_hover_text("Naar het kompas (Home)")
+                .clicked()
+            {
+                self.commands.push(Command::Home);
+            }
+            if ui
+                .add_enabled(self.history.can_back(), egui::Button::new(big("← Terug")))
+                .on_hover_text("Terug (Alt+←)")
+                .clicked()
+            {
+                self.commands.push(Command::Back);
+            }
+            if ui
+                .add_enabled(
+                    self.history.can_forward(),
+                    egui::Button::new(big("Vooruit →")),
+                )
+                .on_hover_text("Vooruit (Alt+→)")
+                .clicked()
+            {
+                self.commands.push(Command::Forward);
+            }
+            ui.separator();
+            self.breadcrumbs_ui(ui, &loc);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.menu_button(big("⚙ Beeld"), |ui| {
+                    for kind in ThemeKind::ALL {
+                        if ui
+                            .radio(self.settings.theme == kind, kind.label())
+                            .clicked()
+                        {
+                            self.commands.push(Command::SetTheme(kind));
+                        }
+                    }
+                    ui.separator();
+                    let mut anim = self.settings.animations;
+                    if ui.checkbox(&mut anim, "Overgangen animeren").changed() {
+                        self.commands.push(Command::SetAnimations(anim));
+                    }
+                });
+                let mut outline = self.settings.outline;
+                if ui.toggle_value(&mut outline, big("☰ Overzicht")).changed() {
+                    self.commands.push(Command::SetOutline(outline));
+                }
+                if loc.subject().is_some() {
+                    let level = loc
+                        .subject()
+                        .and_then(|id| self.kompas.get(id.as_str()))
+                        .and_then(|ix| self.kompas.level(ix))
+                        .map_or_else(String::new, |l| l.name.to_lowercase());
+                    let (prev, next) = (
+                        nav::sibling(&self.kompas, &loc, false),
+                        nav::sibling(&self.kompas, &loc, true),
+                    );
+                    if ui
+                        .add_enabled(
+                            next.is_some(),
+                            egui::Button::new(big(&format!("Volgende {level} ▶"))),
+                        )
+                        .on_hover_text("PageDown")
+                        .clicked()
+                    {
+                        self.commands.push(Command::Sibling(true));
+                    }
+                    if ui
+                        .add_enabled(
+                            prev.is_some(),
+                            egui::Button::new(big(&format!("◀ Vorige {level}"))),
+                        )
+                        .on_hover_text("PageUp")
+                        .clicked()
+                    {
+                        self.commands.push(Command::Sibling(false));
+                    }
+                }
+            });
+        });
+    }
+
+    /// Einddoel › Hoofddoel 1 › Koers 1.3 › Hoofdinspanning B, every step clickable.
+    fn breadcrumbs_ui(&mut self, ui: &mut Ui, loc: &Location) {
+        let path: Vec<Ix> = loc
+            .focus(&self.kompas)
+            .map(|f| self.kompas.path(f))
+            .unwrap_or_else(|| vec![self.kompas.root()]);
+        for (i, &ix) in path.iter().enumerate() {
+            if i > 0 {
+                ui.label(RichText::new("›").size(16.0));
+            }
+            let el = self.kompas.element(ix);
+            let text = if i == 0 {
+                self.kompas
+                    .level(ix)
+                    .map_or_else(|| el.title.clone(), |l| l.name.clone())
+            } else {
+                self.kompas.short_name(ix)
+            };
+            let is_last = i + 1 == path.len();
+            let resp = ui
+                .add(
+                    egui::Button::new(RichText::new(text).size(16.0).strong())
+                        .frame(!is_last)
+                        .frame_when_inactive(false),
+                )
+                .on_hover_text(&el.title);
+            if resp.clicked() {
+                if i == 0 {
+                    self.commands.push(Command::Home);
+                } else {
+                    self.commands.push(Command::Open(el.id.clone()));
+                }
+            }
+        }
+    }
+
+    fn warnings_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let n = self.warnings.len();
+            ui.label(format!(
+                "Het kompas is geladen met {n} waarschuwing{}: {}",
+                if n == 1 { "" } else { "en" },
+                self.warnings
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            ));
+            if ui.button("Sluiten").clicked() {
+                self.warnings.clear();
+            }
+        });
+    }
+
+    /// Where the keyboard focus should go next (for tests).
+    pub fn pending_focus(&self) -> Option<&NodeId> {
+        self.focus_request.as_ref()
+    }
+}
+
+impl eframe::App for KompasApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        KompasApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        self.theme.bg.to_normalized_gamma_f32()
+    }
+}

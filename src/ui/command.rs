@@ -1,0 +1,56 @@
+//! Commands: what views ask the app to do. Views only read the model and push commands; the
+//! app applies them in one place, which keeps history and focus handling in one spot.
+
+use crate::model::NodeId;
+use crate::nav::Location;
+use crate::ui::theme::ThemeKind;
+
+/// Something a view wants done.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Go to a location (a step in the history when the view changes).
+    Go(Location),
+    /// Show an element at its canonical place.
+    Open(NodeId),
+    /// Select an element within the current view.
+    Select(NodeId),
+    /// Back in the history.
+    Back,
+    /// Forward in the history.
+    Forward,
+    /// To the compass.
+    Home,
+    /// One level up.
+    Up,
+    /// The previous (`false`) or next (`true`) element at the same depth.
+    Sibling(bool),
+    /// Switch theme.
+    SetTheme(ThemeKind),
+    /// Turn view transitions on or off.
+    SetAnimations(bool),
+    /// Show or hide the outline panel.
+    SetOutline(bool),
+}
+
+/// The queue views push to during a frame.
+#[derive(Debug, Default)]
+pub struct Commands {
+    queue: Vec<Command>,
+}
+
+impl Commands {
+    /// Asks for `command` to be applied after this frame's views are drawn.
+    pub fn push(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// Takes the queued commands.
+    pub fn take(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.queue)
+    }
+
+    /// True when nothing is queued.
+    pub fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+}

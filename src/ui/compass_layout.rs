@@ -1,0 +1,415 @@
+//! Pure geometry of the radial compass: rings, wedges, hit testing and the boxes labels fit
+//! in. No painting here, so all of it is unit-tested.
+//!
+//! Angles are in radians, 0 at twelve o'clock, growing clockwise (screen y points down).
+
+use std::f32::consts::TAU;
+
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+
+use crate::model::{Ix, Kompas};
+
+/// Proportions of the compass relative to its outer radius.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Proportions {
+    /// Radius of the central circle (the einddoel).
+    pub core: f32,
+    /// Outer radius of the sector ring; the ring starts just outside the core.
+    pub sector_outer: f32,
+    /// Radial gap between rings.
+    pub gap: f32,
+}
+
+impl Default for Proportions {
+    fn default() -> Self {
+        Self {
+            core: 0.22,
+            sector_outer: 0.5,
+            gap: 0.012,
+        }
+    }
+}
+
+/// One clickable annular sector.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Wedge {
+    /// The element it shows.
+    pub ix: Ix,
+    /// 0 for the sector ring, 1 for the ring outside it.
+    pub ring: usize,
+    /// Start angle.
+    pub start_rad: f32,
+    /// End angle (greater than the start).
+    pub end_rad: f32,
+    /// Inner radius.
+    pub inner_px: f32,
+    /// Outer radius.
+    pub outer_px: f32,
+}
+
+/// What a point on the compass is over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// The central circle.
+    Core,
+    /// A wedge, by index into [`CompassLayout::wedges`].
+    Wedge(usize),
+}
+
+/// The whole compass laid out in a square.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompassLayout {
+    /// Centre of the compass.
+    pub center: Pos2,
+    /// Outer radius.
+    pub radius_px: f32,
+    /// Radius of the central circle.
+    pub core_radius_px: f32,
+    /// Sector wedges first (document order), then the outer ring's wedges (document order).
+    pub wedges: Vec<Wedge>,
+}
+
+/// A point at `radius_px` from `center` in direction `angle_rad`.
+pub fn polar(center: Pos2, radius_px: f32, angle_rad: f32) -> Pos2 {
+    center + vec2(angle_rad.sin(), -angle_rad.cos()) * radius_px
+}
+
+/// The angle of `p` around `center`, in `[0, TAU)`.
+pub fn angle_of(center: Pos2, p: Pos2) -> f32 {
+    let d = p - center;
+    let a = d.x.atan2(-d.y);
+    if a < 0.0 { a + TAU } else { a }
+}
+
+impl Wedge {
+    /// Angle in the middle of the wedge.
+    pub fn mid_rad(&self) -> f32 {
+        (self.start_rad + self.end_rad) / 2.0
+    }
+
+    /// Angular size.
+    pub fn span_rad(&self) -> f32 {
+        self.end_rad - self.start_rad
+    }
+
+    /// True when `p` lies in the wedge (start angle and inner radius inclusive).
+    pub fn contains(&self, center: Pos2, p: Pos2) -> bool {
+        let r = (p - center).length();
+        if r < self.inner_px || r >= self.outer_px {
+            return false;
+        }
+        let a = angle_of(center, p);
+        a >= self.start_rad && a < self.end_rad
+    }
+
+    /// The outline as a closed polygon, `steps_per_rad` points per radian of arc.
+    pub fn outline(&self, center: Pos2, steps_per_rad: f32) -> Vec<Pos2> {
+        let steps = ((self.span_rad() * steps_per_rad).ceil() as usize).max(2);
+        let mut pts = Vec::with_capacity(2 * steps + 2);
+        for i in 0..=steps {
+            let a = self.start_rad + self.span_rad() * i as f32 / steps as f32;
+            pts.push(polar(center, self.outer_px, a));
+        }
+        for i in (0..=steps).rev() {
+            let a = self.start_rad + self.span_rad() * i as f32 / steps as f32;
+            pts.push(polar(center, self.inner_px, a));
+        }
+        pts
+    }
+
+    /// A point inside the wedge at a fraction `t` between inner and outer radius.
+    pub fn point_at(&self, center: Pos2, t: f32) -> Pos2 {
+        polar(
+            center,
+            self.inner_px + (self.outer_px - self.inner_px) * t,
+            self.mid_rad(),
+        )
+    }
+
+    /// The axis-aligned box of `aspect` (width / height) centred at `anchor` that is as large as
+    /// possible while staying inside the wedge, minus `margin_px` on every side.
+    pub fn inscribed_rect(&self, center: Pos2, anchor: Pos2, aspect: f32, margin_px: f32) -> Rect {
+        let inside = |rect: Rect| -> bool {
+            let grown = rect.expand(margin_px);
+            // Sample the border: the inner arc is concave, so corners alone are not enough.
+            const N: usize = 8;
+            (0..=N).all(|i| {
+                let t = i as f32 / N as f32;
+                let xs = grown.min.x + grown.width() * t;
+                let ys = grown.min.y + grown.height() * t;
+                [
+                    pos2(xs, grown.min.y),
+                    pos2(xs, grown.max.y),
+                    pos2(grown.min.x, ys),
+                    pos2(grown.max.x, ys),
+                ]
+                .into_iter()
+                .all(|p| self.contains_closed(center, p))
+            })
+        };
+        let rect_for = |h: f32| Rect::from_center_size(anchor, vec2(h * aspect, h));
+        if !self.contains_closed(center, anchor) {
+            return Rect::from_center_size(anchor, Vec2::ZERO);
+        }
+        let (mut lo, mut hi) = (0.0_f32, 2.0 * self.outer_px);
+        for _ in 0..24 {
+            let mid = (lo + hi) / 2.0;
+            if inside(rect_for(mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        rect_for(lo)
+    }
+
+    /// Like [`Self::contains`] but with both edges inclusive and tolerant of the seam at 0.
+    fn contains_closed(&self, center: Pos2, p: Pos2) -> bool {
+        let r = (p - center).length();
+        if r < self.inner_px - 1e-3 || r > self.outer_px + 1e-3 {
+            return false;
+        }
+        let a = angle_of(center, p);
+        let within = |a: f32| a >= self.start_rad - 1e-4 && a <= self.end_rad + 1e-4;
+        within(a) || within(a + TAU) || within(a - TAU)
+    }
+}
+
+impl CompassLayout {
+    /// Lays out `kompas` in a circle of `radius_px` around `center`: the root in the middle,
+    /// the sectors in the first ring and their children in the outer ring. Each sector's angle
+    /// is proportional to its number of children, so every outer wedge gets the same angle.
+    pub fn new(kompas: &Kompas, center: Pos2, radius_px: f32, p: Proportions) -> Self {
+        let sectors = kompas.sectors();
+        let has_outer = sectors.iter().any(|&s| !kompas.children(s).is_empty());
+        let weight = |s: Ix| kompas.children(s).len().max(1) as f32;
+        let total: f32 = sectors.iter().map(|&s| weight(s)).sum::<f32>().max(1.0);
+        let core = radius_px * p.core;
+        let gap = radius_px * p.gap;
+        let sector_outer = if has_outer {
+            radius_px * p.sector_outer
+        } else {
+            radius_px
+        };
+        let mut wedges = Vec::with_capacity(sectors.len() + kompas.len());
+        let mut outer = Vec::new();
+        let mut angle = 0.0_f32;
+        for &s in sectors {
+            let span = TAU * weight(s) / total;
+            wedges.push(Wedge {
+                ix: s,
+                ring: 0,
+                start_rad: angle,
+                end_rad: angle + span,
+                inner_px: core + gap,
+                outer_px: sector_outer,
+            });
+            let children = kompas.children(s);
+            for (i, &c) in children.iter().enumerate() {
+                let step = span / children.len() as f32;
+                outer.push(Wedge {
+                    ix: c,
+                    ring: 1,
+                    start_rad: angle + step * i as f32,
+                    end_rad: angle + step * (i + 1) as f32,
+                    inner_px: sector_outer + gap,
+                    outer_px: radius_px,
+                });
+            }
+            angle += span;
+        }
+        // Float sums can leave the last wedge a hair short of a full turn; close the circle.
+        if let Some(last) = wedges.last_mut() {
+            last.end_rad = TAU;
+        }
+        if let Some(last) = outer.last_mut() {
+            last.end_rad = TAU;
+        }
+        wedges.extend(outer);
+        Self {
+            center,
+            radius_px,
+            core_radius_px: core,
+            wedges,
+        }
+    }
+
+    /// What is under `p`, if anything.
+    pub fn hit_test(&self, p: Pos2) -> Option<Hit> {
+        let r = (p - self.center).length();
+        if r < self.core_radius_px {
+            return Some(Hit::Core);
+        }
+        self.wedges
+            .iter()
+            .position(|w| w.contains(self.center, p))
+            .map(Hit::Wedge)
+    }
+
+    /// The wedge showing `ix`, if it is on the compass.
+    pub fn wedge_of(&self, ix: Ix) -> Option<usize> {
+        self.wedges.iter().position(|w| w.ix == ix)
+    }
+
+    /// Wedges of one ring, as indices, in order around the circle.
+    pub fn ring(&self, ring: usize) -> impl Iterator<Item = usize> + '_ {
+        self.wedges
+            .iter()
+            .enumerate()
+            .filter(move |(_, w)| w.ring == ring)
+            .map(|(i, _)| i)
+    }
+
+    /// The largest square inside the central circle, minus a margin.
+    pub fn core_rect(&self, margin_px: f32) -> Rect {
+        let half = (self.core_radius_px - margin_px).max(0.0) / std::f32::consts::SQRT_2;
+        Rect::from_center_size(self.center, Vec2::splat(2.0 * half))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::f32::consts::PI;
+
+    fn layout() -> (Kompas, CompassLayout) {
+        let k = crate::load::load_embedded().unwrap().kompas;
+        let l = CompassLayout::new(&k, pos2(500.0, 400.0), 300.0, Proportions::default());
+        (k, l)
+    }
+
+    fn id_at(k: &Kompas, l: &CompassLayout, p: Pos2) -> Option<String> {
+        match l.hit_test(p)? {
+            Hit::Core => Some("core".into()),
+            Hit::Wedge(i) => Some(k.element(l.wedges[i].ix).id.to_string()),
+        }
+    }
+
+    #[test]
+    fn wedges_cover_the_circle_once_per_ring() {
+        let (k, l) = layout();
+        assert_eq!(l.wedges.len(), 4 + 16);
+        for ring in 0..2 {
+            let ws: Vec<_> = l.ring(ring).map(|i| l.wedges[i]).collect();
+            assert_eq!(ws[0].start_rad, 0.0);
+            assert_eq!(ws.last().unwrap().end_rad, TAU);
+            for pair in ws.windows(2) {
+                assert!((pair[0].end_rad - pair[1].start_rad).abs() < 1e-5);
+            }
+        }
+        // Every koers gets the same angle: 16 koersen, 22.5° each.
+        for i in l.ring(1) {
+            assert!((l.wedges[i].span_rad() - TAU / 16.0).abs() < 1e-4);
+        }
+        // A koers lies within its hoofddoel's angles.
+        for i in l.ring(1) {
+            let w = l.wedges[i];
+            let s = l.wedge_of(k.parent(w.ix).unwrap()).unwrap();
+            assert!(
+                w.start_rad >= l.wedges[s].start_rad - 1e-5
+                    && w.end_rad <= l.wedges[s].end_rad + 1e-5
+            );
+        }
+    }
+
+    #[test]
+    fn points_hit_the_right_element() {
+        let (k, l) = layout();
+        let c = l.center;
+        assert_eq!(id_at(&k, &l, c).as_deref(), Some("core"));
+        assert_eq!(id_at(&k, &l, c + vec2(0.0, -65.0)).as_deref(), Some("core"));
+        // Just right of twelve o'clock: hoofddoel 1, koers 1.1.
+        assert_eq!(id_at(&k, &l, polar(c, 100.0, 0.01)).as_deref(), Some("1"));
+        assert_eq!(id_at(&k, &l, polar(c, 250.0, 0.01)).as_deref(), Some("1.1"));
+        // Just left of twelve o'clock: the last hoofddoel and koers.
+        assert_eq!(
+            id_at(&k, &l, polar(c, 100.0, TAU - 0.01)).as_deref(),
+            Some("4")
+        );
+        assert_eq!(
+            id_at(&k, &l, polar(c, 250.0, -0.01)).as_deref(),
+            Some("4.3")
+        );
+        // Half way round: koersen 1.1-2.3 are the first 8 of 16, so 180° is the start of 2.4.
+        assert_eq!(
+            id_at(&k, &l, polar(c, 250.0, PI + 0.01)).as_deref(),
+            Some("2.4")
+        );
+        assert_eq!(
+            id_at(&k, &l, polar(c, 250.0, PI - 0.01)).as_deref(),
+            Some("2.3")
+        );
+        // Outside the compass, and in the gaps between rings.
+        assert_eq!(id_at(&k, &l, polar(c, 301.0, 1.0)), None);
+        assert_eq!(id_at(&k, &l, polar(c, 300.0 * 0.22 + 1.0, 1.0)), None);
+        assert_eq!(id_at(&k, &l, polar(c, 300.0 * 0.5 + 1.0, 1.0)), None);
+    }
+
+    #[test]
+    fn angles_run_clockwise_from_twelve() {
+        let c = pos2(0.0, 0.0);
+        assert!((angle_of(c, pos2(0.0, -1.0)) - 0.0).abs() < 1e-6);
+        assert!((angle_of(c, pos2(1.0, 0.0)) - PI / 2.0).abs() < 1e-6);
+        assert!((angle_of(c, pos2(0.0, 1.0)) - PI).abs() < 1e-6);
+        assert!((angle_of(c, pos2(-1.0, 0.0)) - 3.0 * PI / 2.0).abs() < 1e-6);
+        let p = polar(c, 2.0, 1.0);
+        assert!((angle_of(c, p) - 1.0).abs() < 1e-5 && ((p - c).length() - 2.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn inscribed_rects_stay_inside_their_wedge() {
+        let (_, l) = layout();
+        for w in &l.wedges {
+            for aspect in [0.5, 1.0, 2.0] {
+                let r = w.inscribed_rect(l.center, w.point_at(l.center, 0.5), aspect, 2.0);
+                assert!(r.width() > 10.0, "{w:?} {r:?}");
+                for corner in [
+                    r.left_top(),
+                    r.right_top(),
+                    r.left_bottom(),
+                    r.right_bottom(),
+                    r.center(),
+                ] {
+                    assert!(w.contains_closed(l.center, corner), "{w:?} {r:?}");
+                }
+            }
+        }
+        let core = l.core_rect(4.0);
+        assert!((core.width() - 2.0 * (66.0 - 4.0) / 2.0_f32.sqrt()).abs() < 1e-3);
+    }
+
+    #[test]
+    fn any_number_of_sectors_and_children() {
+        // A compass with 3 sectors of 2, 10 and 4 children, built from the fixture's format.
+        let mut text = String::from(
+            "(title: \"t\", levels: [(name: \"A\"), (name: \"B\"), (name: \"C\")], root: (id: \"0\", title: \"r\", children: [",
+        );
+        for (s, n) in [(1, 2), (2, 10), (3, 4)] {
+            text.push_str(&format!("(id: \"{s}\", title: \"s\", children: ["));
+            for c in 1..=n {
+                text.push_str(&format!("(id: \"{s}.{c}\", title: \"c\"),"));
+            }
+            text.push_str("]),");
+        }
+        text.push_str("]))");
+        let k = crate::load(&crate::Source::Memory(vec![("kompas.ron".into(), text)]))
+            .unwrap()
+            .kompas;
+        let l = CompassLayout::new(&k, pos2(0.0, 0.0), 100.0, Proportions::default());
+        assert_eq!(l.ring(0).count(), 3);
+        assert_eq!(l.ring(1).count(), 16);
+        let spans: Vec<f32> = l
+            .ring(0)
+            .map(|i| l.wedges[i].span_rad() / TAU * 16.0)
+            .collect();
+        assert!(
+            (spans[0] - 2.0).abs() < 1e-4
+                && (spans[1] - 10.0).abs() < 1e-4
+                && (spans[2] - 4.0).abs() < 1e-4
+        );
+        // Every wedge is hit at its middle.
+        for (i, w) in l.wedges.iter().enumerate() {
+            assert_eq!(l.hit_test(w.point_at(l.center, 0.5)), Some(Hit::Wedge(i)));
+        }
+    }
+}

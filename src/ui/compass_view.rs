@@ -1,0 +1,732 @@
+//! Level 1: the compass. The einddoel in the middle, the sectors around it, their children in
+//! the outer ring; every shape is hoverable, clickable and reachable by keyboard and screen
+//! reader. Geometry lives in [`crate::ui::compass_layout`]; this file fits labels and paints.
+
+use std::sync::Arc;
+
+use egui::{
+    Color32, Event, EventFilter, FontId, Galley, Id, Key, Mesh, Pos2, Rect, Response, Role, Sense,
+    Shape, Stroke, Ui, Vec2, WidgetInfo, pos2, vec2,
+};
+
+use crate::model::{Ix, Kompas};
+use crate::nav::{Location, location_for};
+use crate::ui::command::Command;
+use crate::ui::compass_layout::{CompassLayout, Hit, Proportions, Wedge};
+use crate::ui::label_flow::{FlowLine, FlowShape, flow, flow_partial};
+use crate::ui::theme::{self, MAX_LABEL_PX, MIN_LABEL_PX, Theme};
+use crate::ui::view_ctx::ViewCtx;
+use crate::ui::widgets::{access_label, element_id};
+
+/// Widget-id scope of the compass's shapes.
+pub const SCOPE: &str = "kompas";
+
+/// A label flowed into its shape: lines of text, each centred in the width the shape has at
+/// its height.
+#[derive(Clone, Debug)]
+struct FittedLabel {
+    /// Each line: its top-left corner and its text.
+    lines: Vec<(Pos2, Arc<Galley>)>,
+    /// The box around the lines (also the shape's keyboard and screen-reader target).
+    rect: Rect,
+}
+
+impl FittedLabel {
+    fn paint(&self, painter: &egui::Painter, color: Color32) {
+        for (pos, galley) in &self.lines {
+            painter.galley(*pos, galley.clone(), color);
+        }
+    }
+}
+
+/// Everything that only changes when the size, the theme or the compass changes.
+struct Cache {
+    key: CacheKey,
+    layout: CompassLayout,
+    outlines: Vec<Vec<Pos2>>,
+    meshes: Vec<Mesh>,
+    labels: Vec<FittedLabel>,
+    core_label: FittedLabel,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct CacheKey {
+    rect: Rect,
+    theme: theme::ThemeKind,
+    kompas_len: usize,
+    kompas_root: String,
+    pixels_per_point: f32,
+}
+
+/// The compass view; holds its layout cache between frames.
+#[derive(Default)]
+pub struct CompassView {
+    cache: Option<Cache>,
+}
+
+impl CompassView {
+    /// Draws the compass in the available space, with a legend beside it when there is room.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>) {
+        let avail = ui.available_rect_before_wrap();
+        let legend_w = (avail.width() - avail.height()).clamp(0.0, 420.0);
+        let show_legend = legend_w >= 240.0;
+        let compass_rect = if show_legend {
+            Rect::from_min_max(avail.min, pos2(avail.max.x - legend_w, avail.max.y))
+        } else {
+            avail
+        };
+        self.compass_ui(ui, compass_rect, cx);
+        if show_legend {
+            let legend_rect =
+                Rect::from_min_max(pos2(avail.max.x - legend_w, avail.min.y), avail.max)
+                    .shrink(16.0);
+            let mut child = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect));
+            legend_ui(&mut child, cx);
+        }
+        ui.allocate_rect(avail, Sense::hover());
+    }
+
+    fn compass_ui(&mut self, ui: &mut Ui, rect: Rect, cx: &mut ViewCtx<'_>) {
+        let kompas = cx.kompas;
+        let theme = cx.theme;
+        let side = rect.width().min(rect.height()) - 24.0;
+        if side < 50.0 {
+            return;
+        }
+        let square = Rect::from_center_size(rect.center(), Vec2::splat(side));
+        let key = CacheKey {
+            rect: square,
+            theme: theme.kind,
+            kompas_len: kompas.len(),
+            kompas_root: kompas.element(kompas.root()).title.clone(),
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        };
+        if self.cache.as_ref().is_none_or(|c| c.key != key) {
+            self.cache = Some(build_cache(ui, key, kompas, theme));
+        }
+        let Some(cache) = &self.cache else { return };
+        let layout = &cache.layout;
+
+        // Pointer: one widget over the whole compass; the hit test decides which shape.
+        let area = ui.interact(square, Id::unique((SCOPE, "area")), Sense::click());
+        let hovered = ui
+            .ctx()
+            .pointer_hover_pos()
+            .filter(|_| ui.ui_contains_pointer())
+            .and_then(|p| layout.hit_test(p));
+
+        // Keyboard and screen readers: one focusable widget per shape, in document order.
+        let mut responses: Vec<(Option<usize>, Ix, Response)> =
+            Vec::with_capacity(layout.wedges.len() + 1);
+        let root = kompas.root();
+        let core_resp = shape_widget(ui, kompas, root, cache.core_label.rect);
+        responses.push((None, root, core_resp));
+        for ix in kompas.document_order().into_iter().skip(1) {
+            if let Some(w) = layout.wedge_of(ix) {
+                let resp = shape_widget(ui, kompas, ix, cache.labels[w].rect);
+                responses.push((Some(w), ix, resp));
+            }
+        }
+
+        let selected = cx.location.focus(kompas);
+        let selected_path = selected.map(|s| kompas.path(s)).unwrap_or_default();
+        let painter = ui.painter_at(rect);
+
+        // Shapes.
+        for (i, w) in layout.wedges.iter().enumerate() {
+            let base = theme.sector_fill(kompas.color(w.ix), w.ring);
+            let mut mesh = cache.meshes[i].clone();
+            if hovered == Some(Hit::Wedge(i)) {
+                let fill = theme.hovered(base);
+                for v in &mut mesh.vertices {
+                    v.color = fill;
+                }
+            }
+            painter.add(Shape::mesh(mesh));
+            painter.add(Shape::closed_line(
+                cache.outlines[i].clone(),
+                Stroke::new(2.0, theme.separator),
+            ));
+        }
+        let core_fill = theme.core_fill(kompas.element(root).color);
+        let core_fill = if hovered == Some(Hit::Core) {
+            theme.hovered(core_fill)
+        } else {
+            core_fill
+        };
+        painter.circle_filled(layout.center, layout.core_radius_px, core_fill);
+
+        // Selection: the selected element and its ancestors get an outline.
+        for (i, w) in layout.wedges.iter().enumerate() {
+            if selected_path.contains(&w.ix) {
+                let ink = theme.text_on(theme.sector_fill(kompas.color(w.ix), w.ring));
+                painter.add(Shape::closed_line(
+                    cache.outlines[i].clone(),
+                    Stroke::new(2.5, ink),
+                ));
+            }
+        }
+
+        // Labels.
+        for (i, w) in layout.wedges.iter().enumerate() {
+            let fill = theme.sector_fill(kompas.color(w.ix), w.ring);
+            cache.labels[i].paint(&painter, theme.text_on(fill));
+        }
+        cache.core_label.paint(&painter, theme.text_on(core_fill));
+
+        // Focus ring, keyboard movement, activation.
+        let order: Vec<Ix> = responses.iter().map(|(_, ix, _)| *ix).collect();
+        for (w, ix, resp) in &responses {
+            let id = &kompas.element(*ix).id;
+            if cx.focus_request.as_ref() == Some(id) {
+                resp.request_focus();
+                *cx.focus_request = None;
+            }
+            if resp.has_focus() {
+                ui.memory_mut(|m| {
+                    m.set_focus_lock_filter(
+                        resp.id,
+                        EventFilter {
+                            horizontal_arrows: true,
+                            vertical_arrows: true,
+                            ..Default::default()
+                        },
+                    );
+                });
+                let outline = match w {
+                    Some(w) => cache.outlines[*w].clone(),
+                    None => circle_points(layout.center, layout.core_radius_px, 64),
+                };
+                painter.add(Shape::closed_line(outline, theme.focus_stroke()));
+                if let Some(target) = arrow_target(ui, kompas, &order, *ix) {
+                    ui.memory_mut(|m| {
+                        m.request_focus(element_id(SCOPE, &kompas.element(target).id))
+                    });
+                }
+            }
+            if resp.clicked() {
+                cx.push(Command::Go(open_location(kompas, *ix)));
+            }
+        }
+
+        // Pointer clicks and the tooltip with the full text.
+        if let Some(hit) = hovered {
+            let ix = match hit {
+                Hit::Core => root,
+                Hit::Wedge(i) => layout.wedges[i].ix,
+            };
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            if area.clicked() {
+                cx.push(Command::Go(open_location(kompas, ix)));
+            }
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                area.id,
+                egui::PopupAnchor::Pointer,
+            )
+            .gap(14.0)
+            .show(|ui| {
+                ui.set_max_width(340.0);
+                ui.label(egui::RichText::new(kompas.short_name(ix)).strong());
+                ui.label(&kompas.element(ix).title);
+                if let Some(below) = kompas.levels.get(kompas.element(ix).depth + 1) {
+                    let n = kompas.children(ix).len();
+                    if n > 0 {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "{n} {}",
+                                if n == 1 { &below.name } else { &below.plural }
+                            ))
+                            .small(),
+                        );
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// Where activating a shape leads: the compass centre selects the einddoel, a shape opens its
+/// element's page.
+fn open_location(kompas: &Kompas, ix: Ix) -> Location {
+    location_for(kompas, ix)
+}
+
+/// The focusable widget of one shape, named with the element's full text.
+fn shape_widget(ui: &mut Ui, kompas: &Kompas, ix: Ix, rect: Rect) -> Response {
+    let id = element_id(SCOPE, &kompas.element(ix).id);
+    let rect = if rect.area() < 4.0 {
+        Rect::from_center_size(rect.center(), Vec2::splat(2.0))
+    } else {
+        rect
+    };
+    let resp = ui.interact(rect, id, Sense::click());
+    let label = access_label(kompas, ix);
+    resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    resp
+}
+
+/// Arrow keys on a focused shape: ←/→ go round its ring, ↑ to the element it belongs to
+/// (inward), ↓ to its first child (outward). Tab follows document order.
+fn arrow_target(ui: &Ui, kompas: &Kompas, on_compass: &[Ix], ix: Ix) -> Option<Ix> {
+    let pressed = |k: Key| {
+        ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(e, Event::Key { key, pressed: true, modifiers, .. } if *key == k && !modifiers.any())
+            })
+        })
+    };
+    let depth = kompas.element(ix).depth;
+    let ring: Vec<Ix> = on_compass
+        .iter()
+        .copied()
+        .filter(|&o| kompas.element(o).depth == depth)
+        .collect();
+    let pos = ring.iter().position(|&o| o == ix)?;
+    if pressed(Key::ArrowRight) {
+        return ring.get((pos + 1) % ring.len()).copied();
+    }
+    if pressed(Key::ArrowLeft) {
+        return ring.get((pos + ring.len() - 1) % ring.len()).copied();
+    }
+    if pressed(Key::ArrowUp) {
+        return kompas.parent(ix);
+    }
+    if pressed(Key::ArrowDown) {
+        return kompas
+            .children(ix)
+            .first()
+            .copied()
+            .filter(|c| on_compass.contains(c));
+    }
+    None
+}
+
+fn circle_points(center: Pos2, r: f32, n: usize) -> Vec<Pos2> {
+    (0..n)
+        .map(|i| {
+            crate::ui::compass_layout::polar(center, r, std::f32::consts::TAU * i as f32 / n as f32)
+        })
+        .collect()
+}
+
+fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache {
+    let radius = key.rect.width() / 2.0;
+    let layout = CompassLayout::new(kompas, key.rect.center(), radius, Proportions::default());
+    let steps_per_rad = (radius / 6.0).clamp(12.0, 80.0);
+    let outlines: Vec<_> = layout
+        .wedges
+        .iter()
+        .map(|w| w.outline(layout.center, steps_per_rad))
+        .collect();
+    let meshes = layout
+        .wedges
+        .iter()
+        .map(|w| {
+            wedge_mesh(
+                w,
+                layout.center,
+                steps_per_rad,
+                theme.sector_fill(kompas.color(w.ix), w.ring),
+            )
+        })
+        .collect();
+    let mut labels: Vec<Option<FittedLabel>> = vec![None; layout.wedges.len()];
+    for ring in 0..2 {
+        for (i, label) in fit_ring(ui, kompas, &layout, ring) {
+            if let Some(slot) = labels.get_mut(i) {
+                *slot = Some(label);
+            }
+        }
+    }
+    let labels = labels
+        .into_iter()
+        .map(|l| {
+            l.unwrap_or(FittedLabel {
+                lines: Vec::new(),
+                rect: Rect::NOTHING,
+            })
+        })
+        .collect();
+    let core_shape = FlowShape::disk(layout.center, layout.core_radius_px, 10.0);
+    let core_label = fit_label(
+        ui,
+        &core_shape,
+        None,
+        &kompas.element(kompas.root()).title,
+        true,
+        MAX_LABEL_PX + 6.0,
+    )
+    .label;
+    Cache {
+        key,
+        layout,
+        outlines,
+        meshes,
+        labels,
+        core_label,
+    }
+}
+
+/// A filled annular sector as a triangle strip (egui's polygon fill needs convex shapes).
+fn wedge_mesh(w: &Wedge, center: Pos2, steps_per_rad: f32, color: Color32) -> Mesh {
+    let steps = ((w.span_rad() * steps_per_rad).ceil() as u32).max(2);
+    let mut mesh = Mesh::default();
+    for i in 0..=steps {
+        let a = w.start_rad + w.span_rad() * i as f32 / steps as f32;
+        mesh.colored_vertex(
+            crate::ui::compass_layout::polar(center, w.inner_px, a),
+            color,
+        );
+        mesh.colored_vertex(
+            crate::ui::compass_layout::polar(center, w.outer_px, a),
+            color,
+        );
+        if i > 0 {
+            let b = 2 * i;
+            mesh.add_triangle(b - 2, b - 1, b);
+            mesh.add_triangle(b - 1, b + 1, b);
+        }
+    }
+    mesh
+}
+
+/// The words of a label, split after hyphens so "Leidschendam-Voorburg" can wrap as the
+/// document's own hyphen allows; `glued` marks a piece that follows its predecessor without a
+/// space.
+#[derive(Clone, Debug, PartialEq)]
+struct Token {
+    text: String,
+    glued: bool,
+}
+
+fn tokens(number: Option<&str>, title: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = number
+        .map(|n| Token {
+            text: n.to_owned(),
+            glued: false,
+        })
+        .into_iter()
+        .collect();
+    for word in title.split_whitespace() {
+        let mut glued = false;
+        let mut rest = word;
+        while let Some(pos) = rest.find('-').filter(|&p| p > 0 && p + 1 < rest.len()) {
+            out.push(Token {
+                text: rest[..=pos].to_owned(),
+                glued,
+            });
+            glued = true;
+            rest = &rest[pos + 1..];
+        }
+        out.push(Token {
+            text: rest.to_owned(),
+            glued,
+        });
+    }
+    out
+}
+
+/// A fitted label and the size it got, so a ring can settle on one size.
+struct Fit {
+    label: FittedLabel,
+    size_px: f32,
+}
+
+/// Flows `number` (bold, on its own line) and `title` into `shape` at the largest legible
+/// size up to `max_px` that fits; when nothing fits at the smallest size, as many whole words
+/// as fit, then "…".
+fn fit_label(
+    ui: &Ui,
+    shape: &FlowShape,
+    number: Option<&str>,
+    title: &str,
+    bold: bool,
+    max_px: f32,
+) -> Fit {
+    let words = tokens(number, title);
+    let family = |i: usize| {
+        if bold || (number.is_some() && i == 0) {
+            theme::condensed_bold()
+        } else {
+            theme::condensed()
+        }
+    };
+    let measure = |text: &str, size: f32, i: usize| -> Arc<Galley> {
+        ui.ctx().fonts_mut(|f| {
+            f.layout_no_wrap(
+                text.to_owned(),
+                FontId::new(size, family(i)),
+                Color32::PLACEHOLDER,
+            )
+        })
+    };
+    let metrics = |size: f32, words: &[Token]| {
+        let line_px = ui
+            .ctx()
+            .fonts_mut(|f| f.row_height(&FontId::new(size, theme::condensed())));
+        let space_px = measure("x x", size, 1).size().x - 2.0 * measure("x", size, 1).size().x;
+        let widths: Vec<f32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| measure(&w.text, size, i).size().x)
+            .collect();
+        let spaces: Vec<f32> = words
+            .iter()
+            .map(|w| if w.glued { 0.0 } else { space_px })
+            .collect();
+        (line_px, widths, spaces)
+    };
+    let first_alone = number.is_some();
+    let mut size = max_px.floor();
+    while size >= MIN_LABEL_PX {
+        let (line_px, widths, spaces) = metrics(size, &words);
+        if let Some(lines) = flow(shape, &widths, &spaces, line_px, first_alone) {
+            return Fit {
+                label: assemble(&lines, &words, size, &measure),
+                size_px: size,
+            };
+        }
+        size -= 1.0;
+    }
+    // Cut off: the longest run of whole words that fits with an ellipsis after it.
+    let size = MIN_LABEL_PX;
+    let (line_px, widths, spaces) = metrics(size, &words);
+    let (_, placed) = flow_partial(shape, &widths, &spaces, line_px, first_alone);
+    for keep in (1..=placed.min(words.len())).rev() {
+        let mut cut: Vec<Token> = words.iter().take(keep).cloned().collect();
+        if keep < words.len()
+            && !(first_alone && keep == 1)
+            && let Some(last) = cut.last_mut()
+        {
+            last.text.push('…');
+        }
+        let (_, cut_widths, cut_spaces) = metrics(size, &cut);
+        if let Some(lines) = flow(shape, &cut_widths, &cut_spaces, line_px, first_alone) {
+            return Fit {
+                label: assemble(&lines, &cut, size, &measure),
+                size_px: size,
+            };
+        }
+    }
+    Fit {
+        label: FittedLabel {
+            lines: Vec::new(),
+            rect: Rect::from_center_size(shape.anchor(), Vec2::splat(2.0)),
+        },
+        size_px: size,
+    }
+}
+
+/// Fits every label of one ring at one calm size: at most two points above the smallest
+/// size the ring needs, so neighbouring shapes do not shout at different volumes.
+fn fit_ring(
+    ui: &Ui,
+    kompas: &Kompas,
+    layout: &CompassLayout,
+    ring: usize,
+) -> Vec<(usize, FittedLabel)> {
+    let shapes: Vec<(usize, FlowShape, String, String)> = layout
+        .ring(ring)
+        .map(|i| {
+            let w = &layout.wedges[i];
+            let el = kompas.element(w.ix);
+            let number = el.label.clone().unwrap_or_else(|| el.id.to_string());
+            (
+                i,
+                FlowShape::of_wedge(w, layout.center, 4.0),
+                number,
+                el.title.clone(),
+            )
+        })
+        .collect();
+    let first: Vec<Fit> = shapes
+        .iter()
+        .map(|(_, shape, number, title)| {
+            fit_label(ui, shape, Some(number), title, false, MAX_LABEL_PX)
+        })
+        .collect();
+    let calm = first.iter().map(|f| f.size_px).fold(MAX_LABEL_PX, f32::min) + 2.0;
+    shapes
+        .iter()
+        .zip(first)
+        .map(|((i, shape, number, title), fit)| {
+            let label = if fit.size_px > calm {
+                fit_label(ui, shape, Some(number), title, false, calm).label
+            } else {
+                fit.label
+            };
+            (*i, label)
+        })
+        .collect()
+}
+
+/// Turns flowed lines into galleys placed on the canvas.
+fn assemble(
+    lines: &[FlowLine],
+    words: &[Token],
+    size: f32,
+    measure: &dyn Fn(&str, f32, usize) -> Arc<Galley>,
+) -> FittedLabel {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut rect = Rect::NOTHING;
+    for line in lines {
+        let mut text = String::new();
+        for (k, w) in words
+            .get(line.words.clone())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            if k > 0 && !w.glued {
+                text.push(' ');
+            }
+            text.push_str(&w.text);
+        }
+        let galley = measure(&text, size, line.words.start);
+        let pos = pos2(line.center_x - galley.size().x / 2.0, line.top_px);
+        rect = rect.union(Rect::from_min_size(pos, galley.size()));
+        out.push((pos, galley));
+    }
+    FittedLabel { lines: out, rect }
+}
+
+/// The legend beside the compass: the sectors with their colours and full titles.
+fn legend_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    ui.style_mut().interaction.selectable_labels = false;
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new(&kompas.meta.title).heading());
+    if !kompas.meta.municipality.is_empty() {
+        ui.label(
+            egui::RichText::new(format!("Gemeente {}", kompas.meta.municipality))
+                .color(theme.text_muted),
+        );
+    }
+    ui.add_space(12.0);
+    let sector_level = kompas.levels.get(1).map_or("Sector", |l| l.plural.as_str());
+    ui.label(egui::RichText::new(sector_level).strong());
+    ui.add_space(4.0);
+    for &s in kompas.sectors() {
+        let el = kompas.element(s);
+        ui.horizontal_top(|ui| {
+            let (r, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
+            ui.painter()
+                .rect_filled(r, 4.0, theme.sector_fill(kompas.color(s), 0));
+            ui.painter().rect_stroke(
+                r,
+                4.0,
+                Stroke::new(1.0, theme.card_border),
+                egui::StrokeKind::Inside,
+            );
+            let number = el.label.as_deref().unwrap_or(el.id.as_str());
+            ui.add(egui::Label::new(format!("{number}. {}", el.title)).wrap());
+        });
+        ui.add_space(6.0);
+    }
+    ui.add_space(12.0);
+    ui.label(
+        egui::RichText::new(
+            "Klik op een vlak om het te openen. Met het toetsenbord: Tab en de pijltjes kiezen, \
+             Enter opent, Esc gaat een niveau terug.",
+        )
+        .small()
+        .color(theme.text_muted),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `f` inside a real egui frame with the app's fonts.
+    fn with_ui(size: Vec2, f: impl FnOnce(&mut Ui)) {
+        let ctx = egui::Context::default();
+        theme::install_fonts(&ctx);
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
+            ..Default::default()
+        };
+        // Fonts are loaded on the first pass; fit on the second.
+        ctx.run_ui(input.clone(), |_| {}).textures_delta.clear();
+        let mut f = Some(f);
+        ctx.run_ui(input, |ui| {
+            if let Some(f) = f.take() {
+                f(ui);
+            }
+        })
+        .textures_delta
+        .clear();
+    }
+
+    #[test]
+    fn labels_fit_inside_their_wedges_at_every_window_size() {
+        let kompas = crate::load::load_embedded().unwrap().kompas;
+        let theme = Theme::new(theme::ThemeKind::Licht);
+        for (w, h) in [
+            (800.0, 600.0),
+            (1280.0, 720.0),
+            (1920.0, 1080.0),
+            (3840.0, 2160.0),
+        ] {
+            with_ui(vec2(w, h), |ui| {
+                let side = h - 100.0;
+                let key = CacheKey {
+                    rect: Rect::from_center_size(
+                        pos2(side / 2.0, side / 2.0 + 50.0),
+                        Vec2::splat(side),
+                    ),
+                    theme: theme.kind,
+                    kompas_len: kompas.len(),
+                    kompas_root: String::new(),
+                    pixels_per_point: 1.0,
+                };
+                let cache = build_cache(ui, key, &kompas, &theme);
+                for (i, wedge) in cache.layout.wedges.iter().enumerate() {
+                    let l = &cache.labels[i];
+                    let id = &kompas.element(wedge.ix).id;
+                    assert!(!l.lines.is_empty(), "{w}x{h}: {id} has no label");
+                    // Every corner of every line lies inside its own wedge: nothing overlaps
+                    // another shape, nothing is clipped.
+                    for (pos, galley) in &l.lines {
+                        let r = Rect::from_min_size(*pos, galley.size());
+                        for c in [
+                            r.left_top(),
+                            r.right_top(),
+                            r.left_bottom(),
+                            r.right_bottom(),
+                        ] {
+                            let inside = Wedge {
+                                inner_px: wedge.inner_px - 0.5,
+                                outer_px: wedge.outer_px + 0.5,
+                                ..*wedge
+                            };
+                            assert!(
+                                inside.contains(cache.layout.center, c)
+                                    || wedge.end_rad >= std::f32::consts::TAU - 1e-3,
+                                "{w}x{h}: label of {id} leaves its wedge at {c:?}"
+                            );
+                        }
+                    }
+                    let size = l.lines[0].1.job.sections[0].format.font_id.size;
+                    assert!(size >= MIN_LABEL_PX, "{w}x{h}: {id} at {size}px");
+                }
+                if h >= 1080.0 {
+                    // At full HD every koers title fits whole.
+                    for (i, wedge) in cache.layout.wedges.iter().enumerate() {
+                        if wedge.ring == 1 {
+                            let last = cache.labels[i].lines.last().unwrap().1.text().to_owned();
+                            assert!(
+                                !last.ends_with('…'),
+                                "{w}x{h}: {} cut off",
+                                kompas.element(wedge.ix).id
+                            );
+                        }
+                    }
+                }
+            });
+        }
+    }
+}

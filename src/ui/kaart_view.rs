@@ -1,0 +1,193 @@
+//! Level 3: the kaart of an element (the koerskaart): every child with all its descendants,
+//! in columns on wide windows and one column on narrow ones; every element selectable.
+
+use egui::{RichText, Stroke, Ui};
+
+use crate::model::{Ix, Kompas};
+use crate::nav::{Location, View};
+use crate::ui::command::Command;
+use crate::ui::page_view::header_ui;
+use crate::ui::theme::{self, mix};
+use crate::ui::view_ctx::ViewCtx;
+use crate::ui::widgets::{BlockStyle, access_label, clickable_block, element_id};
+
+/// Widget-id scope of the kaart's entries.
+pub const SCOPE: &str = "kaart";
+
+/// Narrowest column before the kaart drops to fewer columns.
+const COLUMN_MIN_PX: f32 = 420.0;
+
+/// The kaart view.
+#[derive(Default)]
+pub struct KaartView;
+
+impl KaartView {
+    /// Draws the kaart of `ix`.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+        let kompas = cx.kompas;
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                ui.vertical(|ui| {
+                    header_ui(ui, cx, ix);
+                    ui.add_space(4.0);
+                    if ui.link("Naar de pagina met de inleiding").clicked() {
+                        cx.push(Command::Go(Location {
+                            view: View::Page(kompas.element(ix).id.clone()),
+                            selected: cx.location.selected.clone(),
+                        }));
+                    }
+                    ui.add_space(10.0);
+                    let children = kompas.children(ix);
+                    let columns = ((ui.available_width() / COLUMN_MIN_PX).floor() as usize)
+                        .clamp(1, 3)
+                        .min(children.len().max(1));
+                    let groups = balance(kompas, children, columns);
+                    ui.columns(columns, |cols| {
+                        for (col, group) in cols.iter_mut().zip(&groups) {
+                            for &child in group {
+                                block_ui(col, cx, child);
+                                col.add_space(12.0);
+                            }
+                        }
+                    });
+                });
+            });
+    }
+}
+
+/// Splits `children` into `n` columns of similar height, keeping document order in each
+/// column and across columns (column 1 holds A, B; column 2 C, D; ...).
+fn balance(kompas: &Kompas, children: &[Ix], n: usize) -> Vec<Vec<Ix>> {
+    let weight = |ix: Ix| -> usize {
+        let own = kompas.element(ix).title.len() + 80;
+        own + kompas
+            .children(ix)
+            .iter()
+            .map(|&c| kompas.element(c).title.len() + 40)
+            .sum::<usize>()
+    };
+    let total: usize = children.iter().map(|&c| weight(c)).sum();
+    let target = total.div_ceil(n.max(1));
+    let mut out = vec![Vec::new(); n.max(1)];
+    let mut col = 0;
+    let mut acc = 0;
+    for &c in children {
+        let w = weight(c);
+        // Move on when this column is full, unless the block fits better here than there.
+        if col + 1 < out.len() && acc > 0 && acc + w / 2 > target {
+            col += 1;
+            acc = 0;
+        }
+        out[col].push(c);
+        acc += w;
+    }
+    out
+}
+
+/// One child with its descendants, as a tinted block.
+fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    let accent = theme.sector_fill(kompas.color(ix), 0);
+    let tint_t = if theme.kind == theme::ThemeKind::HoogContrast {
+        1.0
+    } else {
+        0.82
+    };
+    let tint = mix(accent, theme.card_bg, tint_t);
+    egui::Frame::NONE
+        .fill(theme.card_bg)
+        .stroke(Stroke::new(1.0, theme.card_border))
+        .corner_radius(theme::CARD_RADIUS_PX)
+        .inner_margin(egui::Margin::same(6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let el = kompas.element(ix);
+            let style = BlockStyle {
+                fill: tint,
+                hover_fill: theme.hovered(tint),
+                border: Stroke::NONE,
+                accent: Some(accent),
+                selected: cx.is_selected(&el.id),
+                margin_px: 10.0,
+            };
+            let label = access_label(kompas, ix);
+            let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
+                ui.horizontal_top(|ui| {
+                    let number = el.label.as_deref().unwrap_or(el.id.as_str());
+                    ui.label(RichText::new(number).size(18.0).family(theme::bold()));
+                    let title = RichText::new(&el.title).size(16.0).family(theme::bold());
+                    ui.add(egui::Label::new(title).wrap());
+                });
+            });
+            cx.take_focus(&resp, &el.id);
+            if resp.clicked() {
+                cx.push(Command::Select(el.id.clone()));
+            }
+            ui.add_space(4.0);
+            entries_ui(ui, cx, ix, 0);
+        });
+}
+
+/// The descendants of `ix` as a list, indented per level.
+fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    for &c in kompas.children(ix) {
+        let el = kompas.element(c);
+        let is_selected = cx.is_selected(&el.id);
+        let fill = if is_selected {
+            mix(theme.focus, theme.card_bg, 0.85)
+        } else {
+            theme.card_bg
+        };
+        let style = BlockStyle {
+            fill,
+            hover_fill: theme.hovered(theme.card_bg),
+            border: Stroke::NONE,
+            accent: None,
+            selected: is_selected,
+            margin_px: 6.0,
+        };
+        ui.horizontal_top(|ui| {
+            ui.add_space(16.0 * indent as f32);
+            let label = access_label(kompas, c);
+            let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
+                ui.horizontal_top(|ui| {
+                    let bullet = theme.sector_fill(kompas.color(c), 0);
+                    ui.label(RichText::new("•").size(16.0).color(bullet));
+                    ui.add(egui::Label::new(RichText::new(&el.title).size(15.0)).wrap());
+                });
+            });
+            cx.take_focus(&resp, &el.id);
+            if resp.clicked() {
+                cx.push(Command::Select(el.id.clone()));
+            }
+        });
+        if !kompas.children(c).is_empty() {
+            entries_ui(ui, cx, c, indent + 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_keep_order_and_balance() {
+        let k = crate::load::load_embedded().unwrap().kompas;
+        let koers = k.get("4.3").unwrap();
+        for n in 1..=3 {
+            let groups = balance(&k, k.children(koers), n);
+            assert_eq!(groups.len(), n);
+            let flat: Vec<_> = groups.iter().flatten().copied().collect();
+            assert_eq!(flat, k.children(koers), "order kept with {n} columns");
+            assert!(
+                groups.iter().all(|g| !g.is_empty()),
+                "no empty column with {n} columns"
+            );
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Level 2: one element's page, such as a koers page: its number, title, the element above it,
+//! its introduction and its children as cards in the sector's colour.
+
+use egui::{RichText, Ui};
+
+use crate::model::{Ix, Kompas};
+use crate::nav::{self, Location, View};
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+use crate::ui::widgets::{access_label, card_style, clickable_block, element_id};
+
+/// Widget-id scope of the cards on a page.
+pub const SCOPE: &str = "pagina";
+
+/// The page view (stateless; one per app for symmetry with the other views).
+#[derive(Default)]
+pub struct PageView;
+
+impl PageView {
+    /// Draws the page of `ix`.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+        let kompas = cx.kompas;
+        let theme = cx.theme;
+        let el = kompas.element(ix);
+        let accent = theme.sector_fill(kompas.color(ix), 0);
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                let width = ui.available_width().min(1100.0);
+                ui.vertical_centered(|ui| {
+                    ui.set_max_width(width);
+                    ui.vertical(|ui| {
+                        header_ui(ui, cx, ix);
+                        if let Some(text) = &el.text {
+                            ui.add_space(8.0);
+                            ui.label(RichText::new(text).size(16.0));
+                        }
+                        ui.add_space(12.0);
+                        if nav::has_kaart(kompas, ix) {
+                            let label = kaart_label(kompas, ix);
+                            if ui
+                                .button(RichText::new(format!("▦ {label}")).size(16.0))
+                                .clicked()
+                            {
+                                cx.push(Command::Go(Location {
+                                    view: View::Kaart(el.id.clone()),
+                                    selected: cx.location.selected.clone(),
+                                }));
+                            }
+                            ui.add_space(12.0);
+                        }
+                        let children = kompas.children(ix);
+                        if let Some(level) = kompas.levels.get(el.depth + 1)
+                            && !children.is_empty()
+                        {
+                            let name = if children.len() == 1 {
+                                &level.name
+                            } else {
+                                &level.plural
+                            };
+                            ui.label(RichText::new(name).size(18.0).strong());
+                            ui.add_space(6.0);
+                        }
+                        let columns = if ui.available_width() >= 760.0 { 2 } else { 1 };
+                        for row in children.chunks(columns) {
+                            ui.columns(columns, |cols| {
+                                for (col, &child) in cols.iter_mut().zip(row) {
+                                    card_ui(col, cx, ix, child, accent);
+                                }
+                            });
+                            ui.add_space(8.0);
+                        }
+                    });
+                });
+            });
+    }
+}
+
+/// "Koerskaart openen": the kaart is named after the element's level, as the seed does.
+pub fn kaart_label(kompas: &Kompas, ix: Ix) -> String {
+    match kompas.level(ix) {
+        Some(l) if !l.name.is_empty() => format!("{}kaart openen", l.name),
+        _ => "Kaart openen".to_owned(),
+    }
+}
+
+/// "Koers 1.3" over the title, and the element above it as a link.
+pub fn header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    let el = kompas.element(ix);
+    let fill = theme.sector_fill(kompas.color(ix), 0);
+    ui.add_space(12.0);
+    egui::Frame::NONE
+        .fill(fill)
+        .corner_radius(theme::CARD_RADIUS_PX)
+        .inner_margin(egui::Margin::symmetric(16, 12))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let ink = theme.text_on(fill);
+            ui.label(
+                RichText::new(kompas.short_name(ix))
+                    .size(16.0)
+                    .strong()
+                    .color(ink),
+            );
+            ui.label(
+                RichText::new(&el.title)
+                    .size(26.0)
+                    .family(theme::bold())
+                    .color(ink),
+            );
+        });
+    if let Some(parent) = kompas.parent(ix) {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Onderdeel van").color(theme.text_muted));
+            if ui.link(access_label(kompas, parent)).clicked() {
+                cx.push(Command::Open(kompas.element(parent).id.clone()));
+            }
+        });
+    }
+}
+
+fn card_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page: Ix, child: Ix, accent: egui::Color32) {
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    let el = kompas.element(child);
+    let label = access_label(kompas, child);
+    let style = card_style(theme, Some(accent), cx.is_selected(&el.id));
+    let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
+        ui.horizontal_top(|ui| {
+            let number = el.label.as_deref().unwrap_or(el.id.as_str());
+            ui.label(RichText::new(number).size(20.0).family(theme::bold()));
+            ui.add(egui::Label::new(RichText::new(&el.title).size(16.0)).wrap());
+        });
+        let n = kompas.children(child).len();
+        if let Some(level) = kompas.levels.get(el.depth + 1)
+            && n > 0
+        {
+            let name = if n == 1 { &level.name } else { &level.plural };
+            ui.label(RichText::new(format!("{n} {name}")).color(theme.text_muted));
+        }
+    });
+    cx.take_focus(&resp, &el.id);
+    if resp.clicked() {
+        cx.push(Command::Go(nav::open_child(kompas, page, child)));
+    }
+}

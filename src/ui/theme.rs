@@ -1,0 +1,330 @@
+//! Colours, fonts and sizes: the one place they live.
+
+use std::sync::Arc;
+
+use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, Stroke, TextStyle};
+use serde::{Deserialize, Serialize};
+
+use crate::model::Rgb;
+
+/// The app's themes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ThemeKind {
+    /// Light background, the default.
+    #[default]
+    Licht,
+    /// Dark background.
+    Donker,
+    /// Black on white with strong outlines, for projectors and low vision.
+    HoogContrast,
+}
+
+impl ThemeKind {
+    /// All themes, in menu order.
+    pub const ALL: [Self; 3] = [Self::Licht, Self::Donker, Self::HoogContrast];
+
+    /// Dutch name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Licht => "Licht",
+            Self::Donker => "Donker",
+            Self::HoogContrast => "Hoog contrast",
+        }
+    }
+}
+
+/// Resolved colours and sizes for one theme.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// Which theme this is.
+    pub kind: ThemeKind,
+    /// Window background.
+    pub bg: Color32,
+    /// Side panels.
+    pub panel_bg: Color32,
+    /// Body text.
+    pub text: Color32,
+    /// Secondary text (levels, counts).
+    pub text_muted: Color32,
+    /// Keyboard focus ring.
+    pub focus: Color32,
+    /// Card background.
+    pub card_bg: Color32,
+    /// Card border.
+    pub card_border: Color32,
+    /// Outline drawn between wedges.
+    pub separator: Color32,
+    /// Colour used for a compass without colours in its data.
+    pub fallback_sector: Color32,
+}
+
+/// Width of the keyboard focus ring.
+pub const FOCUS_WIDTH_PX: f32 = 3.0;
+/// Corner radius of cards.
+pub const CARD_RADIUS_PX: u8 = 8;
+/// Smallest font size used to fit labels into the compass; below this text is abbreviated.
+pub const MIN_LABEL_PX: f32 = 11.0;
+/// Largest font size for labels on the compass.
+pub const MAX_LABEL_PX: f32 = 22.0;
+/// Duration of view transitions.
+pub const TRANSITION_S: f32 = 0.2;
+/// Width of the detail panel.
+pub const DETAIL_WIDTH_PX: f32 = 340.0;
+/// Width of the outline panel.
+pub const OUTLINE_WIDTH_PX: f32 = 300.0;
+
+/// Font family for bold text.
+pub fn bold() -> FontFamily {
+    FontFamily::Name("bold".into())
+}
+
+/// Font family for labels on the compass: condensed, so more words fit a wedge.
+pub fn condensed() -> FontFamily {
+    FontFamily::Name("condensed".into())
+}
+
+/// Bold condensed, for numbers on the compass.
+pub fn condensed_bold() -> FontFamily {
+    FontFamily::Name("condensed-bold".into())
+}
+
+fn from_rgb(c: Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// Relative luminance (WCAG 2.x) of a colour.
+pub fn luminance(c: Color32) -> f32 {
+    let lin = |v: u8| {
+        let s = f32::from(v) / 255.0;
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+}
+
+/// WCAG contrast ratio between two colours (1 to 21).
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+/// Mixes `a` toward `b` by `t` (0 = a, 1 = b).
+pub fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
+    let m = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
+}
+
+const INK: Color32 = Color32::from_rgb(0x14, 0x14, 0x14);
+const PAPER: Color32 = Color32::WHITE;
+
+impl Theme {
+    /// The resolved theme.
+    pub fn new(kind: ThemeKind) -> Self {
+        match kind {
+            ThemeKind::Licht => Self {
+                kind,
+                bg: Color32::from_rgb(0xF6, 0xF5, 0xF1),
+                panel_bg: Color32::from_rgb(0xFF, 0xFF, 0xFF),
+                text: INK,
+                text_muted: Color32::from_rgb(0x55, 0x55, 0x55),
+                focus: Color32::from_rgb(0x0B, 0x4F, 0xC4),
+                card_bg: Color32::WHITE,
+                card_border: Color32::from_rgb(0xD6, 0xD3, 0xCB),
+                separator: Color32::from_rgb(0xF6, 0xF5, 0xF1),
+                fallback_sector: Color32::from_rgb(0x8C, 0xA6, 0xC8),
+            },
+            ThemeKind::Donker => Self {
+                kind,
+                bg: Color32::from_rgb(0x1B, 0x1D, 0x21),
+                panel_bg: Color32::from_rgb(0x24, 0x27, 0x2C),
+                text: Color32::from_rgb(0xEE, 0xEE, 0xEE),
+                text_muted: Color32::from_rgb(0xB4, 0xB4, 0xB4),
+                focus: Color32::from_rgb(0x8F, 0xC1, 0xFF),
+                card_bg: Color32::from_rgb(0x2A, 0x2D, 0x33),
+                card_border: Color32::from_rgb(0x45, 0x49, 0x50),
+                separator: Color32::from_rgb(0x1B, 0x1D, 0x21),
+                fallback_sector: Color32::from_rgb(0x5A, 0x74, 0x96),
+            },
+            ThemeKind::HoogContrast => Self {
+                kind,
+                bg: PAPER,
+                panel_bg: PAPER,
+                text: Color32::BLACK,
+                text_muted: Color32::BLACK,
+                focus: Color32::from_rgb(0xC0, 0x00, 0x7A),
+                card_bg: PAPER,
+                card_border: Color32::BLACK,
+                separator: Color32::BLACK,
+                fallback_sector: Color32::from_rgb(0xCC, 0xCC, 0xCC),
+            },
+        }
+    }
+
+    /// Fill of a compass shape: `ring` 0 is the data colour itself, the outer ring a lighter
+    /// tint, so each koers reads as part of its hoofddoel and the rings stay apart.
+    pub fn sector_fill(&self, data: Option<Rgb>, ring: usize) -> Color32 {
+        let base = data.map_or(self.fallback_sector, from_rgb);
+        match (self.kind, ring) {
+            (ThemeKind::HoogContrast, 0) => base,
+            (ThemeKind::HoogContrast, _) => PAPER,
+            (ThemeKind::Donker, 0) => mix(base, Color32::BLACK, 0.15),
+            (ThemeKind::Donker, _) => mix(base, self.bg, 0.55),
+            (ThemeKind::Licht, 0) => base,
+            (ThemeKind::Licht, _) => mix(base, PAPER, 0.6),
+        }
+    }
+
+    /// Fill of the central circle.
+    pub fn core_fill(&self, data: Option<Rgb>) -> Color32 {
+        let base = data.map_or(Color32::from_rgb(0x1F, 0x5F, 0xA6), from_rgb);
+        if self.kind == ThemeKind::Donker {
+            mix(base, Color32::BLACK, 0.1)
+        } else {
+            base
+        }
+    }
+
+    /// Text colour with the best contrast on `fill`: near-black or white.
+    pub fn text_on(&self, fill: Color32) -> Color32 {
+        if contrast(INK, fill) >= contrast(PAPER, fill) {
+            INK
+        } else {
+            PAPER
+        }
+    }
+
+    /// Fill of a hovered shape.
+    pub fn hovered(&self, fill: Color32) -> Color32 {
+        let toward = if luminance(fill) > 0.4 {
+            Color32::BLACK
+        } else {
+            Color32::WHITE
+        };
+        mix(fill, toward, 0.12)
+    }
+
+    /// The stroke of the keyboard focus ring.
+    pub fn focus_stroke(&self) -> Stroke {
+        Stroke::new(FOCUS_WIDTH_PX, self.focus)
+    }
+
+    /// egui visuals for this theme.
+    pub fn visuals(&self) -> egui::Visuals {
+        let mut v = if self.kind == ThemeKind::Donker {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        };
+        v.panel_fill = self.panel_bg;
+        v.window_fill = self.panel_bg;
+        v.extreme_bg_color = self.bg;
+        v.override_text_color = Some(self.text);
+        v.selection.stroke = Stroke::new(2.0, self.focus);
+        v.selection.bg_fill = mix(self.focus, self.panel_bg, 0.75);
+        v.hyperlink_color = self.focus;
+        if self.kind == ThemeKind::HoogContrast {
+            for w in [
+                &mut v.widgets.inactive,
+                &mut v.widgets.hovered,
+                &mut v.widgets.active,
+                &mut v.widgets.noninteractive,
+            ] {
+                w.fg_stroke = Stroke::new(1.5, Color32::BLACK);
+                w.bg_stroke = Stroke::new(1.5, Color32::BLACK);
+            }
+            v.widgets.inactive.weak_bg_fill = PAPER;
+            v.widgets.inactive.bg_fill = PAPER;
+        }
+        v
+    }
+}
+
+/// Installs the app's fonts: DejaVu Sans for text (legible at a distance and with every Dutch
+/// diacritic), and its condensed cuts for the compass's labels.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    let add = |fonts: &mut FontDefinitions, name: &str, bytes: &'static [u8]| {
+        fonts
+            .font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    };
+    add(
+        &mut fonts,
+        "dejavu",
+        include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
+    );
+    add(
+        &mut fonts,
+        "dejavu-bold",
+        include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
+    );
+    add(
+        &mut fonts,
+        "dejavu-condensed",
+        include_bytes!("../../assets/fonts/DejaVuSansCondensed.ttf"),
+    );
+    add(
+        &mut fonts,
+        "dejavu-condensed-bold",
+        include_bytes!("../../assets/fonts/DejaVuSansCondensed-Bold.ttf"),
+    );
+    let fallbacks: Vec<String> = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let with_fallbacks = |first: &str| {
+        let mut v = vec![first.to_owned()];
+        v.extend(fallbacks.iter().cloned());
+        v
+    };
+    fonts
+        .families
+        .insert(FontFamily::Proportional, with_fallbacks("dejavu"));
+    fonts.families.insert(bold(), with_fallbacks("dejavu-bold"));
+    fonts
+        .families
+        .insert(condensed(), with_fallbacks("dejavu-condensed"));
+    fonts
+        .families
+        .insert(condensed_bold(), with_fallbacks("dejavu-condensed-bold"));
+    ctx.set_fonts(fonts);
+}
+
+/// Text sizes of the app.
+pub fn apply_text_styles(style: &mut egui::Style) {
+    style.text_styles = [
+        (TextStyle::Small, FontId::proportional(12.0)),
+        (TextStyle::Body, FontId::proportional(15.0)),
+        (TextStyle::Button, FontId::proportional(15.0)),
+        (TextStyle::Heading, FontId::new(24.0, bold())),
+        (TextStyle::Monospace, FontId::monospace(14.0)),
+    ]
+    .into();
+    style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+    style.spacing.button_padding = egui::vec2(8.0, 4.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_matches_wcag_reference_values() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 1e-6);
+        // #767676 on white is the classic 4.54:1.
+        assert!((contrast(Color32::from_gray(0x76), Color32::WHITE) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn text_on_picks_the_readable_side() {
+        let t = Theme::new(ThemeKind::Licht);
+        assert_eq!(t.text_on(Color32::from_rgb(0xF2, 0xC0, 0x37)), INK);
+        assert_eq!(t.text_on(Color32::from_rgb(0x1F, 0x5F, 0xA6)), PAPER);
+    }
+}
