@@ -391,7 +391,12 @@ impl Kompas {
     pub fn short_name(&self, ix: Ix) -> String {
         let el = self.element(ix);
         let level = self.level(ix).map_or("", |l| l.name.as_str());
-        let label = el.label.as_deref().unwrap_or(el.id.as_str());
+        // The root is one of a kind: its level name says it all ("Einddoel").
+        let label = match &el.label {
+            Some(l) => l.as_str(),
+            None if el.depth == 0 => "",
+            None => el.id.as_str(),
+        };
         format!("{level} {label}").trim().to_owned()
     }
 

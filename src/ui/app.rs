@@ -200,8 +200,16 @@ impl KompasApp {
         let after = self.history.current().clone();
         if after.view != before.view {
             self.view_changed_at = ctx.input(|i| i.time);
-            // Keyboard users land on what they opened (or came back from).
-            self.focus_request = after.selected.clone().or_else(|| after.subject().cloned());
+            // Keyboard users land on what they opened (or came back from); on a page that
+            // means its first card, since the page's own subject is not a widget there.
+            self.focus_request = match (&after.view, &after.selected) {
+                (View::Page(s) | View::Kaart(s), Some(sel)) if s == sel => self
+                    .kompas
+                    .get(s.as_str())
+                    .and_then(|ix| self.kompas.children(ix).first().copied())
+                    .map(|c| self.kompas.element(c).id.clone()),
+                (_, selected) => selected.clone().or_else(|| after.subject().cloned()),
+            };
         }
         if after != before {
             self.settings.remember(&self.kompas.meta.title, after);
@@ -209,7 +217,8 @@ impl KompasApp {
     }
 
     fn keyboard(&mut self, ctx: &egui::Context) {
-        if ctx.egui_wants_keyboard_input() {
+        // Focused buttons and shapes leave these keys alone; a text field keeps them.
+        if ctx.text_edit_focused() {
             return;
         }
         let alt = |k| KeyboardShortcut::new(Modifiers::ALT, k);
@@ -264,6 +273,15 @@ impl KompasApp {
                     .inner_margin(egui::Margin::symmetric(10, 6)),
             )
             .show(ui, |ui| self.top_bar_ui(ui));
+        let crumbs_loc = self.history.current().clone();
+        egui::Panel::top("kruimelpad")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(12, 4)),
+            )
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| self.breadcrumbs_ui(ui, &crumbs_loc));
+            });
         if !self.warnings.is_empty() {
             egui::Panel::bottom("waarschuwingen").show(ui, |ui| self.warnings_ui(ui));
         }
@@ -278,12 +296,21 @@ impl KompasApp {
                         .ui(ui, &self.kompas, &self.theme, focus, &mut self.commands);
                 });
         }
-        if loc.view != View::Compass
-            && let Some(ix) = focus
-        {
+        // The detail panel shows what the central view does not: the selection on a kaart or
+        // a page (not the page's own subject, which the page already shows in full).
+        let detail = match &loc.view {
+            View::Compass => None,
+            View::Kaart(_) => focus,
+            View::Page(subject) => {
+                focus.filter(|_| loc.selected.as_ref().is_some_and(|s| s != subject))
+            }
+        };
+        if let Some(ix) = detail {
             egui::Panel::right("details")
                 .resizable(true)
                 .default_size(theme::DETAIL_WIDTH_PX)
+                .min_size(260.0)
+                .max_size(560.0)
                 .show(ui, |ui| {
                     self.detail
                         .ui(ui, &self.kompas, &self.theme, ix, &mut self.commands);
@@ -390,8 +417,6 @@ impl KompasApp {
             {
                 self.commands.push(Command::Forward);
             }
-            ui.separator();
-            self.breadcrumbs_ui(ui, &loc);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.menu_button(big("⚙ Beeld"), |ui| {
                     for kind in ThemeKind::ALL {

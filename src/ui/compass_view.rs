@@ -174,15 +174,17 @@ impl CompassView {
         }
         cache.core_label.paint(&painter, theme.text_on(core_fill));
 
-        // Focus ring, keyboard movement, activation.
+        // Focus ring, keyboard movement (once per frame: a moved focus must not move again
+        // when its new owner is visited later in this loop), activation.
         let order: Vec<Ix> = responses.iter().map(|(_, ix, _)| *ix).collect();
+        let mut moved = false;
         for (w, ix, resp) in &responses {
             let id = &kompas.element(*ix).id;
             if cx.focus_request.as_ref() == Some(id) {
                 resp.request_focus();
                 *cx.focus_request = None;
             }
-            if resp.has_focus() {
+            if resp.has_focus() && !moved {
                 ui.memory_mut(|m| {
                     m.set_focus_lock_filter(
                         resp.id,
@@ -202,6 +204,7 @@ impl CompassView {
                     ui.memory_mut(|m| {
                         m.request_focus(element_id(SCOPE, &kompas.element(target).id))
                     });
+                    moved = true;
                 }
             }
             if resp.clicked() {

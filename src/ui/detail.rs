@@ -52,6 +52,7 @@ impl DetailView {
                         ui.horizontal_top(|ui| {
                             ui.add_space(12.0 * depth as f32);
                             ui.label("›");
+                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                             if ui.link(access_label(kompas, p)).clicked() {
                                 commands.push(Command::Open(kompas.element(p).id.clone()));
                             }

@@ -1,0 +1,270 @@
+//! The app as a user meets it, driven through AccessKit: click by label, press keys.
+
+#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{self, Queryable};
+use kompas::nav::View;
+use kompas::ui::app::KompasApp;
+
+fn harness() -> Harness<'static, KompasApp> {
+    harness_sized(1280.0, 800.0)
+}
+
+fn harness_sized(w: f32, h: f32) -> Harness<'static, KompasApp> {
+    let loaded = kompas::load_embedded().unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(w, h))
+        .build_eframe(|cc| {
+            let mut app = KompasApp::new(&cc.egui_ctx, loaded.kompas, Vec::new(), None);
+            app.apply(
+                &cc.egui_ctx,
+                kompas::ui::command::Command::SetAnimations(false),
+            );
+            app
+        });
+    h.run();
+    h
+}
+
+/// The accessible name of an element: "Koers 1.1: Meer jeugd groeit op in een veilige omgeving".
+fn label(h: &Harness<'_, KompasApp>, id: &str) -> String {
+    let k = h.state().kompas();
+    kompas::ui::widgets::access_label(k, k.get(id).unwrap())
+}
+
+fn focused_label(h: &Harness<'_, KompasApp>) -> Option<String> {
+    h.query_by(|n| n.is_focused())
+        .and_then(|n| kittest::NodeT::accesskit_node(&n).label())
+}
+
+fn view(h: &Harness<'_, KompasApp>) -> View {
+    h.state().location().view.clone()
+}
+
+#[test]
+fn every_shape_of_the_compass_is_named_with_its_full_text() {
+    let h = harness();
+    let k = h.state().kompas();
+    for ix in k
+        .document_order()
+        .into_iter()
+        .filter(|&ix| k.element(ix).depth <= 2)
+    {
+        let name = kompas::ui::widgets::access_label(k, ix);
+        h.get_by_role_and_label(egui::accesskit::Role::Button, &name);
+    }
+}
+
+#[test]
+fn clicking_a_koers_shows_its_hoofdinspanningen() {
+    let mut h = harness();
+    let koers = label(&h, "2.3");
+    h.get_by_label(&koers).click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Page("2.3".into()));
+    let k = h.state().kompas();
+    let his: Vec<String> = k
+        .children(k.get("2.3").unwrap())
+        .iter()
+        .map(|&c| kompas::ui::widgets::access_label(k, c))
+        .collect();
+    assert_eq!(his.len(), 4);
+    for hi in &his {
+        h.get_by_label(hi);
+    }
+    // Its introduction is on the page.
+    h.get_by_label_contains("Betaald werk is niet alleen van belang");
+}
+
+#[test]
+fn opening_a_hoofdinspanning_lists_its_inspanningen() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "4.3")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "4.3.3")).click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Kaart("4.3".into()));
+    assert_eq!(h.state().location().selected, Some("4.3.3".into()));
+    let k = h.state().kompas();
+    let koers = k.get("4.3").unwrap();
+    let mut n = 0;
+    for &hi in k.children(koers) {
+        for &insp in k.children(hi) {
+            h.get_by_label(&kompas::ui::widgets::access_label(k, insp));
+            n += 1;
+        }
+    }
+    assert_eq!(n, 51, "the largest koerskaart shows all its inspanningen");
+}
+
+#[test]
+fn selecting_an_inspanning_shows_it_in_the_detail_panel() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "1.2")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "1.2.2")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "1.2.2.3")).click_accesskit();
+    h.run();
+    assert_eq!(h.state().location().selected, Some("1.2.2.3".into()));
+    // The detail panel shows the place in the tree as links.
+    h.get_by_role_and_label(egui::accesskit::Role::Link, &label(&h, "1.2.2"));
+    h.get_by_role_and_label(egui::accesskit::Role::Link, &label(&h, "1.2"));
+}
+
+#[test]
+fn keyboard_only_from_the_compass_to_an_inspanning_and_back_home() {
+    let mut h = harness();
+    // Tab until the einddoel in the middle of the compass has focus.
+    let einddoel = label(&h, "0");
+    for _ in 0..30 {
+        if focused_label(&h).as_deref() == Some(einddoel.as_str()) {
+            break;
+        }
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    assert_eq!(focused_label(&h), Some(einddoel));
+    // Down goes outward: hoofddoel 1, then its first koers; right goes round the ring.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1")));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1")));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1.2")));
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(
+        focused_label(&h),
+        Some(label(&h, "4.3")),
+        "left from the first koers wraps to the last"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    // Enter opens the koers; focus lands on its first hoofdinspanning.
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(view(&h), View::Page("1.1".into()));
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1.1")));
+    // Tab to the second, Enter opens the koerskaart there.
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1.2")));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(view(&h), View::Kaart("1.1".into()));
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1.2")));
+    // Tab to its first inspanning and select it.
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1.2.1")));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().location().selected, Some("1.1.2.1".into()));
+    // Escape climbs: koerskaart → koers page → hoofddoel page → compass.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(view(&h), View::Page("1.1".into()));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(view(&h), View::Page("1".into()));
+    assert_eq!(
+        focused_label(&h),
+        Some(label(&h, "1.1")),
+        "focus returns to where we came from"
+    );
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(view(&h), View::Compass);
+    assert_eq!(focused_label(&h), Some(label(&h, "1")));
+}
+
+#[test]
+fn home_key_and_button_return_to_the_compass() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "3.2")).click_accesskit();
+    h.run();
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(view(&h), View::Compass);
+    h.get_by_label(&label(&h, "3.2")).click_accesskit();
+    h.run();
+    h.get_by_label("⌂ Home").click();
+    h.run();
+    assert_eq!(view(&h), View::Compass);
+}
+
+#[test]
+fn breadcrumbs_back_and_forward() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "2.2")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "2.2.4")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "2.2.4.2")).click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Kaart("2.2".into()));
+    // Breadcrumb trail: Einddoel › Hoofddoel 2 › Koers 2.2 › Hoofdinspanning D › Inspanning 2.2.4.2.
+    for crumb in [
+        "Einddoel",
+        "Hoofddoel 2",
+        "Koers 2.2",
+        "Hoofdinspanning D",
+        "Inspanning 2.2.4.2",
+    ] {
+        h.get_by_role_and_label(egui::accesskit::Role::Button, crumb);
+    }
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Hoofddoel 2")
+        .click();
+    h.run();
+    assert_eq!(view(&h), View::Page("2".into()));
+    // Back returns to the koerskaart, forward to the hoofddoel page again.
+    h.key_press_modifiers(egui::Modifiers::ALT, Key::ArrowLeft);
+    h.run();
+    assert_eq!(view(&h), View::Kaart("2.2".into()));
+    assert_eq!(h.state().location().selected, Some("2.2.4.2".into()));
+    h.get_by_label("Vooruit →").click();
+    h.run();
+    assert_eq!(view(&h), View::Page("2".into()));
+    h.get_by_label("← Terug").click();
+    h.get_by_label("← Terug").click();
+    h.run();
+    h.run();
+    assert!(matches!(view(&h), View::Page(_) | View::Compass));
+    // The mouse's back button works too.
+    h.event(egui::Event::PointerButton {
+        pos: egui::pos2(640.0, 400.0),
+        button: egui::PointerButton::Extra2,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    assert_ne!(view(&h), View::Compass);
+}
+
+#[test]
+fn previous_and_next_koers_without_going_home() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "1.5")).click_accesskit();
+    h.run();
+    h.key_press(Key::PageDown);
+    h.run();
+    assert_eq!(view(&h), View::Page("2.1".into()));
+    h.get_by_label("◀ Vorige koers").click();
+    h.run();
+    assert_eq!(view(&h), View::Page("1.5".into()));
+}
+
+#[test]
+fn the_compass_draws_at_the_smallest_window() {
+    let mut h = harness_sized(800.0, 600.0);
+    h.get_by_label(&label(&h, "4.3")).click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Page("4.3".into()));
+}
