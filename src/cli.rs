@@ -28,6 +28,24 @@ pub enum Command {
         /// Kompasmap of .ron-bestand; zonder pad het ingebouwde Sociaal Kompas.
         path: Option<PathBuf>,
     },
+    /// Schrijf een synthetisch kompas (voor tests en metingen), altijd hetzelfde bij dezelfde seed.
+    Generate {
+        /// Ongeveer zoveel elementen (het aantal wordt naar boven afgerond op de vorm).
+        #[arg(long, default_value_t = 50_000, conflicts_with_all = ["sectors", "fanout"])]
+        elements: usize,
+        /// Aantal sectoren (in plaats van --elements).
+        #[arg(long, requires = "fanout")]
+        sectors: Option<usize>,
+        /// Kinderen per niveau onder de sectoren, bijvoorbeeld 5,4,6.
+        #[arg(long, value_delimiter = ',')]
+        fanout: Option<Vec<usize>>,
+        /// Zaad voor de teksten.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Map om het kompas in te schrijven.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 /// Loads the compass at `path`, or the embedded one.
@@ -45,6 +63,44 @@ pub fn load_optional(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { path } => check(path.as_ref()),
+        Command::Generate {
+            elements,
+            sectors,
+            fanout,
+            seed,
+            out,
+        } => {
+            let spec = match (sectors, fanout) {
+                (Some(sectors), Some(fanout)) => crate::generate::Spec {
+                    sectors,
+                    fanout,
+                    seed,
+                },
+                _ => crate::generate::Spec::with_elements(elements, seed),
+            };
+            if spec.element_count() > 5_000_000 {
+                eprintln!(
+                    "Dat zijn {} elementen; meer dan 5 000 000 wordt niet gemaakt.",
+                    spec.element_count()
+                );
+                return ExitCode::FAILURE;
+            }
+            let kompas = crate::generate::synthetic(&spec);
+            match crate::write::write_dir(&kompas, &out) {
+                Ok(()) => {
+                    println!(
+                        "{} elementen geschreven naar {}",
+                        kompas.len(),
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("Kon {} niet schrijven: {e}", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod cli;
 pub mod format;
+pub mod generate;
 pub mod load;
 pub mod model;
 pub mod nav;

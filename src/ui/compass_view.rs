@@ -29,13 +29,53 @@ struct FittedLabel {
     lines: Vec<(Pos2, Arc<Galley>)>,
     /// The box around the lines (also the shape's keyboard and screen-reader target).
     rect: Rect,
+    /// Rotation of the text around each line's top-left corner: 0 for the usual horizontal
+    /// lines, the radial direction for a single line in a wedge too thin for them.
+    angle_rad: f32,
+    /// How many words of the text are shown.
+    words_shown: usize,
 }
 
 impl FittedLabel {
+    fn empty(at: Pos2) -> Self {
+        Self {
+            lines: Vec::new(),
+            rect: Rect::from_center_size(at, Vec2::splat(2.0)),
+            angle_rad: 0.0,
+            words_shown: 0,
+        }
+    }
+
     fn paint(&self, painter: &egui::Painter, color: Color32) {
         for (pos, galley) in &self.lines {
-            painter.galley(*pos, galley.clone(), color);
+            if self.angle_rad == 0.0 {
+                painter.galley(*pos, galley.clone(), color);
+            } else {
+                painter.add(
+                    egui::epaint::TextShape::new(*pos, galley.clone(), color)
+                        .with_angle(self.angle_rad),
+                );
+            }
         }
+    }
+
+    /// The corners of every line as drawn (rotated when the label is).
+    #[cfg(test)]
+    fn corners(&self) -> Vec<Pos2> {
+        let rot = egui::emath::Rot2::from_angle(self.angle_rad);
+        self.lines
+            .iter()
+            .flat_map(|(pos, g)| {
+                let s = g.size();
+                [
+                    vec2(0.0, 0.0),
+                    vec2(s.x, 0.0),
+                    vec2(0.0, s.y),
+                    vec2(s.x, s.y),
+                ]
+                .map(|v| *pos + rot * v)
+            })
+            .collect()
     }
 }
 
@@ -47,6 +87,8 @@ struct Cache {
     meshes: Vec<Mesh>,
     labels: Vec<FittedLabel>,
     core_label: FittedLabel,
+    /// The shapes in document order (the tab order): `None` is the centre, else a wedge.
+    tab_order: Vec<(Option<usize>, Ix)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -119,13 +161,9 @@ impl CompassView {
         let mut responses: Vec<(Option<usize>, Ix, Response)> =
             Vec::with_capacity(layout.wedges.len() + 1);
         let root = kompas.root();
-        let core_resp = shape_widget(ui, kompas, root, cache.core_label.rect);
-        responses.push((None, root, core_resp));
-        for ix in kompas.document_order().into_iter().skip(1) {
-            if let Some(w) = layout.wedge_of(ix) {
-                let resp = shape_widget(ui, kompas, ix, cache.labels[w].rect);
-                responses.push((Some(w), ix, resp));
-            }
+        for &(w, ix) in &cache.tab_order {
+            let rect = w.map_or(cache.core_label.rect, |w| cache.labels[w].rect);
+            responses.push((w, ix, shape_widget(ui, kompas, ix, rect)));
         }
 
         let selected = cx.location.focus(kompas);
@@ -345,12 +383,7 @@ fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache 
     }
     let labels = labels
         .into_iter()
-        .map(|l| {
-            l.unwrap_or(FittedLabel {
-                lines: Vec::new(),
-                rect: Rect::NOTHING,
-            })
-        })
+        .map(|l| l.unwrap_or_else(|| FittedLabel::empty(layout.center)))
         .collect();
     let core_shape = FlowShape::disk(layout.center, layout.core_radius_px, 10.0);
     let core_label = fit_label(
@@ -362,8 +395,16 @@ fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache 
         MAX_LABEL_PX + 6.0,
     )
     .label;
+    let mut tab_order = vec![(None, kompas.root())];
+    for &s in kompas.sectors() {
+        tab_order.extend(layout.wedge_of(s).map(|w| (Some(w), s)));
+        for &c in kompas.children(s) {
+            tab_order.extend(layout.wedge_of(c).map(|w| (Some(w), c)));
+        }
+    }
     Cache {
         key,
+        tab_order,
         layout,
         outlines,
         meshes,
@@ -514,12 +555,64 @@ fn fit_label(
         }
     }
     Fit {
-        label: FittedLabel {
-            lines: Vec::new(),
-            rect: Rect::from_center_size(shape.anchor(), Vec2::splat(2.0)),
-        },
+        label: FittedLabel::empty(shape.anchor()),
         size_px: size,
     }
+}
+
+/// A single line along the radius, for a wedge too thin for horizontal lines: it reads
+/// outward on the right half of the compass and inward on the left, so it is never upside
+/// down. Shows as many whole words as fit, then "…".
+fn fit_radial(ui: &Ui, w: &Wedge, center: Pos2, number: &str, title: &str) -> Option<FittedLabel> {
+    let font = FontId::new(MIN_LABEL_PX, theme::condensed());
+    let line_px = ui.ctx().fonts_mut(|f| f.row_height(&font));
+    let margin = 2.0;
+    // Only where the wedge is at least a line (plus margins) wide.
+    let r_from = (w.inner_px + margin).max((line_px + 2.0 * margin) / w.span_rad().max(1e-3));
+    let r_to = w.outer_px - margin;
+    let room = r_to - r_from;
+    if room < 2.0 * line_px {
+        return None;
+    }
+    let words: Vec<&str> = std::iter::once(number)
+        .chain(title.split_whitespace())
+        .collect();
+    let measure = |text: String| {
+        ui.ctx()
+            .fonts_mut(|f| f.layout_no_wrap(text, font.clone(), Color32::PLACEHOLDER))
+    };
+    let mut shown = words.len();
+    let galley = loop {
+        let mut text = words.get(..shown).unwrap_or_default().join(" ");
+        // "1.1…" would read as a number; the number alone reads as a label.
+        if shown < words.len() && shown > 1 {
+            text.push('…');
+        }
+        let g = measure(text);
+        if g.size().x <= room || shown <= 1 {
+            break g;
+        }
+        shown -= 1;
+    };
+    if galley.size().x > room {
+        return None;
+    }
+    let a = w.mid_rad();
+    let outward = vec2(a.sin(), -a.cos());
+    let (dir, angle) = if a <= std::f32::consts::PI {
+        (outward, outward.y.atan2(outward.x))
+    } else {
+        (-outward, (-outward.y).atan2(-outward.x))
+    };
+    let mid = crate::ui::compass_layout::polar(center, (r_from + r_to) / 2.0, a);
+    let normal = vec2(-dir.y, dir.x);
+    let pos = mid - dir * (galley.size().x / 2.0) - normal * (galley.size().y / 2.0);
+    Some(FittedLabel {
+        lines: vec![(pos, galley)],
+        rect: Rect::from_center_size(mid, Vec2::splat(6.0)),
+        angle_rad: angle,
+        words_shown: shown,
+    })
 }
 
 /// Fits every label of one ring at one calm size: at most two points above the smallest
@@ -560,6 +653,15 @@ fn fit_ring(
             } else {
                 fit.label
             };
+            let total = 1 + title.split_whitespace().count();
+            let label = if label.words_shown < total.min(3) {
+                // Too thin for lines across: one line along the radius, if it shows more.
+                fit_radial(ui, &layout.wedges[*i], layout.center, number, title)
+                    .filter(|r| r.words_shown > label.words_shown)
+                    .unwrap_or(label)
+            } else {
+                label
+            };
             (*i, label)
         })
         .collect()
@@ -592,7 +694,13 @@ fn assemble(
         rect = rect.union(Rect::from_min_size(pos, galley.size()));
         out.push((pos, galley));
     }
-    FittedLabel { lines: out, rect }
+    let words_shown = lines.last().map_or(0, |l| l.words.end);
+    FittedLabel {
+        lines: out,
+        rect,
+        angle_rad: 0.0,
+        words_shown,
+    }
 }
 
 /// The legend beside the compass: the sectors with their colours and full titles.
@@ -729,6 +837,53 @@ mod tests {
                         }
                     }
                 }
+            });
+        }
+    }
+
+    #[test]
+    fn any_compass_shape_gets_a_label_in_every_shape() {
+        let theme = Theme::new(theme::ThemeKind::Licht);
+        for (sectors, koersen) in [(3, 2), (3, 10), (6, 2), (6, 10)] {
+            let spec = crate::generate::Spec {
+                sectors,
+                fanout: vec![koersen, 3],
+                seed: 3,
+            };
+            let kompas = crate::generate::synthetic(&spec);
+            with_ui(vec2(800.0, 600.0), |ui| {
+                let key = CacheKey {
+                    rect: Rect::from_min_size(pos2(20.0, 60.0), Vec2::splat(500.0)),
+                    theme: theme.kind,
+                    kompas_len: kompas.len(),
+                    kompas_root: String::new(),
+                    pixels_per_point: 1.0,
+                };
+                let cache = build_cache(ui, key, &kompas, &theme);
+                assert_eq!(cache.layout.ring(0).count(), sectors);
+                assert_eq!(cache.layout.ring(1).count(), sectors * koersen);
+                for (i, wedge) in cache.layout.wedges.iter().enumerate() {
+                    let l = &cache.labels[i];
+                    assert!(
+                        !l.lines.is_empty(),
+                        "{sectors}x{koersen}: {} unlabelled",
+                        kompas.element(wedge.ix).id
+                    );
+                    let slack = Wedge {
+                        inner_px: wedge.inner_px - 0.5,
+                        outer_px: wedge.outer_px + 0.5,
+                        ..*wedge
+                    };
+                    for c in l.corners() {
+                        assert!(
+                            slack.contains(cache.layout.center, c)
+                                || wedge.end_rad >= std::f32::consts::TAU - 1e-3,
+                            "{sectors}x{koersen}: label of {} leaves its wedge",
+                            kompas.element(wedge.ix).id
+                        );
+                    }
+                }
+                assert_eq!(cache.tab_order.len(), 1 + sectors + sectors * koersen);
             });
         }
     }
