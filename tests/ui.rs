@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
 
+use eframe::Storage as _;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{self, Queryable};
@@ -267,4 +268,47 @@ fn the_compass_draws_at_the_smallest_window() {
     h.get_by_label(&label(&h, "4.3")).click_accesskit();
     h.run();
     assert_eq!(view(&h), View::Page("4.3".into()));
+}
+
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_last_view_and_theme_are_remembered_between_runs() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "3.3")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "3.3.2")).click_accesskit();
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, kompas::ui::command::Command::SetTheme(kompas::ui::theme::ThemeKind::Donker));
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+
+    let kompas = kompas::load_embedded().unwrap().kompas;
+    let again = KompasApp::new(&egui::Context::default(), kompas, Vec::new(), Some(&storage));
+    assert_eq!(again.location().view, View::Kaart("3.3".into()));
+    assert_eq!(again.location().selected, Some("3.3.2".into()));
+    assert_eq!(again.settings().theme, kompas::ui::theme::ThemeKind::Donker);
+
+    // A saved place that no longer exists (another version of the compass) falls back home.
+    let mut settings = again.settings().clone();
+    settings.last_location[0].1.view = View::Page("9.9".into());
+    storage.set_string(kompas::ui::app::SETTINGS_KEY, ron::to_string(&settings).unwrap());
+    let kompas = kompas::load_embedded().unwrap().kompas;
+    let fallback = KompasApp::new(&egui::Context::default(), kompas, Vec::new(), Some(&storage));
+    assert_eq!(fallback.location().view, View::Compass);
 }

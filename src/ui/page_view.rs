@@ -27,7 +27,8 @@ impl PageView {
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
-                let width = ui.available_width().min(1100.0);
+                // Lines of about 90 characters read comfortably; wider pages only add eye travel.
+            let width = ui.available_width().min(960.0);
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(width);
                     ui.vertical(|ui| {
