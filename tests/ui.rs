@@ -294,12 +294,20 @@ fn the_last_view_and_theme_are_remembered_between_runs() {
     h.get_by_label(&label(&h, "3.3.2")).click_accesskit();
     h.run();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, kompas::ui::command::Command::SetTheme(kompas::ui::theme::ThemeKind::Donker));
+    h.state_mut().apply(
+        &ctx,
+        kompas::ui::command::Command::SetTheme(kompas::ui::theme::ThemeKind::Donker),
+    );
     let mut storage = MemoryStorage::default();
     eframe::App::save(h.state_mut(), &mut storage);
 
     let kompas = kompas::load_embedded().unwrap().kompas;
-    let again = KompasApp::new(&egui::Context::default(), kompas, Vec::new(), Some(&storage));
+    let again = KompasApp::new(
+        &egui::Context::default(),
+        kompas,
+        Vec::new(),
+        Some(&storage),
+    );
     assert_eq!(again.location().view, View::Kaart("3.3".into()));
     assert_eq!(again.location().selected, Some("3.3.2".into()));
     assert_eq!(again.settings().theme, kompas::ui::theme::ThemeKind::Donker);
@@ -307,8 +315,16 @@ fn the_last_view_and_theme_are_remembered_between_runs() {
     // A saved place that no longer exists (another version of the compass) falls back home.
     let mut settings = again.settings().clone();
     settings.last_location[0].1.view = View::Page("9.9".into());
-    storage.set_string(kompas::ui::app::SETTINGS_KEY, ron::to_string(&settings).unwrap());
+    storage.set_string(
+        kompas::ui::app::SETTINGS_KEY,
+        ron::to_string(&settings).unwrap(),
+    );
     let kompas = kompas::load_embedded().unwrap().kompas;
-    let fallback = KompasApp::new(&egui::Context::default(), kompas, Vec::new(), Some(&storage));
+    let fallback = KompasApp::new(
+        &egui::Context::default(),
+        kompas,
+        Vec::new(),
+        Some(&storage),
+    );
     assert_eq!(fallback.location().view, View::Compass);
 }

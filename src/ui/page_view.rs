@@ -28,7 +28,7 @@ impl PageView {
             .auto_shrink(false)
             .show(ui, |ui| {
                 // Lines of about 90 characters read comfortably; wider pages only add eye travel.
-            let width = ui.available_width().min(960.0);
+                let width = ui.available_width().min(960.0);
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(width);
                     ui.vertical(|ui| {
