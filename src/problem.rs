@@ -136,10 +136,23 @@ impl fmt::Display for Problem {
                 writeln!(f, "{}:{line}:{col}: {kind}: {}", self.file, self.message)?;
                 let gutter = line.to_string();
                 let pad = " ".repeat(gutter.len());
-                let shown: String = snippet.chars().take(160).collect();
+                // Show about 100 characters around the column, so long lines stay readable
+                // and the caret stays under the spot.
+                let chars: Vec<char> = snippet.chars().collect();
+                let at = col.saturating_sub(1).min(chars.len());
+                let from = at.saturating_sub(60);
+                let to = (at + 40).min(chars.len());
+                let mut shown: String = chars.get(from..to).unwrap_or_default().iter().collect();
+                let mut caret_col = at - from;
+                if from > 0 {
+                    shown.insert(0, '…');
+                    caret_col += 1;
+                }
+                if to < chars.len() {
+                    shown.push('…');
+                }
                 writeln!(f, "{pad} |")?;
                 writeln!(f, "{gutter} | {shown}")?;
-                let caret_col = col.saturating_sub(1).min(shown.chars().count());
                 write!(f, "{pad} | {}^", " ".repeat(caret_col))
             }
         }
@@ -224,6 +237,32 @@ mod tests {
         assert!(shown.contains("komma"), "{shown}");
         assert!(shown.contains("3 |     id: 3,"), "{shown}");
         assert!(shown.ends_with("  |     ^"), "{shown:?}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let long = format!("{}X{}", "a".repeat(200), "b".repeat(200));
+        let p = Problem {
+            severity: Severity::Fout,
+            file: "f.ron".into(),
+            place: Place::Position {
+                line: 1,
+                col: 201,
+                snippet: long,
+            },
+            message: "m".into(),
+        };
+        let shown = p.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let text_line = lines[2];
+        let caret_line = lines[3];
+        let caret = caret_line.find('^').unwrap();
+        assert_eq!(
+            text_line.chars().nth(caret_line[..caret].chars().count()),
+            Some('X'),
+            "{shown}"
+        );
+        assert!(text_line.chars().count() < 120);
     }
 
     #[test]

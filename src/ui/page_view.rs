@@ -40,10 +40,7 @@ impl PageView {
                         ui.add_space(12.0);
                         if nav::has_kaart(kompas, ix) {
                             let label = kaart_label(kompas, ix);
-                            if ui
-                                .button(RichText::new(format!("▦ {label}")).size(16.0))
-                                .clicked()
-                            {
+                            if ui.button(RichText::new(label.clone()).size(16.0)).clicked() {
                                 cx.push(Command::Go(Location {
                                     view: View::Kaart(el.id.clone()),
                                     selected: cx.location.selected.clone(),
