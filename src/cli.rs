@@ -28,6 +28,16 @@ pub enum Command {
         /// Kompasmap of .ron-bestand; zonder pad het ingebouwde Sociaal Kompas.
         path: Option<PathBuf>,
     },
+    /// Zoek in een kompas: geeft per resultaat id, niveau, titel en plaats (tab-gescheiden).
+    Search {
+        /// Wat te zoeken; hoofdletters, accenten en een tikfout maken niet uit.
+        query: String,
+        /// Kompasmap of .ron-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+        /// Hoeveel resultaten hooguit.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Schrijf een synthetisch kompas (voor tests en metingen), altijd hetzelfde bij dezelfde seed.
     Generate {
         /// Ongeveer zoveel elementen (het aantal wordt naar boven afgerond op de vorm).
@@ -63,6 +73,7 @@ pub fn load_optional(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { path } => check(path.as_ref()),
+        Command::Search { query, path, limit } => search(&query, path.as_ref(), limit),
         Command::Generate {
             elements,
             sectors,
@@ -137,4 +148,66 @@ fn check(path: Option<&PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The place of an element as "Einddoel › Hoofddoel 1 › Koers 1.3".
+pub fn breadcrumb(kompas: &crate::model::Kompas, ix: crate::model::Ix) -> String {
+    kompas
+        .path(ix)
+        .iter()
+        .map(|&p| kompas.short_name(p))
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+fn search(query: &str, path: Option<&PathBuf>, limit: usize) -> ExitCode {
+    let loaded = match load_optional(path) {
+        Ok(l) => l,
+        Err(e) => {
+            print_problems(&e.problems);
+            eprintln!("\n{e}; er kan niet in worden gezocht.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let kompas = &loaded.kompas;
+    let glossary = crate::glossary::Glossary::new(kompas);
+    let index = crate::search::SearchIndex::new(kompas, &glossary);
+    let hits = index.search(query, limit);
+    if hits.is_empty() {
+        eprintln!("Niets gevonden voor '{query}'.");
+        return ExitCode::from(1);
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "id\tniveau\ttitel\tplaats");
+    for hit in hits {
+        let line = match hit.target {
+            crate::search::Target::Element(ix) => {
+                let el = kompas.element(ix);
+                let level = kompas.level(ix).map_or("", |l| l.name.as_str());
+                let parent = kompas
+                    .parent(ix)
+                    .map(|p| breadcrumb(kompas, p))
+                    .unwrap_or_default();
+                format!("{}\t{level}\t{}\t{parent}", el.id, el.title)
+            }
+            crate::search::Target::Begrip(i) => {
+                let Some(entry) = glossary.entries.get(i) else {
+                    continue;
+                };
+                let koersen: Vec<String> = entry
+                    .elements()
+                    .iter()
+                    .map(|&e| kompas.short_name(e))
+                    .collect();
+                format!(
+                    "-\tBegrip\t{}\tBegrippenlijst › {}",
+                    entry.term,
+                    koersen.join(", ")
+                )
+            }
+            crate::search::Target::Note(id) => format!("{id}\tNotitie\t\t"),
+        };
+        let _ = writeln!(out, "{line}");
+    }
+    ExitCode::SUCCESS
 }

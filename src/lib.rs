@@ -7,11 +7,14 @@ pub mod check;
 pub mod cli;
 pub mod format;
 pub mod generate;
+pub mod glossary;
 pub mod load;
 pub mod model;
 pub mod nav;
 pub mod problem;
+pub mod search;
 pub mod source;
+pub mod text;
 pub mod ui;
 pub mod write;
 

@@ -328,3 +328,130 @@ fn the_last_view_and_theme_are_remembered_between_runs() {
     );
     assert_eq!(fallback.location().view, View::Compass);
 }
+
+fn search_field<'a>(h: &'a Harness<'_, KompasApp>) -> egui_kittest::Node<'a> {
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Zoeken")
+}
+
+#[test]
+fn search_type_a_misspelt_query_press_enter_and_the_element_is_shown() {
+    let mut h = harness();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(
+        search_field(&h).is_focused(),
+        "Ctrl+F focuses the search field"
+    );
+    search_field(&h).type_text("clientondersteunnig");
+    h.run();
+    // Results are grouped by level and show the place of each.
+    h.get_by_label_contains("Hoofdinspanningen (");
+    h.get_by_label_contains("Inspanningen (");
+    let first = h.state().search().hits.first().cloned().unwrap();
+    let kompas::search::Target::Element(ix) = first.target else {
+        panic!("{first:?}")
+    };
+    let want = h.state().kompas().element(ix).id.clone();
+    // Down moves the cursor, Enter opens the result under it.
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowUp);
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        !h.state().search().is_active(),
+        "opening a result ends the search"
+    );
+    assert_eq!(h.state().location().selected, Some(want.clone()));
+    assert_eq!(view(&h), View::Page(want), "a koers opens on its page");
+
+    // An inspanning opens in its koerskaart, selected and focused.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    h.run();
+    search_field(&h).type_text("kwikstart");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(view(&h), View::Kaart("1.1".into()));
+    assert_eq!(h.state().location().selected, Some("1.1.1.6".into()));
+    assert_eq!(
+        focused_label(&h),
+        Some(label(&h, "1.1.1.6")),
+        "the element has the focus"
+    );
+}
+
+#[test]
+fn slash_opens_search_and_escape_returns_to_where_the_user_was() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "1.4")).click_accesskit();
+    h.run();
+    h.key_press(Key::Slash);
+    h.run();
+    search_field(&h).type_text("eenzaamheid");
+    h.run();
+    assert!(h.state().search().is_active());
+    assert_eq!(
+        search_field(&h).value().as_deref(),
+        Some("eenzaamheid"),
+        "the slash is not typed"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().search().is_active());
+    assert_eq!(
+        view(&h),
+        View::Page("1.4".into()),
+        "Escape leaves the search, not the page"
+    );
+}
+
+#[test]
+fn a_begrip_opens_in_the_glossary_with_both_definitions() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "2.5")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "2.5.3")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "2.5.3.4")).click_accesskit();
+    h.run();
+    // The detail panel lists the begrippen of the selected inspanning as buttons.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Respijtzorg")
+        .click_accesskit();
+    h.run();
+    let shown = h.state().shown_begrip().unwrap();
+    let kompas = h.state().kompas();
+    let glossary = kompas::glossary::Glossary::new(kompas);
+    assert_eq!(glossary.entries[shown].term, "Respijtzorg");
+    for d in &glossary.entries[shown].definitions {
+        h.get_by_label(&d.text);
+    }
+    // Both koersen it is listed under are links.
+    for koers in ["Koers 2.5", "Koers 4.3"] {
+        assert!(
+            !h.get_all_by_role_and_label(egui::accesskit::Role::Link, koers)
+                .collect::<Vec<_>>()
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn the_glossary_lists_every_term_and_filters() {
+    let mut h = harness();
+    h.get_by_label("Begrippen").click();
+    h.run();
+    let kompas = h.state().kompas();
+    let glossary = kompas::glossary::Glossary::new(kompas);
+    for e in &glossary.entries {
+        h.get_by_label(&e.term);
+    }
+    // Typing in the filter leaves only matching terms.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter")
+        .type_text("respijt");
+    h.run();
+    h.get_by_label("Respijtzorg");
+    assert!(h.query_by_label("Taalhuis").is_none());
+}

@@ -1,18 +1,23 @@
 //! The app: holds the compass and where the user is, draws the panels, and applies the
 //! commands the views push, in one place.
 
-use egui::{Key, KeyboardShortcut, Modifiers, PointerButton, RichText, Ui};
+use egui::{Event, Id, Key, KeyboardShortcut, Modifiers, PointerButton, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use crate::glossary::Glossary;
 use crate::model::{Ix, Kompas, NodeId};
 use crate::nav::{self, History, Location, View};
 use crate::problem::Problem;
+use crate::search::SearchIndex;
 use crate::ui::command::{Command, Commands};
 use crate::ui::compass_view::CompassView;
 use crate::ui::detail::DetailView;
+use crate::ui::glossary_view::GlossaryView;
 use crate::ui::kaart_view::KaartView;
+use crate::ui::marked_text::Marks;
 use crate::ui::outline::OutlineView;
 use crate::ui::page_view::PageView;
+use crate::ui::search_view::{self, SearchState};
 use crate::ui::theme::{self, Theme, ThemeKind};
 use crate::ui::view_ctx::ViewCtx;
 
@@ -26,6 +31,8 @@ pub struct Settings {
     pub animations: bool,
     /// Show the outline panel.
     pub outline: bool,
+    /// Show the begrippenlijst panel.
+    pub glossary: bool,
     /// The last location per compass (keyed by compass title), restored on start.
     pub last_location: Vec<(String, Location)>,
 }
@@ -36,6 +43,7 @@ impl Default for Settings {
             theme: ThemeKind::default(),
             animations: true,
             outline: false,
+            glossary: false,
             last_location: Vec::new(),
         }
     }
@@ -56,9 +64,53 @@ impl Settings {
     }
 }
 
+/// An open compass with everything derived from it once, at load, so frames only look up.
+pub struct Session {
+    /// The compass.
+    pub kompas: Kompas,
+    /// Its begrippenlijst.
+    pub glossary: Glossary,
+    /// Where begrippen occur in each element.
+    pub marks: Marks,
+    /// For each begrip, the elements that use it.
+    pub usages: Vec<Vec<Ix>>,
+    /// The search index.
+    pub index: SearchIndex,
+}
+
+impl Session {
+    /// Derives glossary, marks and search index from `kompas`.
+    pub fn new(kompas: Kompas) -> Self {
+        let glossary = Glossary::new(&kompas);
+        let marks = Marks::new(&kompas, &glossary);
+        let usages = glossary.usages(&kompas);
+        let index = SearchIndex::new(&kompas, &glossary);
+        Self {
+            kompas,
+            glossary,
+            marks,
+            usages,
+            index,
+        }
+    }
+}
+
+/// Which view the right-hand panel shows when both could.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum SideTab {
+    #[default]
+    Details,
+    Begrippen,
+}
+
+/// The id of the search field, so shortcuts can focus it.
+fn search_id() -> Id {
+    Id::unique("zoekveld")
+}
+
 /// The Kompas desktop app.
 pub struct KompasApp {
-    kompas: Kompas,
+    session: Session,
     /// Warnings found while loading, shown once in a dismissible bar.
     warnings: Vec<Problem>,
     settings: Settings,
@@ -74,6 +126,15 @@ pub struct KompasApp {
     kaart: KaartView,
     detail: DetailView,
     outline: OutlineView,
+    glossary_view: GlossaryView,
+    search: SearchState,
+    /// The search field should take focus this frame.
+    focus_search: bool,
+    /// The result cursor moved: scroll it into view.
+    scroll_to_cursor: bool,
+    /// The begrip to show in the begrippenlijst, and whether to scroll to it.
+    glossary_focus: Option<(usize, bool)>,
+    side_tab: SideTab,
     /// The window title last sent, so it is only sent on change.
     title_sent: String,
     /// A compass that could not be opened: its path and every problem, shown until dismissed.
@@ -102,7 +163,7 @@ impl KompasApp {
             .unwrap_or_default();
         let theme = Theme::new(settings.theme);
         let app = Self {
-            kompas,
+            session: Session::new(kompas),
             warnings,
             settings,
             history: History::new(start),
@@ -115,6 +176,12 @@ impl KompasApp {
             kaart: KaartView,
             detail: DetailView,
             outline: OutlineView,
+            glossary_view: GlossaryView::default(),
+            search: SearchState::default(),
+            focus_search: false,
+            scroll_to_cursor: false,
+            glossary_focus: None,
+            side_tab: SideTab::default(),
             title_sent: String::new(),
             load_failure: None,
         };
@@ -129,7 +196,7 @@ impl KompasApp {
 
     /// The compass shown.
     pub fn kompas(&self) -> &Kompas {
-        &self.kompas
+        &self.session.kompas
     }
 
     /// Where the user is.
@@ -142,6 +209,18 @@ impl KompasApp {
         &self.settings
     }
 
+    /// The search state (query and results).
+    pub fn search(&self) -> &SearchState {
+        &self.search
+    }
+
+    /// The begrip the begrippenlijst shows, if open.
+    pub fn shown_begrip(&self) -> Option<usize> {
+        self.glossary_focus
+            .map(|(i, _)| i)
+            .filter(|_| self.settings.glossary)
+    }
+
     fn apply_style(&self, ctx: &egui::Context) {
         ctx.set_visuals(self.theme.visuals());
         ctx.global_style_mut(theme::apply_text_styles);
@@ -149,12 +228,16 @@ impl KompasApp {
 
     /// Applies one command; this is the only place the location changes.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let kompas = &self.session.kompas;
         let before = self.history.current().clone();
         match command {
             Command::Go(loc) => self.history.go(loc),
             Command::Open(id) => {
-                if let Some(ix) = self.kompas.get(id.as_str()) {
-                    self.history.go(nav::location_for(&self.kompas, ix));
+                if let Some(ix) = kompas.get(id.as_str()) {
+                    self.history.go(nav::location_for(kompas, ix));
+                    // Opening from search ends the search; the element is selected and focused.
+                    self.search.clear();
+                    self.focus_request = Some(id);
                 }
             }
             Command::Select(id) => {
@@ -172,20 +255,20 @@ impl KompasApp {
                 let came_from = self
                     .history
                     .current()
-                    .focus(&self.kompas)
-                    .and_then(|f| self.kompas.sector_of(f));
+                    .focus(kompas)
+                    .and_then(|f| kompas.sector_of(f));
                 self.history.go(Location {
                     view: View::Compass,
-                    selected: came_from.map(|s| self.kompas.element(s).id.clone()),
+                    selected: came_from.map(|s| kompas.element(s).id.clone()),
                 });
             }
             Command::Up => {
-                if let Some(up) = nav::up(&self.kompas, self.history.current()) {
+                if let Some(up) = nav::up(kompas, self.history.current()) {
                     self.history.go(up);
                 }
             }
             Command::Sibling(forward) => {
-                if let Some(loc) = nav::sibling(&self.kompas, self.history.current(), forward) {
+                if let Some(loc) = nav::sibling(kompas, self.history.current(), forward) {
                     self.history.go(loc);
                 }
             }
@@ -196,27 +279,75 @@ impl KompasApp {
             }
             Command::SetAnimations(on) => self.settings.animations = on,
             Command::SetOutline(on) => self.settings.outline = on,
+            Command::ShowBegrip(entry) => {
+                self.settings.glossary = true;
+                self.side_tab = SideTab::Begrippen;
+                self.glossary_focus = Some((entry, true));
+                self.search.clear();
+            }
+            Command::SetGlossary(on) => {
+                self.settings.glossary = on;
+                if on {
+                    self.side_tab = SideTab::Begrippen;
+                }
+            }
         }
         let after = self.history.current().clone();
         if after.view != before.view {
             self.view_changed_at = ctx.input(|i| i.time);
             // Keyboard users land on what they opened (or came back from); on a page that
             // means its first card, since the page's own subject is not a widget there.
+            let kompas = &self.session.kompas;
             self.focus_request = match (&after.view, &after.selected) {
-                (View::Page(s) | View::Kaart(s), Some(sel)) if s == sel => self
-                    .kompas
+                (View::Page(s) | View::Kaart(s), Some(sel)) if s == sel => kompas
                     .get(s.as_str())
-                    .and_then(|ix| self.kompas.children(ix).first().copied())
-                    .map(|c| self.kompas.element(c).id.clone()),
+                    .and_then(|ix| kompas.children(ix).first().copied())
+                    .map(|c| kompas.element(c).id.clone()),
                 (_, selected) => selected.clone().or_else(|| after.subject().cloned()),
             };
         }
         if after != before {
-            self.settings.remember(&self.kompas.meta.title, after);
+            self.settings
+                .remember(&self.session.kompas.meta.title, after);
         }
     }
 
     fn keyboard(&mut self, ctx: &egui::Context) {
+        // Ctrl+F, or "/" outside a text field, goes to the search field.
+        let in_text = ctx.text_edit_focused();
+        let find = ctx.input_mut(|i| {
+            let ctrl_f = i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F));
+            let slash = !in_text && i.consume_key(Modifiers::NONE, Key::Slash);
+            if slash {
+                // The "/" must not land in the field it opens.
+                i.events
+                    .retain(|e| !matches!(e, Event::Text(t) if t == "/"));
+            }
+            ctrl_f || slash
+        });
+        if find {
+            self.focus_search = true;
+        }
+        // While results are shown, Escape closes them and the arrows move through them.
+        if self.search.is_active() {
+            let in_field = ctx.memory(|m| m.has_focus(search_id()));
+            let (esc, down, up) = ctx.input_mut(|i| {
+                (
+                    i.key_pressed(Key::Escape),
+                    in_field && i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                    in_field && i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                )
+            });
+            if esc {
+                self.search.clear();
+                ctx.memory_mut(|m| m.surrender_focus(search_id()));
+                return;
+            }
+            if down || up {
+                self.search.move_cursor(down);
+                self.scroll_to_cursor = true;
+            }
+        }
         // Focused buttons and shapes leave these keys alone; a text field keeps them.
         if ctx.text_edit_focused() {
             return;
@@ -249,7 +380,7 @@ impl KompasApp {
     }
 
     fn window_title(&mut self, ctx: &egui::Context) {
-        let m = &self.kompas.meta;
+        let m = &self.session.kompas.meta;
         let title = if m.municipality.is_empty() {
             format!("{} — Kompas", m.title)
         } else {
@@ -286,36 +417,22 @@ impl KompasApp {
             egui::Panel::bottom("waarschuwingen").show(ui, |ui| self.warnings_ui(ui));
         }
         let loc = self.history.current().clone();
-        let focus = loc.focus(&self.kompas);
+        let focus = loc.focus(&self.session.kompas);
         if self.settings.outline {
             egui::Panel::left("overzicht")
                 .resizable(true)
                 .default_size(theme::OUTLINE_WIDTH_PX)
                 .show(ui, |ui| {
-                    self.outline
-                        .ui(ui, &self.kompas, &self.theme, focus, &mut self.commands);
+                    self.outline.ui(
+                        ui,
+                        &self.session.kompas,
+                        &self.theme,
+                        focus,
+                        &mut self.commands,
+                    );
                 });
         }
-        // The detail panel shows what the central view does not: the selection on a kaart or
-        // a page (not the page's own subject, which the page already shows in full).
-        let detail = match &loc.view {
-            View::Compass => None,
-            View::Kaart(_) => focus,
-            View::Page(subject) => {
-                focus.filter(|_| loc.selected.as_ref().is_some_and(|s| s != subject))
-            }
-        };
-        if let Some(ix) = detail {
-            egui::Panel::right("details")
-                .resizable(true)
-                .default_size(theme::DETAIL_WIDTH_PX)
-                .min_size(260.0)
-                .max_size(560.0)
-                .show(ui, |ui| {
-                    self.detail
-                        .ui(ui, &self.kompas, &self.theme, ix, &mut self.commands);
-                });
-        }
+        self.side_panel_ui(ui, &loc, focus);
         egui::CentralPanel::default_margins()
             .frame(
                 egui::Frame::central_panel(ui.style())
@@ -329,6 +446,61 @@ impl KompasApp {
         for command in self.commands.take() {
             self.apply(&ctx, command);
         }
+    }
+
+    /// The right-hand panel: details of the selection and/or the begrippenlijst.
+    fn side_panel_ui(&mut self, ui: &mut Ui, loc: &Location, focus: Option<Ix>) {
+        // Details show what the central view does not: the selection on a kaart or a page
+        // (not the page's own subject, which the page shows in full).
+        let detail = match &loc.view {
+            View::Compass => None,
+            View::Kaart(_) => focus,
+            View::Page(subject) => {
+                focus.filter(|_| loc.selected.as_ref().is_some_and(|s| s != subject))
+            }
+        };
+        let glossary = self.settings.glossary;
+        if detail.is_none() && !glossary {
+            return;
+        }
+        egui::Panel::right("zijpaneel")
+            .resizable(true)
+            .default_size(theme::DETAIL_WIDTH_PX)
+            .min_size(260.0)
+            .max_size(560.0)
+            .show(ui, |ui| {
+                if detail.is_some() && glossary {
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut self.side_tab, SideTab::Details, "Details");
+                        ui.selectable_value(&mut self.side_tab, SideTab::Begrippen, "Begrippen");
+                    });
+                    ui.separator();
+                }
+                let tab = match (detail, glossary) {
+                    (Some(_), true) => self.side_tab,
+                    (Some(_), false) => SideTab::Details,
+                    _ => SideTab::Begrippen,
+                };
+                let session = &self.session;
+                let mut cx = ViewCtx {
+                    kompas: &session.kompas,
+                    theme: &self.theme,
+                    location: loc,
+                    commands: &mut self.commands,
+                    focus_request: &mut self.focus_request,
+                    glossary: &session.glossary,
+                    marks: &session.marks,
+                };
+                match (tab, detail) {
+                    (SideTab::Details, Some(ix)) => self.detail.ui(ui, &mut cx, ix),
+                    _ => self.glossary_view.ui(
+                        ui,
+                        &mut cx,
+                        &mut self.glossary_focus,
+                        &session.usages,
+                    ),
+                }
+            });
     }
 
     fn load_failure_ui(&mut self, ctx: &egui::Context) {
@@ -348,13 +520,11 @@ impl KompasApp {
                     if errors == 1 { "fout" } else { "fouten" }
                 ));
                 ui.add_space(6.0);
-                egui::ScrollArea::vertical()
-                    .max_height(360.0)
-                    .show(ui, |ui| {
-                        for p in problems {
-                            ui.label(RichText::new(p.to_string()).monospace());
-                        }
-                    });
+                egui::ScrollArea::both().max_height(360.0).show(ui, |ui| {
+                    for p in problems {
+                        ui.add(egui::Label::new(RichText::new(p.to_string()).monospace()).extend());
+                    }
+                });
             });
         if !open {
             self.load_failure = None;
@@ -373,14 +543,28 @@ impl KompasApp {
                 ui.ctx().request_repaint();
             }
         }
-        let subject = loc.subject().and_then(|id| self.kompas.get(id.as_str()));
+        let session = &self.session;
+        let subject = loc.subject().and_then(|id| session.kompas.get(id.as_str()));
         let mut cx = ViewCtx {
-            kompas: &self.kompas,
+            kompas: &session.kompas,
             theme: &self.theme,
             location: loc,
             commands: &mut self.commands,
             focus_request: &mut self.focus_request,
+            glossary: &session.glossary,
+            marks: &session.marks,
         };
+        if self.search.is_active() {
+            search_view::results_ui(
+                ui,
+                &mut cx,
+                &self.search,
+                &session.index,
+                self.scroll_to_cursor,
+            );
+            self.scroll_to_cursor = false;
+            return;
+        }
         match (&loc.view, subject) {
             (View::Page(_), Some(ix)) => self.page.ui(ui, &mut cx, ix),
             (View::Kaart(_), Some(ix)) => self.kaart.ui(ui, &mut cx, ix),
@@ -417,6 +601,8 @@ impl KompasApp {
             {
                 self.commands.push(Command::Forward);
             }
+            ui.add_space(12.0);
+            self.search_field_ui(ui);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.menu_button(big("⚙ Beeld"), |ui| {
                     for kind in ThemeKind::ALL {
@@ -433,62 +619,107 @@ impl KompasApp {
                         self.commands.push(Command::SetAnimations(anim));
                     }
                 });
+                let mut glossary = self.settings.glossary;
+                if ui.toggle_value(&mut glossary, big("Begrippen")).changed() {
+                    self.commands.push(Command::SetGlossary(glossary));
+                }
                 let mut outline = self.settings.outline;
                 if ui.toggle_value(&mut outline, big("☰ Overzicht")).changed() {
                     self.commands.push(Command::SetOutline(outline));
                 }
-                if loc.subject().is_some() {
-                    let level = loc
-                        .subject()
-                        .and_then(|id| self.kompas.get(id.as_str()))
-                        .and_then(|ix| self.kompas.level(ix))
-                        .map_or_else(String::new, |l| l.name.to_lowercase());
-                    let (prev, next) = (
-                        nav::sibling(&self.kompas, &loc, false),
-                        nav::sibling(&self.kompas, &loc, true),
-                    );
-                    if ui
-                        .add_enabled(
-                            next.is_some(),
-                            egui::Button::new(big(&format!("Volgende {level} ▶"))),
-                        )
-                        .on_hover_text("PageDown")
-                        .clicked()
-                    {
-                        self.commands.push(Command::Sibling(true));
-                    }
-                    if ui
-                        .add_enabled(
-                            prev.is_some(),
-                            egui::Button::new(big(&format!("◀ Vorige {level}"))),
-                        )
-                        .on_hover_text("PageUp")
-                        .clicked()
-                    {
-                        self.commands.push(Command::Sibling(false));
-                    }
-                }
+                self.sibling_buttons_ui(ui, &loc);
             });
         });
     }
 
+    fn search_field_ui(&mut self, ui: &mut Ui) {
+        let label = ui.label(RichText::new("Zoeken").size(16.0));
+        let edit = egui::TextEdit::singleline(&mut self.search.query)
+            .id(search_id())
+            .hint_text("woord, begrip… (Ctrl+F)")
+            .desired_width(240.0)
+            .font(egui::FontId::proportional(16.0));
+        let resp = ui.add(edit).labelled_by(label.id);
+        if self.focus_search {
+            resp.request_focus();
+            self.focus_search = false;
+        }
+        if resp.has_focus() {
+            // Up and down move through the results, not away from the field.
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    resp.id,
+                    egui::EventFilter {
+                        vertical_arrows: true,
+                        horizontal_arrows: true,
+                        ..Default::default()
+                    },
+                );
+            });
+        }
+        if resp.changed() {
+            self.search
+                .refresh(&self.session.kompas, &self.session.index);
+        }
+        if resp.lost_focus()
+            && ui.input(|i| i.key_pressed(Key::Enter))
+            && let Some(open) = self.search.open_command(&self.session.kompas)
+        {
+            self.commands.push(open);
+        }
+    }
+
+    fn sibling_buttons_ui(&mut self, ui: &mut Ui, loc: &Location) {
+        let kompas = &self.session.kompas;
+        let Some(subject) = loc.subject().and_then(|id| kompas.get(id.as_str())) else {
+            return;
+        };
+        let level = kompas
+            .level(subject)
+            .map_or_else(String::new, |l| l.name.to_lowercase());
+        let big = |s: String| RichText::new(s).size(16.0);
+        let next = nav::sibling(kompas, loc, true);
+        let prev = nav::sibling(kompas, loc, false);
+        if ui
+            .add_enabled(
+                next.is_some(),
+                egui::Button::new(big(format!("Volgende {level} ▶"))),
+            )
+            .on_hover_text("PageDown")
+            .clicked()
+        {
+            self.commands.push(Command::Sibling(true));
+        }
+        if ui
+            .add_enabled(
+                prev.is_some(),
+                egui::Button::new(big(format!("◀ Vorige {level}"))),
+            )
+            .on_hover_text("PageUp")
+            .clicked()
+        {
+            self.commands.push(Command::Sibling(false));
+        }
+    }
+
     /// Einddoel › Hoofddoel 1 › Koers 1.3 › Hoofdinspanning B, every step clickable.
     fn breadcrumbs_ui(&mut self, ui: &mut Ui, loc: &Location) {
+        let kompas = &self.session.kompas;
         let path: Vec<Ix> = loc
-            .focus(&self.kompas)
-            .map(|f| self.kompas.path(f))
-            .unwrap_or_else(|| vec![self.kompas.root()]);
+            .focus(kompas)
+            .map(|f| kompas.path(f))
+            .unwrap_or_else(|| vec![kompas.root()]);
         for (i, &ix) in path.iter().enumerate() {
             if i > 0 {
                 ui.label(RichText::new("›").size(16.0));
             }
-            let el = self.kompas.element(ix);
+            let el = kompas.element(ix);
             let text = if i == 0 {
-                self.kompas
+                kompas
                     .level(ix)
                     .map_or_else(|| el.title.clone(), |l| l.name.clone())
             } else {
-                self.kompas.short_name(ix)
+                kompas.short_name(ix)
             };
             let is_last = i + 1 == path.len();
             let resp = ui
@@ -523,11 +754,6 @@ impl KompasApp {
                 self.warnings.clear();
             }
         });
-    }
-
-    /// Where the keyboard focus should go next (for tests).
-    pub fn pending_focus(&self) -> Option<&NodeId> {
-        self.focus_request.as_ref()
     }
 }
 

@@ -30,6 +30,10 @@ pub enum Command {
     SetAnimations(bool),
     /// Show or hide the outline panel.
     SetOutline(bool),
+    /// Open the begrippenlijst at an entry (index into the glossary's entries).
+    ShowBegrip(usize),
+    /// Show or hide the begrippenlijst.
+    SetGlossary(bool),
 }
 
 /// The queue views push to during a frame.

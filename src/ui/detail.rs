@@ -1,11 +1,12 @@
-//! The detail panel: the selected element's full text and its place in the tree. Later issues
-//! add the glossary and notes here.
+//! The detail panel: the selected element's full text, its place in the tree, and the
+//! begrippen it uses (as buttons, so a keyboard user reaches every definition).
 
-use egui::{RichText, Ui};
+use egui::{FontId, RichText, Ui};
 
-use crate::model::{Ix, Kompas};
-use crate::ui::command::{Command, Commands};
-use crate::ui::theme::{self, Theme};
+use crate::model::Ix;
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::ui::view_ctx::{ViewCtx, Which};
 use crate::ui::widgets::access_label;
 
 /// The detail panel.
@@ -14,14 +15,9 @@ pub struct DetailView;
 
 impl DetailView {
     /// Draws the details of `ix`.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        kompas: &Kompas,
-        theme: &Theme,
-        ix: Ix,
-        commands: &mut Commands,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+        let kompas = cx.kompas;
+        let theme = cx.theme;
         let el = kompas.element(ix);
         egui::ScrollArea::vertical()
             .auto_shrink(false)
@@ -39,10 +35,10 @@ impl DetailView {
                     );
                 });
                 ui.add_space(4.0);
-                ui.label(RichText::new(&el.title).size(19.0).family(theme::bold()));
-                if let Some(text) = &el.text {
+                cx.element_text_linked(ui, ix, Which::Title, FontId::new(19.0, theme::bold()));
+                if el.text.is_some() {
                     ui.add_space(6.0);
-                    ui.label(text);
+                    cx.element_text_linked(ui, ix, Which::Text, FontId::proportional(15.0));
                 }
                 ui.add_space(12.0);
                 let path = kompas.path(ix);
@@ -54,10 +50,36 @@ impl DetailView {
                             ui.label("›");
                             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                             if ui.link(access_label(kompas, p)).clicked() {
-                                commands.push(Command::Open(kompas.element(p).id.clone()));
+                                cx.push(Command::Open(kompas.element(p).id.clone()));
                             }
                         });
                     }
+                    ui.add_space(12.0);
+                }
+                // Begrippen in this element's words, each a button: focus + Enter opens it.
+                let mut terms: Vec<usize> = Vec::new();
+                for hit in cx.marks.title(ix).iter().chain(cx.marks.text(ix)) {
+                    if !terms.contains(&hit.entry) {
+                        terms.push(hit.entry);
+                    }
+                }
+                if !terms.is_empty() {
+                    ui.label(RichText::new("Begrippen in deze tekst").strong());
+                    ui.horizontal_wrapped(|ui| {
+                        for entry in terms {
+                            let Some(e) = cx.glossary.entries.get(entry) else {
+                                continue;
+                            };
+                            let definition = e
+                                .definitions
+                                .first()
+                                .map(|d| d.text.as_str())
+                                .unwrap_or_default();
+                            if ui.button(&e.term).on_hover_text(definition).clicked() {
+                                cx.push(Command::ShowBegrip(entry));
+                            }
+                        }
+                    });
                     ui.add_space(12.0);
                 }
                 let n = kompas.children(ix).len();

@@ -1,14 +1,14 @@
 //! Level 3: the kaart of an element (the koerskaart): every child with all its descendants,
 //! in columns on wide windows and one column on narrow ones; every element selectable.
 
-use egui::{RichText, Stroke, Ui};
+use egui::{FontId, RichText, Stroke, Ui};
 
 use crate::model::{Ix, Kompas};
 use crate::nav::{Location, View};
 use crate::ui::command::Command;
 use crate::ui::page_view::header_ui;
 use crate::ui::theme::{self, mix};
-use crate::ui::view_ctx::ViewCtx;
+use crate::ui::view_ctx::{ViewCtx, Which};
 use crate::ui::widgets::{BlockStyle, access_label, clickable_block, element_id};
 
 /// Widget-id scope of the kaart's entries.
@@ -113,17 +113,17 @@ fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
                 margin_px: 10.0,
             };
             let label = access_label(kompas, ix);
+            let mut term = None;
             let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
                 ui.horizontal_top(|ui| {
                     let number = el.label.as_deref().unwrap_or(el.id.as_str());
                     ui.label(RichText::new(number).size(18.0).family(theme::bold()));
-                    let title = RichText::new(&el.title).size(16.0).family(theme::bold());
-                    ui.add(egui::Label::new(title).wrap());
+                    term = cx.element_text(ui, ix, Which::Title, FontId::new(16.0, theme::bold()));
                 });
             });
             cx.take_focus(&resp, &el.id);
             if resp.clicked() {
-                cx.push(Command::Select(el.id.clone()));
+                cx.push(pointer_or_select(term, &el.id, &resp));
             }
             ui.add_space(4.0);
             entries_ui(ui, cx, ix, 0);
@@ -153,21 +153,35 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
         ui.horizontal_top(|ui| {
             ui.add_space(16.0 * indent as f32);
             let label = access_label(kompas, c);
+            let mut term = None;
             let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
                 ui.horizontal_top(|ui| {
                     let bullet = theme.sector_fill(kompas.color(c), 0);
                     ui.label(RichText::new("•").size(16.0).color(bullet));
-                    ui.add(egui::Label::new(RichText::new(&el.title).size(15.0)).wrap());
+                    term = cx.element_text(ui, c, Which::Title, FontId::proportional(15.0));
                 });
             });
             cx.take_focus(&resp, &el.id);
             if resp.clicked() {
-                cx.push(Command::Select(el.id.clone()));
+                cx.push(pointer_or_select(term, &el.id, &resp));
             }
         });
         if !kompas.children(c).is_empty() {
             entries_ui(ui, cx, c, indent + 1);
         }
+    }
+}
+
+/// A click on an entry selects it, unless the pointer was on an underlined begrip: then the
+/// begrip opens. A keyboard Enter always selects.
+fn pointer_or_select(
+    term: Option<usize>,
+    id: &crate::model::NodeId,
+    resp: &egui::Response,
+) -> Command {
+    match term {
+        Some(entry) if resp.ctx.input(|i| i.pointer.any_click()) => Command::ShowBegrip(entry),
+        _ => Command::Select(id.clone()),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::model::{Ix, Kompas};
 use crate::nav::{self, Location, View};
 use crate::ui::command::Command;
 use crate::ui::theme;
-use crate::ui::view_ctx::ViewCtx;
+use crate::ui::view_ctx::{ViewCtx, Which};
 use crate::ui::widgets::{access_label, card_style, clickable_block, element_id};
 
 /// Widget-id scope of the cards on a page.
@@ -127,11 +127,12 @@ fn card_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page: Ix, child: Ix, accent: egui:
     let el = kompas.element(child);
     let label = access_label(kompas, child);
     let style = card_style(theme, Some(accent), cx.is_selected(&el.id));
+    let mut term = None;
     let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
         ui.horizontal_top(|ui| {
             let number = el.label.as_deref().unwrap_or(el.id.as_str());
             ui.label(RichText::new(number).size(20.0).family(theme::bold()));
-            ui.add(egui::Label::new(RichText::new(&el.title).size(16.0)).wrap());
+            term = cx.element_text(ui, child, Which::Title, egui::FontId::proportional(16.0));
         });
         let n = kompas.children(child).len();
         if let Some(level) = kompas.levels.get(el.depth + 1)
@@ -143,6 +144,9 @@ fn card_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page: Ix, child: Ix, accent: egui:
     });
     cx.take_focus(&resp, &el.id);
     if resp.clicked() {
-        cx.push(Command::Go(nav::open_child(kompas, page, child)));
+        match term.filter(|_| ui.input(|i| i.pointer.any_click())) {
+            Some(entry) => cx.push(Command::ShowBegrip(entry)),
+            None => cx.push(Command::Go(nav::open_child(kompas, page, child))),
+        }
     }
 }

@@ -3,9 +3,11 @@
 
 use egui::Response;
 
-use crate::model::{Kompas, NodeId};
+use crate::glossary::Glossary;
+use crate::model::{Ix, Kompas, NodeId};
 use crate::nav::Location;
 use crate::ui::command::{Command, Commands};
+use crate::ui::marked_text::{MarkStyle, Marks, begrip_tooltip, marked_label};
 use crate::ui::theme::Theme;
 
 /// The context of one view for one frame.
@@ -20,6 +22,19 @@ pub struct ViewCtx<'a> {
     pub commands: &'a mut Commands,
     /// The element whose widget should take keyboard focus when drawn.
     pub focus_request: &'a mut Option<NodeId>,
+    /// The begrippenlijst.
+    pub glossary: &'a Glossary,
+    /// Where begrippen occur in each element.
+    pub marks: &'a Marks,
+}
+
+/// Which text of an element to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// Its title.
+    Title,
+    /// Its longer text.
+    Text,
 }
 
 impl ViewCtx<'_> {
@@ -34,6 +49,49 @@ impl ViewCtx<'_> {
             response.request_focus();
             response.scroll_to_me(Some(egui::Align::Center));
             *self.focus_request = None;
+        }
+    }
+
+    /// Shows a text of element `ix` with its begrippen underlined; hovering one shows its
+    /// definition. Returns the entry under the pointer, so a caller inside a clickable block
+    /// can open the begrip instead of the block.
+    pub fn element_text(
+        &self,
+        ui: &mut egui::Ui,
+        ix: Ix,
+        which: Which,
+        font: egui::FontId,
+    ) -> Option<usize> {
+        let el = self.kompas.element(ix);
+        let (text, terms) = match which {
+            Which::Title => (el.title.as_str(), self.marks.title(ix)),
+            Which::Text => (el.text.as_deref().unwrap_or_default(), self.marks.text(ix)),
+        };
+        let style = MarkStyle {
+            font,
+            color: self.theme.text,
+            term_underline: egui::Stroke::new(1.0, self.theme.text_muted),
+            match_bg: egui::Color32::TRANSPARENT,
+        };
+        let hit = marked_label(ui, text, terms, &[], &style)?;
+        begrip_tooltip(ui, self.glossary, &hit);
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Help);
+        Some(hit.entry)
+    }
+
+    /// Like [`Self::element_text`] for text outside a clickable block: a click on a begrip
+    /// opens it in the begrippenlijst.
+    pub fn element_text_linked(
+        &mut self,
+        ui: &mut egui::Ui,
+        ix: Ix,
+        which: Which,
+        font: egui::FontId,
+    ) {
+        if let Some(entry) = self.element_text(ui, ix, which, font)
+            && ui.input(|i| i.pointer.primary_clicked())
+        {
+            self.push(Command::ShowBegrip(entry));
         }
     }
 

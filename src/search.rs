@@ -1,0 +1,481 @@
+//! Full-text search over the compass, its begrippen and notes: case- and diacritics-blind,
+//! matching word prefixes and tolerating a typo or two, ranked with title and whole-word hits
+//! first. An inverted index over folded words keeps a query fast on 100 000 elements.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::glossary::Glossary;
+use crate::model::{Ix, Kompas, NodeId};
+use crate::text::{fold, tokens};
+
+/// What a search result is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// An element of the tree.
+    Element(Ix),
+    /// A glossary entry (index into [`Glossary::entries`]).
+    Begrip(usize),
+    /// The note on an element.
+    Note(NodeId),
+}
+
+/// Which text of a document matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    /// An element's title or a begrip's term.
+    Title,
+    /// An element's longer text, a definition or a note.
+    Body,
+}
+
+/// One searchable text of a document.
+#[derive(Clone, Debug)]
+struct Field {
+    kind: FieldKind,
+    text: String,
+    /// Byte ranges of its words.
+    words: Vec<Range<usize>>,
+}
+
+#[derive(Clone, Debug)]
+struct Doc {
+    target: Target,
+    fields: Vec<Field>,
+}
+
+/// An occurrence of a vocabulary word: document, field, word position in that field.
+#[derive(Clone, Copy, Debug)]
+struct Posting {
+    doc: u32,
+    field: u16,
+    word: u32,
+}
+
+/// How a query word met a document word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchKind {
+    /// Within the typo tolerance.
+    Fuzzy,
+    /// The query word starts the document word.
+    Prefix,
+    /// The same word.
+    Exact,
+}
+
+impl MatchKind {
+    fn weight(self) -> f32 {
+        match self {
+            Self::Exact => 3.0,
+            Self::Prefix => 2.0,
+            Self::Fuzzy => 1.0,
+        }
+    }
+}
+
+/// A search result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// What matched.
+    pub target: Target,
+    /// Higher is better.
+    pub score: f32,
+    /// Matched words per field kind, as byte ranges into that field's text.
+    pub title_matches: Vec<Range<usize>>,
+    /// Matched words in the body text.
+    pub body_matches: Vec<Range<usize>>,
+    /// True when every query word matched in the title.
+    pub in_title: bool,
+}
+
+/// The search index of one compass.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    docs: Vec<Doc>,
+    vocab: HashMap<String, u32>,
+    /// Vocabulary sorted, for prefix ranges: (word, id).
+    sorted: Vec<(String, u32)>,
+    postings: Vec<Vec<Posting>>,
+}
+
+impl SearchIndex {
+    /// Indexes every element and begrip of `kompas`.
+    pub fn new(kompas: &Kompas, glossary: &Glossary) -> Self {
+        let mut index = Self::default();
+        for ix in kompas.document_order() {
+            let el = kompas.element(ix);
+            let mut fields = vec![(FieldKind::Title, el.title.clone())];
+            if let Some(t) = &el.text {
+                fields.push((FieldKind::Body, t.clone()));
+            }
+            index.add(Target::Element(ix), fields);
+        }
+        for (i, e) in glossary.entries.iter().enumerate() {
+            let mut fields = vec![(FieldKind::Title, e.term.clone())];
+            fields.extend(
+                e.definitions
+                    .iter()
+                    .map(|d| (FieldKind::Body, d.text.clone())),
+            );
+            index.add(Target::Begrip(i), fields);
+        }
+        index.finish();
+        index
+    }
+
+    /// Adds the notes (element id, note text) and re-sorts; called when notes change.
+    pub fn with_notes<'a>(
+        mut self,
+        notes: impl IntoIterator<Item = (&'a NodeId, &'a str)>,
+    ) -> Self {
+        for (id, text) in notes {
+            if !text.trim().is_empty() {
+                self.add(
+                    Target::Note(id.clone()),
+                    vec![(FieldKind::Body, text.to_owned())],
+                );
+            }
+        }
+        self.finish();
+        self
+    }
+
+    fn add(&mut self, target: Target, fields: Vec<(FieldKind, String)>) {
+        let doc = self.docs.len() as u32;
+        let mut stored = Vec::with_capacity(fields.len());
+        for (f, (kind, text)) in fields.into_iter().enumerate() {
+            let toks = tokens(&text);
+            for (w, t) in toks.iter().enumerate() {
+                let next = self.postings.len() as u32;
+                let id = *self.vocab.entry(t.folded.clone()).or_insert(next);
+                if id == next {
+                    self.postings.push(Vec::new());
+                }
+                if let Some(list) = self.postings.get_mut(id as usize) {
+                    list.push(Posting {
+                        doc,
+                        field: f as u16,
+                        word: w as u32,
+                    });
+                }
+            }
+            stored.push(Field {
+                kind,
+                words: toks.into_iter().map(|t| t.range).collect(),
+                text,
+            });
+        }
+        self.docs.push(Doc {
+            target,
+            fields: stored,
+        });
+    }
+
+    fn finish(&mut self) {
+        self.sorted = self.vocab.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        self.sorted.sort_unstable();
+    }
+
+    /// Number of documents (elements, begrippen, notes).
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The text of a field of a hit's document (title or first body), for display.
+    pub fn text(&self, target_doc: &Target, kind: FieldKind) -> Option<&str> {
+        let doc = self.docs.iter().find(|d| &d.target == target_doc)?;
+        doc.fields
+            .iter()
+            .find(|f| f.kind == kind)
+            .map(|f| f.text.as_str())
+    }
+
+    /// Vocabulary words a query word matches, with how.
+    fn candidates(&self, q: &str) -> Vec<(u32, MatchKind)> {
+        let mut out = Vec::new();
+        if let Some(&id) = self.vocab.get(q) {
+            out.push((id, MatchKind::Exact));
+        }
+        let qlen = q.chars().count();
+        if qlen >= 2 {
+            let start = self.sorted.partition_point(|(w, _)| w.as_str() < q);
+            for (w, id) in self.sorted.iter().skip(start) {
+                if !w.starts_with(q) {
+                    break;
+                }
+                if w != q {
+                    out.push((*id, MatchKind::Prefix));
+                }
+            }
+        }
+        // A typo or two: one in words up to 7 letters, two in longer ones; also against the
+        // start of longer words, so a misspelt word still finds while it is being typed.
+        if qlen >= 4 {
+            let max = if qlen <= 7 { 1 } else { 2 };
+            for (w, id) in &self.sorted {
+                let wlen = w.chars().count();
+                if wlen + max < qlen || w.starts_with(q) {
+                    continue;
+                }
+                let whole = wlen <= qlen + max && strsim::osa_distance(q, w) <= max;
+                let head = wlen > qlen && {
+                    let prefix: String = w.chars().take(qlen).collect();
+                    strsim::osa_distance(q, &prefix) <= max.min(1)
+                };
+                if whole || head {
+                    out.push((*id, MatchKind::Fuzzy));
+                }
+            }
+        }
+        out
+    }
+
+    /// The best `limit` results for `query`, best first. Every query word must match.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let words: Vec<String> = tokens(query).into_iter().map(|t| t.folded).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        // Per document: per query word the best (score, field kind) and the matched ranges.
+        struct Acc {
+            best: Vec<f32>,
+            title_all: Vec<bool>,
+            title: Vec<Range<usize>>,
+            body: Vec<Range<usize>>,
+        }
+        let n = words.len();
+        let mut acc: HashMap<u32, Acc> = HashMap::new();
+        for (qi, q) in words.iter().enumerate() {
+            for (word_id, kind) in self.candidates(q) {
+                let Some(list) = self.postings.get(word_id as usize) else {
+                    continue;
+                };
+                for p in list {
+                    // Only documents that matched every earlier query word stay in the running.
+                    if qi > 0 && !acc.contains_key(&p.doc) {
+                        continue;
+                    }
+                    let Some(doc) = self.docs.get(p.doc as usize) else {
+                        continue;
+                    };
+                    let Some(field) = doc.fields.get(p.field as usize) else {
+                        continue;
+                    };
+                    let field_weight = if field.kind == FieldKind::Title {
+                        3.0
+                    } else {
+                        1.0
+                    };
+                    let score = field_weight * kind.weight();
+                    let entry = acc.entry(p.doc).or_insert_with(|| Acc {
+                        best: vec![0.0; n],
+                        title_all: vec![false; n],
+                        title: Vec::new(),
+                        body: Vec::new(),
+                    });
+                    if let Some(b) = entry.best.get_mut(qi)
+                        && score > *b
+                    {
+                        *b = score;
+                    }
+                    if field.kind == FieldKind::Title
+                        && let Some(t) = entry.title_all.get_mut(qi)
+                    {
+                        *t = true;
+                    }
+                    if let Some(range) = field.words.get(p.word as usize) {
+                        let target = if field.kind == FieldKind::Title {
+                            &mut entry.title
+                        } else {
+                            &mut entry.body
+                        };
+                        // Body matches only in the first body field are shown.
+                        if (field.kind == FieldKind::Title
+                            || doc.fields.iter().position(|f| f.kind == FieldKind::Body)
+                                == Some(p.field as usize))
+                            && !target.contains(range)
+                        {
+                            target.push(range.clone());
+                        }
+                    }
+                }
+            }
+            // Drop documents that missed this word.
+            acc.retain(|_, a| a.best.get(qi).is_some_and(|&b| b > 0.0));
+        }
+        let mut hits: Vec<(u32, Hit)> = acc
+            .into_iter()
+            .filter_map(|(d, mut a)| {
+                let doc = self.docs.get(d as usize)?;
+                let in_title = a.title_all.iter().all(|&t| t);
+                let mut score: f32 = a.best.iter().sum();
+                if in_title {
+                    score += 2.0;
+                    // A title that is nothing but the query ("Mantelzorg") is the thing itself;
+                    // among the rest, shorter titles say more about the query.
+                    let title_words = doc
+                        .fields
+                        .iter()
+                        .find(|f| f.kind == FieldKind::Title)
+                        .map_or(1, |f| f.words.len().max(1));
+                    if a.title.len() >= title_words {
+                        score += 3.0;
+                    }
+                    score += 1.0 / title_words as f32;
+                }
+                a.title.sort_by_key(|r| r.start);
+                a.body.sort_by_key(|r| r.start);
+                Some((
+                    d,
+                    Hit {
+                        target: doc.target.clone(),
+                        score,
+                        title_matches: a.title,
+                        body_matches: a.body,
+                        in_title,
+                    },
+                ))
+            })
+            .collect();
+        // Best score first; document order among equals, so results are stable.
+        hits.sort_by(|(da, a), (db, b)| b.score.total_cmp(&a.score).then(da.cmp(db)));
+        hits.truncate(limit);
+        hits.into_iter().map(|(_, h)| h).collect()
+    }
+}
+
+/// Folds a query the way the index folds text (for highlighting elsewhere).
+pub fn fold_query(query: &str) -> String {
+    fold(query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> (Kompas, SearchIndex) {
+        let k = crate::load::load_embedded().unwrap().kompas;
+        let g = Glossary::new(&k);
+        let i = SearchIndex::new(&k, &g);
+        (k, i)
+    }
+
+    fn ids(k: &Kompas, hits: &[Hit]) -> Vec<String> {
+        hits.iter()
+            .filter_map(|h| match &h.target {
+                Target::Element(ix) => Some(k.element(*ix).id.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn diacritics_and_case_do_not_matter() {
+        let (k, i) = index();
+        let a = i.search("clientondersteuning", 100);
+        let b = i.search("Cliëntondersteuning", 100);
+        assert!(!a.is_empty());
+        assert_eq!(ids(&k, &a), ids(&k, &b));
+        // Koers 2.1's intro and hoofdinspanning 2.1.6 mention it.
+        assert!(
+            ids(&k, &a).contains(&"2.1.6".to_owned()),
+            "{:?}",
+            ids(&k, &a)
+        );
+    }
+
+    #[test]
+    fn typos_are_tolerated() {
+        let (k, i) = index();
+        let exact = ids(&k, &i.search("eenzaamheid", 100));
+        assert!(exact.len() >= 4, "{exact:?}");
+        let typo = ids(&k, &i.search("eenzamheid", 100));
+        let swapped = ids(&k, &i.search("eenzaamhied", 100));
+        for id in &exact {
+            assert!(typo.contains(id), "typo lost {id}");
+            assert!(swapped.contains(id), "transposition lost {id}");
+        }
+        assert!(i.search("xqzwv", 10).is_empty());
+    }
+
+    #[test]
+    fn word_prefixes_match() {
+        let (k, i) = index();
+        let hits = ids(&k, &i.search("mantelz", 200));
+        assert!(
+            hits.contains(&"2.1.2".to_owned()),
+            "mantelzorgers in hoofdinspanning 2.1.2"
+        );
+        assert!(
+            hits.contains(&"2.5.3.4".to_owned()),
+            "mantelzorgers in inspanning 2.5.3.4"
+        );
+    }
+
+    #[test]
+    fn title_and_whole_word_hits_rank_first() {
+        let (k, i) = index();
+        let hits = i.search("mantelzorg", 200);
+        // The begrip "Mantelzorg" itself (term = whole title) comes first.
+        assert!(matches!(hits[0].target, Target::Begrip(_)), "{:?}", hits[0]);
+        // An exact whole word in a title outranks a prefix hit in a title.
+        let first_prefix_only = hits.iter().position(|h| h.score < 9.0 + 2.0).unwrap();
+        assert!(first_prefix_only > 0);
+        assert!(hits[..first_prefix_only].iter().all(|h| h.in_title));
+        let koers_hit = hits
+            .iter()
+            .position(|h| h.target == Target::Element(k.get("2.1").unwrap()));
+        let title_hit = hits
+            .iter()
+            .position(|h| h.target == Target::Element(k.get("2.1.2").unwrap()));
+        assert!(
+            title_hit < koers_hit,
+            "title hit before a hit in an intro text"
+        );
+    }
+
+    #[test]
+    fn all_words_must_match_and_are_highlighted() {
+        let (k, i) = index();
+        let hits = i.search("jeugd veilige", 50);
+        assert!(!hits.is_empty());
+        assert_eq!(
+            ids(&k, &hits)[0],
+            "1.1",
+            "koers 1.1 has both words in its title"
+        );
+        let title = &k.element(k.get("1.1").unwrap()).title;
+        let marked: Vec<&str> = hits[0]
+            .title_matches
+            .iter()
+            .map(|r| &title[r.clone()])
+            .collect();
+        assert_eq!(marked, ["jeugd", "veilige"]);
+        for h in &hits {
+            let Target::Element(ix) = h.target else {
+                continue;
+            };
+            let el = k.element(ix);
+            let all = format!(
+                "{} {}",
+                fold(&el.title),
+                fold(el.text.as_deref().unwrap_or(""))
+            );
+            assert!(all.contains("jeugd") || all.contains("jeug"), "{}", el.id);
+        }
+    }
+
+    #[test]
+    fn notes_are_searchable() {
+        let (_, i) = index();
+        let id = NodeId::from("1.1.1.1");
+        let i = i.with_notes([(&id, "Overleg met de GGD over de planning")]);
+        let hits = i.search("planning ggd", 10);
+        assert_eq!(hits.first().map(|h| &h.target), Some(&Target::Note(id)));
+    }
+}

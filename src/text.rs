@@ -1,0 +1,71 @@
+//! Words in text: one tokenizer and one folding (case and diacritics) for search and for
+//! marking begrippen, so "Cliëntondersteuning" and "clientondersteuning" are the same word.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// One word of a text: where it stands (bytes) and its folded form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+    /// Lowercase, without diacritics.
+    pub folded: String,
+}
+
+/// Lowercase and strip diacritics: "Cliënt" → "client", "Ooievaarspas" → "ooievaarspas".
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of `text`: runs of letters and digits. Everything else (spaces, punctuation,
+/// hyphens, apostrophes, slashes) separates words.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(make(text, s..i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(make(text, s..text.len()));
+    }
+    out
+}
+
+fn make(text: &str, range: Range<usize>) -> Token {
+    let folded = fold(text.get(range.clone()).unwrap_or_default());
+    Token { range, folded }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_case_and_diacritics() {
+        assert_eq!(fold("Cliëntondersteuning"), "clientondersteuning");
+        assert_eq!(fold("CREËER coördinatie"), "creeer coordinatie");
+        assert_eq!(fold("café"), "cafe");
+    }
+
+    #[test]
+    fn tokens_keep_their_place() {
+        let text = "LHBT'ers, vader-/moedercentrum (Wmo)!";
+        let t = tokens(text);
+        let words: Vec<_> = t.iter().map(|t| t.folded.as_str()).collect();
+        assert_eq!(words, ["lhbt", "ers", "vader", "moedercentrum", "wmo"]);
+        assert_eq!(&text[t[3].range.clone()], "moedercentrum");
+        assert!(tokens(" ,.- ").is_empty());
+    }
+}
