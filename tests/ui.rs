@@ -362,7 +362,13 @@ fn search_type_a_misspelt_query_press_enter_and_the_element_is_shown() {
         "opening a result ends the search"
     );
     assert_eq!(h.state().location().selected, Some(want.clone()));
-    assert_eq!(view(&h), View::Page(want), "a koers opens on its page");
+    let k = h.state().kompas();
+    let expected = kompas::nav::location_for(k, k.get(want.as_str()).unwrap());
+    assert_eq!(
+        h.state().location(),
+        &expected,
+        "the result opens at its place"
+    );
 
     // An inspanning opens in its koerskaart, selected and focused.
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);

@@ -393,6 +393,7 @@ fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache 
         &kompas.element(kompas.root()).title,
         true,
         MAX_LABEL_PX + 6.0,
+        false,
     )
     .label;
     let mut tab_order = vec![(None, kompas.root())];
@@ -478,9 +479,9 @@ struct Fit {
     size_px: f32,
 }
 
-/// Flows `number` (bold, on its own line) and `title` into `shape` at the largest legible
-/// size up to `max_px` that fits; when nothing fits at the smallest size, as many whole words
-/// as fit, then "…".
+/// Flows `number` (bold; on its own line when `number_alone`) and `title` into `shape` at the
+/// largest legible size up to `max_px` that fits; when nothing fits at the smallest size, as
+/// many whole words as fit, then "…".
 fn fit_label(
     ui: &Ui,
     shape: &FlowShape,
@@ -488,6 +489,7 @@ fn fit_label(
     title: &str,
     bold: bool,
     max_px: f32,
+    number_alone: bool,
 ) -> Fit {
     let words = tokens(number, title);
     let family = |i: usize| {
@@ -522,13 +524,13 @@ fn fit_label(
             .collect();
         (line_px, widths, spaces)
     };
-    let first_alone = number.is_some();
+    let first_alone = number.is_some() && number_alone;
     let mut size = max_px.floor();
     while size >= MIN_LABEL_PX {
         let (line_px, widths, spaces) = metrics(size, &words);
         if let Some(lines) = flow(shape, &widths, &spaces, line_px, first_alone) {
             return Fit {
-                label: assemble(&lines, &words, size, &measure),
+                label: assemble(ui, &lines, &words, size, &family),
                 size_px: size,
             };
         }
@@ -549,7 +551,7 @@ fn fit_label(
         let (_, cut_widths, cut_spaces) = metrics(size, &cut);
         if let Some(lines) = flow(shape, &cut_widths, &cut_spaces, line_px, first_alone) {
             return Fit {
-                label: assemble(&lines, &cut, size, &measure),
+                label: assemble(ui, &lines, &cut, size, &family),
                 size_px: size,
             };
         }
@@ -640,7 +642,16 @@ fn fit_ring(
     let first: Vec<Fit> = shapes
         .iter()
         .map(|(_, shape, number, title)| {
-            fit_label(ui, shape, Some(number), title, false, MAX_LABEL_PX)
+            // The outer ring has room to set the number apart; the sector ring needs the line.
+            fit_label(
+                ui,
+                shape,
+                Some(number),
+                title,
+                false,
+                MAX_LABEL_PX,
+                ring > 0,
+            )
         })
         .collect();
     let calm = first.iter().map(|f| f.size_px).fold(MAX_LABEL_PX, f32::min) + 2.0;
@@ -649,7 +660,7 @@ fn fit_ring(
         .zip(first)
         .map(|((i, shape, number, title), fit)| {
             let label = if fit.size_px > calm {
-                fit_label(ui, shape, Some(number), title, false, calm).label
+                fit_label(ui, shape, Some(number), title, false, calm, ring > 0).label
             } else {
                 fit.label
             };
@@ -669,27 +680,37 @@ fn fit_ring(
 
 /// Turns flowed lines into galleys placed on the canvas.
 fn assemble(
+    ui: &Ui,
     lines: &[FlowLine],
     words: &[Token],
     size: f32,
-    measure: &dyn Fn(&str, f32, usize) -> Arc<Galley>,
+    family: &dyn Fn(usize) -> egui::FontFamily,
 ) -> FittedLabel {
     let mut out = Vec::with_capacity(lines.len());
     let mut rect = Rect::NOTHING;
     for line in lines {
-        let mut text = String::new();
-        for (k, w) in words
-            .get(line.words.clone())
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
-            if k > 0 && !w.glued {
-                text.push(' ');
+        // Each word in its own font (the number bold), as it was measured.
+        let mut job = egui::text::LayoutJob::default();
+        for i in line.words.clone() {
+            let Some(w) = words.get(i) else { continue };
+            let format = egui::TextFormat {
+                font_id: FontId::new(size, family(i)),
+                color: Color32::PLACEHOLDER,
+                ..Default::default()
+            };
+            if i > line.words.start && !w.glued {
+                job.append(
+                    " ",
+                    0.0,
+                    egui::TextFormat {
+                        font_id: FontId::new(size, family(i.max(1))),
+                        ..format.clone()
+                    },
+                );
             }
-            text.push_str(&w.text);
+            job.append(&w.text, 0.0, format);
         }
-        let galley = measure(&text, size, line.words.start);
+        let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
         let pos = pos2(line.center_x - galley.size().x / 2.0, line.top_px);
         rect = rect.union(Rect::from_min_size(pos, galley.size()));
         out.push((pos, galley));

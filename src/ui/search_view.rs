@@ -43,7 +43,8 @@ impl SearchState {
         self.searched.clone_from(&self.query);
         self.cursor = 0;
         let hits = index.search(&self.query, MAX_RESULTS);
-        // Group by level from the root down, then begrippen, then notes; best first within.
+        // Group by level (begrippen and notes are groups of their own); the group with the
+        // best hit comes first, so grouping never hides the best result; best first within.
         let group_of = |h: &Hit| -> usize {
             match h.target {
                 Target::Element(ix) => kompas.element(ix).depth,
@@ -51,12 +52,25 @@ impl SearchState {
                 Target::Note(_) => kompas.levels.len() + 1,
             }
         };
+        let mut first_of_group: Vec<(usize, usize)> = Vec::new();
+        for (i, h) in hits.iter().enumerate() {
+            let g = group_of(h);
+            if !first_of_group.iter().any(|(og, _)| *og == g) {
+                first_of_group.push((g, i));
+            }
+        }
+        let rank = |g: usize| {
+            first_of_group
+                .iter()
+                .find(|(og, _)| *og == g)
+                .map_or(usize::MAX, |(_, i)| *i)
+        };
         let mut keyed: Vec<(usize, usize, Hit)> = hits
             .into_iter()
             .enumerate()
             .map(|(i, h)| (group_of(&h), i, h))
             .collect();
-        keyed.sort_by_key(|(g, i, _)| (*g, *i));
+        keyed.sort_by_key(|(g, i, _)| (rank(*g), *i));
         self.groups.clear();
         for (g, _, _) in &keyed {
             let name = match kompas.levels.get(*g) {
@@ -307,7 +321,7 @@ mod tests {
     }
 
     #[test]
-    fn results_are_grouped_by_level_with_begrippen_last() {
+    fn results_are_grouped_by_level_best_group_first() {
         let k = crate::load::load_embedded().unwrap().kompas;
         let g = crate::glossary::Glossary::new(&k);
         let index = SearchIndex::new(&k, &g);
@@ -317,7 +331,11 @@ mod tests {
         };
         s.refresh(&k, &index);
         let headings: Vec<&str> = s.groups.iter().map(|(h, _)| h.as_str()).collect();
-        assert_eq!(headings.last(), Some(&"Begrippen"));
+        assert_eq!(
+            headings.first(),
+            Some(&"Begrippen"),
+            "the begrip Mantelzorg is the best hit"
+        );
         assert!(headings.contains(&"Inspanningen"));
         assert_eq!(s.groups.iter().map(|(_, n)| n).sum::<usize>(), s.hits.len());
         s.move_cursor(true);
