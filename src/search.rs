@@ -95,6 +95,8 @@ pub struct SearchIndex {
     vocab: HashMap<String, u32>,
     /// Vocabulary sorted, for prefix ranges: (word, id).
     sorted: Vec<(String, u32)>,
+    /// The same words as characters, for the typo scan without allocating per word.
+    sorted_chars: Vec<Vec<char>>,
     postings: Vec<Vec<Posting>>,
 }
 
@@ -174,6 +176,11 @@ impl SearchIndex {
     fn finish(&mut self) {
         self.sorted = self.vocab.iter().map(|(w, &id)| (w.clone(), id)).collect();
         self.sorted.sort_unstable();
+        self.sorted_chars = self
+            .sorted
+            .iter()
+            .map(|(w, _)| w.chars().collect())
+            .collect();
     }
 
     /// Number of documents (elements, begrippen, notes).
@@ -217,17 +224,18 @@ impl SearchIndex {
         // start of longer words, so a misspelt word still finds while it is being typed.
         if qlen >= 4 {
             let max = if qlen <= 7 { 1 } else { 2 };
-            for (w, id) in &self.sorted {
-                let wlen = w.chars().count();
+            let qc: Vec<char> = q.chars().collect();
+            let mut rows = DistanceRows::default();
+            for ((w, id), wc) in self.sorted.iter().zip(&self.sorted_chars) {
+                let wlen = wc.len();
                 if wlen + max < qlen || w.starts_with(q) {
                     continue;
                 }
-                let whole = wlen <= qlen + max && strsim::osa_distance(q, w) <= max;
-                let head = wlen > qlen && {
-                    let prefix: String = w.chars().take(qlen).collect();
-                    strsim::osa_distance(q, &prefix) <= max.min(1)
-                };
-                if whole || head {
+                let whole = wlen <= qlen + max && rows.within(&qc, wc, max);
+                let head = !whole
+                    && wlen > qlen
+                    && rows.within(&qc, wc.get(..qlen).unwrap_or(wc), max.min(1));
+                if (whole || head) && !out.iter().any(|(o, _)| o == id) {
                     out.push((*id, MatchKind::Fuzzy));
                 }
             }
@@ -349,6 +357,52 @@ impl SearchIndex {
     }
 }
 
+/// Reusable rows for a bounded optimal-string-alignment distance (Levenshtein plus adjacent
+/// transpositions), so the typo scan over the vocabulary allocates nothing per word.
+#[derive(Default)]
+struct DistanceRows {
+    prev2: Vec<usize>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl DistanceRows {
+    /// True when `a` and `b` are at most `max` edits apart; stops as soon as they cannot be.
+    fn within(&mut self, a: &[char], b: &[char], max: usize) -> bool {
+        if a.len().abs_diff(b.len()) > max {
+            return false;
+        }
+        let n = b.len();
+        self.prev2.clear();
+        self.prev2.resize(n + 1, 0);
+        self.prev.clear();
+        self.prev.extend(0..=n);
+        self.cur.clear();
+        self.cur.resize(n + 1, 0);
+        for i in 1..=a.len() {
+            self.cur[0] = i;
+            let mut row_min = i;
+            for j in 1..=n {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut d = (self.prev[j] + 1)
+                    .min(self.cur[j - 1] + 1)
+                    .min(self.prev[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = d.min(self.prev2[j - 2] + 1);
+                }
+                self.cur[j] = d;
+                row_min = row_min.min(d);
+            }
+            if row_min > max {
+                return false;
+            }
+            std::mem::swap(&mut self.prev2, &mut self.prev);
+            std::mem::swap(&mut self.prev, &mut self.cur);
+        }
+        self.prev[n] <= max
+    }
+}
+
 /// Folds a query the way the index folds text (for highlighting elsewhere).
 pub fn fold_query(query: &str) -> String {
     fold(query)
@@ -467,6 +521,35 @@ mod tests {
                 fold(el.text.as_deref().unwrap_or(""))
             );
             assert!(all.contains("jeugd") || all.contains("jeug"), "{}", el.id);
+        }
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_strsim() {
+        let words = [
+            "mantelzorg",
+            "mantelzrog",
+            "mantlezorg",
+            "eenzaamheid",
+            "eenzamheid",
+            "abc",
+            "",
+            "zorg",
+            "zrog",
+            "jongeren",
+        ];
+        let mut rows = DistanceRows::default();
+        for a in words {
+            for b in words {
+                let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                for max in 0..3 {
+                    assert_eq!(
+                        rows.within(&ac, &bc, max),
+                        strsim::osa_distance(a, b) <= max,
+                        "{a} {b} {max}"
+                    );
+                }
+            }
         }
     }
 
