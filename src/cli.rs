@@ -38,6 +38,16 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Notities: exporteren als CSV of Markdown.
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
+    /// De partnerronde: bestanden voor partners maken en hun reacties inlezen.
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
     /// Schrijf een synthetisch kompas (voor tests en metingen), altijd hetzelfde bij dezelfde seed.
     Generate {
         /// Ongeveer zoveel elementen (het aantal wordt naar boven afgerond op de vorm).
@@ -58,6 +68,78 @@ pub enum Command {
     },
 }
 
+/// Where the notes are and which compass they belong to.
+#[derive(Debug, clap::Args)]
+pub struct NotesArgs {
+    /// Het notitiebestand; standaard dat van dit kompas in de gebruikersmap.
+    #[arg(long, global = true)]
+    pub notes: Option<PathBuf>,
+    /// Kompasmap of .ron-bestand; standaard het ingebouwde Sociaal Kompas.
+    #[arg(long, global = true)]
+    pub kompas: Option<PathBuf>,
+}
+
+/// `kompas notes ...`
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// Exporteer alle notities (met reacties en geschiedenis).
+    Export {
+        /// csv of md.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Bestand om in te schrijven; zonder: standaarduitvoer.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        args: NotesArgs,
+    },
+}
+
+/// Export formats of notes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values.
+    Csv,
+    /// Markdown.
+    Md,
+}
+
+/// `kompas review ...`
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Maak het bestand voor één partner met de aan hen toegewezen elementen.
+    Export {
+        /// De partnerorganisatie.
+        #[arg(long)]
+        partner: String,
+        /// Het bestand om te schrijven.
+        #[arg(long)]
+        out: PathBuf,
+        /// Wie exporteert (komt in het bestand).
+        #[arg(long, default_value = "")]
+        by: String,
+        #[command(flatten)]
+        args: NotesArgs,
+    },
+    /// Lees reactiebestanden van partners in: toont nieuw / gewijzigd / conflicten.
+    Import {
+        /// Eén of meer reactiebestanden.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Los conflicten op met de waarde van de partner.
+        #[arg(long, conflicts_with = "ours")]
+        theirs: bool,
+        /// Los conflicten op met de eigen waarde (de reactie wordt wel bewaard).
+        #[arg(long)]
+        ours: bool,
+        /// Wie inleest (komt in de geschiedenis).
+        #[arg(long, default_value = "")]
+        by: String,
+        #[command(flatten)]
+        args: NotesArgs,
+    },
+}
+
 /// Loads the compass at `path`, or the embedded one.
 ///
 /// # Errors
@@ -74,6 +156,8 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { path } => check(path.as_ref()),
         Command::Search { query, path, limit } => search(&query, path.as_ref(), limit),
+        Command::Notes { command } => crate::cli_notes::notes(command),
+        Command::Review { command } => crate::cli_notes::review(command),
         Command::Generate {
             elements,
             sectors,

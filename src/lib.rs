@@ -5,13 +5,16 @@
 
 pub mod check;
 pub mod cli;
+pub mod cli_notes;
 pub mod format;
 pub mod generate;
 pub mod glossary;
 pub mod load;
 pub mod model;
 pub mod nav;
+pub mod notes;
 pub mod problem;
+pub mod review;
 pub mod search;
 pub mod source;
 pub mod text;
