@@ -126,14 +126,11 @@ impl SearchIndex {
     }
 
     /// Adds the notes (element id, note text) and re-sorts; called when notes change.
-    pub fn with_notes<'a>(
-        mut self,
-        notes: impl IntoIterator<Item = (&'a NodeId, &'a str)>,
-    ) -> Self {
+    pub fn with_notes<'a>(mut self, notes: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         for (id, text) in notes {
             if !text.trim().is_empty() {
                 self.add(
-                    Target::Note(id.clone()),
+                    Target::Note(NodeId::from(id)),
                     vec![(FieldKind::Body, text.to_owned())],
                 );
             }
@@ -557,7 +554,7 @@ mod tests {
     fn notes_are_searchable() {
         let (_, i) = index();
         let id = NodeId::from("1.1.1.1");
-        let i = i.with_notes([(&id, "Overleg met de GGD over de planning")]);
+        let i = i.with_notes([(id.as_str(), "Overleg met de GGD over de planning")]);
         let hits = i.search("planning ggd", 10);
         assert_eq!(hits.first().map(|h| &h.target), Some(&Target::Note(id)));
     }

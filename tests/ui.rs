@@ -461,3 +461,64 @@ fn the_glossary_lists_every_term_and_filters() {
     h.get_by_label("Respijtzorg");
     assert!(h.query_by_label("Taalhuis").is_none());
 }
+
+#[test]
+fn annotate_an_inspanning_filter_by_status_and_see_the_marker() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "1.3")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "1.3.2")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "1.3.2.2")).click_accesskit();
+    h.run();
+    // The name is asked once.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Naam")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Naam")
+        .type_text("Anna");
+    h.run();
+    h.get_by_label("Bewaren").click();
+    h.run();
+    assert_eq!(h.state().settings().user_name, "Anna");
+    // A note and a status.
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Tekst")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Tekst")
+        .type_text("Frisse scholen: eerst de haalbaarheidsstudie.");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Status")
+        .click();
+    h.run();
+    h.get_by_label("● in uitvoering").click();
+    h.run();
+    let a = h.state().notes().get("1.3.2.2").unwrap();
+    assert_eq!(a.note, "Frisse scholen: eerst de haalbaarheidsstudie.");
+    assert_eq!(a.status.as_deref(), Some("in uitvoering"));
+    assert_eq!(a.updated_by, "Anna");
+    // The marker: the entry's bullet is the status dot with a pen for the note.
+    assert!(h.query_all_by_label("●").count() >= 1);
+    h.get_by_label("✎");
+    // Filter by status: only the annotated inspanning is left in the koerskaart.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "status")
+        .click_accesskit();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "in uitvoering")
+        .click();
+    h.run();
+    let k = h.state().kompas();
+    let others: Vec<String> = ["1.3.1.1", "1.3.2.1", "1.3.4.6"]
+        .iter()
+        .map(|id| label(&h, id))
+        .collect();
+    for other in &others {
+        assert!(h.query_by_label(other).is_none(), "{other} is filtered out");
+    }
+    h.get_by_label(&label(&h, "1.3.2.2"));
+    let _ = k;
+    // The compass shows a badge on koers 1.3.
+    h.key_press(Key::Home);
+    h.run();
+    h.get_by_label("1 met notities onder Koers 1.3");
+}

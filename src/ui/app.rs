@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::glossary::Glossary;
 use crate::model::{Ix, Kompas, NodeId};
 use crate::nav::{self, History, Location, View};
+use crate::notes::Filter;
 use crate::problem::Problem;
 use crate::search::SearchIndex;
 use crate::ui::command::{Command, Commands};
@@ -15,6 +16,9 @@ use crate::ui::detail::DetailView;
 use crate::ui::glossary_view::GlossaryView;
 use crate::ui::kaart_view::KaartView;
 use crate::ui::marked_text::Marks;
+use crate::ui::notes_editor::NotesEditor;
+use crate::ui::notes_state::NotesState;
+use crate::ui::notes_window::NotesWindow;
 use crate::ui::outline::OutlineView;
 use crate::ui::page_view::PageView;
 use crate::ui::search_view::{self, SearchState};
@@ -33,6 +37,10 @@ pub struct Settings {
     pub outline: bool,
     /// Show the begrippenlijst panel.
     pub glossary: bool,
+    /// The user's name, recorded with every change to a note.
+    pub user_name: String,
+    /// A notes file chosen by the user (a shared drive); else the default in the data folder.
+    pub notes_path: Option<std::path::PathBuf>,
     /// The last location per compass (keyed by compass title), restored on start.
     pub last_location: Vec<(String, Location)>,
 }
@@ -44,6 +52,8 @@ impl Default for Settings {
             animations: true,
             outline: false,
             glossary: false,
+            user_name: String::new(),
+            notes_path: None,
             last_location: Vec::new(),
         }
     }
@@ -139,6 +149,14 @@ pub struct KompasApp {
     title_sent: String,
     /// A compass that could not be opened: its path and every problem, shown until dismissed.
     load_failure: Option<(String, Vec<Problem>)>,
+    /// The annotations and their saving.
+    notes: NotesState,
+    notes_editor: NotesEditor,
+    /// Which elements lists show.
+    filter: Filter,
+    /// The notes generation the search index was built for.
+    index_generation: u64,
+    notes_window: NotesWindow,
 }
 
 /// Key under which [`Settings`] are stored by eframe.
@@ -184,9 +202,37 @@ impl KompasApp {
             side_tab: SideTab::default(),
             title_sent: String::new(),
             load_failure: None,
+            notes: NotesState::in_memory(),
+            notes_editor: NotesEditor::default(),
+            filter: Filter::default(),
+            index_generation: 0,
+            notes_window: NotesWindow::default(),
         };
         app.apply_style(ctx);
         app
+    }
+
+    /// Keeps the notes in `path` (opened now; a damaged file is kept aside and reported).
+    pub fn open_notes(&mut self, path: std::path::PathBuf) {
+        self.notes = NotesState::open(path);
+    }
+
+    /// Where the notes are saved: the user's choice, else the default for this compass.
+    pub fn notes_path_for(settings: &Settings, kompas: &Kompas) -> Option<std::path::PathBuf> {
+        settings
+            .notes_path
+            .clone()
+            .or_else(|| crate::notes::default_path(&kompas.meta.title))
+    }
+
+    /// The annotations.
+    pub fn notes(&self) -> &crate::notes::NotesFile {
+        &self.notes.file
+    }
+
+    /// Saves unsaved notes now (on exit).
+    pub fn flush_notes(&mut self) {
+        self.notes.save_now();
     }
 
     /// Reports a compass that could not be opened (the app shows the built-in one instead).
@@ -289,6 +335,101 @@ impl KompasApp {
                 self.settings.glossary = on;
                 if on {
                     self.side_tab = SideTab::Begrippen;
+                }
+            }
+            Command::Annotate(id, edit) => {
+                let title = kompas
+                    .get(id.as_str())
+                    .map(|ix| kompas.element(ix).title.clone())
+                    .unwrap_or_default();
+                let now = ctx.input(|i| i.time);
+                self.notes
+                    .edit(id.as_str(), &title, &self.settings.user_name, edit, now);
+            }
+            Command::AddPartner(name) => {
+                if self.notes.file.add_partner(&name) {
+                    self.notes.touch(ctx.input(|i| i.time));
+                }
+            }
+            Command::SetUserName(name) => self.settings.user_name = name,
+            Command::ShowNotesWindow => self.notes_window.open = true,
+            Command::ExportForPartner(partner, path) => {
+                let who = if self.settings.user_name.is_empty() {
+                    "gemeente"
+                } else {
+                    &self.settings.user_name
+                };
+                let file =
+                    crate::review::export_for_partner(&self.notes.file, kompas, &partner, who);
+                self.notes_window.status = Some(match crate::review::write(&path, &file) {
+                    Ok(()) => format!(
+                        "{} elementen voor {partner} geschreven naar {}",
+                        file.items.len(),
+                        path.display()
+                    ),
+                    Err(e) => format!("Kon {} niet schrijven: {e}", path.display()),
+                });
+            }
+            Command::ApplyImport(label, plan, choices) => {
+                let now = ctx.input(|i| i.time);
+                self.notes.snapshot(label.clone());
+                let title_of = |id: &str| {
+                    kompas
+                        .get(id)
+                        .map(|ix| kompas.element(ix).title.clone())
+                        .unwrap_or_default()
+                };
+                let who = if self.settings.user_name.is_empty() {
+                    "gemeente"
+                } else {
+                    &self.settings.user_name
+                };
+                let applied =
+                    crate::review::apply(&mut self.notes.file, &plan, &choices, who, &title_of);
+                self.notes.touch(now);
+                self.notes_window.status = Some(format!(
+                    "{label}: {} reacties bewaard, {} statussen bijgewerkt{}.",
+                    applied.reactions,
+                    applied.statuses,
+                    if applied.unresolved > 0 {
+                        format!(", {} conflict(en) niet toegepast", applied.unresolved)
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            Command::UndoImport => {
+                let now = ctx.input(|i| i.time);
+                if let Some(label) = self.notes.undo_import(now) {
+                    self.notes_window.status =
+                        Some(format!("Import van {label} ongedaan gemaakt."));
+                }
+            }
+            Command::ExportNotes(path, markdown) => {
+                let text = if markdown {
+                    Ok(crate::notes::to_markdown(&self.notes.file, kompas))
+                } else {
+                    crate::notes::to_csv(&self.notes.file, kompas).map_err(|e| e.to_string())
+                };
+                self.notes_window.status = Some(
+                    match text.map(|t| crate::write::write_atomic(&path, t.as_bytes())) {
+                        Ok(Ok(())) => format!("Geschreven: {}", path.display()),
+                        Ok(Err(e)) => format!("Kon {} niet schrijven: {e}", path.display()),
+                        Err(e) => format!("Exporteren lukte niet: {e}"),
+                    },
+                );
+            }
+            Command::SetNotesPath(path) => {
+                self.notes.move_to(path.clone());
+                if self.notes.path.as_ref() == Some(&path) {
+                    self.settings.notes_path = Some(path);
+                }
+            }
+            Command::SetFilter(filter) => self.filter = filter,
+            Command::AddStatus(status) => {
+                if !self.notes.file.statuses.contains(&status) {
+                    self.notes.file.statuses.push(status);
+                    self.notes.touch(ctx.input(|i| i.time));
                 }
             }
         }
@@ -397,6 +538,26 @@ impl KompasApp {
         let ctx = ui.ctx().clone();
         self.window_title(&ctx);
         self.keyboard(&ctx);
+        let now = ctx.input(|i| i.time);
+        self.notes.tick(now);
+        if self.notes.is_dirty() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                crate::ui::notes_state::SAVE_DELAY_S,
+            ));
+        }
+        if self.notes.generation != self.index_generation {
+            self.index_generation = self.notes.generation;
+            let s = &mut self.session;
+            s.index = SearchIndex::new(&s.kompas, &s.glossary).with_notes(
+                self.notes
+                    .file
+                    .notes
+                    .iter()
+                    .map(|(id, a)| (id.as_str(), a.note.as_str())),
+            );
+            self.search.invalidate();
+            self.search.refresh(&s.kompas, &s.index);
+        }
 
         egui::Panel::top("bovenbalk")
             .frame(
@@ -415,6 +576,17 @@ impl KompasApp {
             });
         if !self.warnings.is_empty() {
             egui::Panel::bottom("waarschuwingen").show(ui, |ui| self.warnings_ui(ui));
+        }
+        if let Some(message) = self.notes.message.clone() {
+            egui::Panel::bottom("notitiemelding").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("Notities:").strong());
+                    ui.label(message);
+                    if ui.button("Sluiten").clicked() {
+                        self.notes.message = None;
+                    }
+                });
+            });
         }
         let loc = self.history.current().clone();
         let focus = loc.focus(&self.session.kompas);
@@ -442,6 +614,17 @@ impl KompasApp {
             .show(ui, |ui| self.central_ui(ui, &loc));
 
         self.load_failure_ui(&ctx);
+        self.dropped_files(&ctx);
+        if self.notes_window.open {
+            let input = crate::ui::notes_window::NotesWindowInput {
+                kompas: &self.session.kompas,
+                notes: &self.notes.file,
+                path: self.notes.path.as_deref(),
+                undo: self.notes.undo_label(),
+                theme: &self.theme,
+            };
+            self.notes_window.ui(&ctx, &input, &mut self.commands);
+        }
 
         for command in self.commands.take() {
             self.apply(&ctx, command);
@@ -490,9 +673,16 @@ impl KompasApp {
                     focus_request: &mut self.focus_request,
                     glossary: &session.glossary,
                     marks: &session.marks,
+                    notes: &self.notes.file,
+                    user: &self.settings.user_name,
+                    filter: &self.filter,
+                    show_notes: true,
+                    notes_generation: self.notes.generation,
                 };
                 match (tab, detail) {
-                    (SideTab::Details, Some(ix)) => self.detail.ui(ui, &mut cx, ix),
+                    (SideTab::Details, Some(ix)) => {
+                        self.detail.ui(ui, &mut cx, ix, &mut self.notes_editor);
+                    }
                     _ => self.glossary_view.ui(
                         ui,
                         &mut cx,
@@ -501,6 +691,24 @@ impl KompasApp {
                     ),
                 }
             });
+    }
+
+    /// Reaction files dropped on the window go to "Reacties inlezen".
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        self.notes_window.open = true;
+        self.notes_window
+            .read_files(&dropped, &self.notes.file, &self.session.kompas);
     }
 
     fn load_failure_ui(&mut self, ctx: &egui::Context) {
@@ -553,6 +761,11 @@ impl KompasApp {
             focus_request: &mut self.focus_request,
             glossary: &session.glossary,
             marks: &session.marks,
+            notes: &self.notes.file,
+            user: &self.settings.user_name,
+            filter: &self.filter,
+            show_notes: true,
+            notes_generation: self.notes.generation,
         };
         if self.search.is_active() {
             search_view::results_ui(
@@ -619,6 +832,13 @@ impl KompasApp {
                         self.commands.push(Command::SetAnimations(anim));
                     }
                 });
+                if ui
+                    .button(big("Notities"))
+                    .on_hover_text("Notities, partners en reacties")
+                    .clicked()
+                {
+                    self.commands.push(Command::ShowNotesWindow);
+                }
                 let mut glossary = self.settings.glossary;
                 if ui.toggle_value(&mut glossary, big("Begrippen")).changed() {
                     self.commands.push(Command::SetGlossary(glossary));
@@ -764,6 +984,11 @@ impl eframe::App for KompasApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        self.notes.save_now();
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.notes.save_now();
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {

@@ -34,6 +34,32 @@ pub enum Command {
     ShowBegrip(usize),
     /// Show or hide the begrippenlijst.
     SetGlossary(bool),
+    /// Change the annotation of an element.
+    Annotate(NodeId, crate::notes::Edit),
+    /// Add a partner organisation to the list.
+    AddPartner(String),
+    /// Set the user's name (recorded with every change).
+    SetUserName(String),
+    /// Open the notes window.
+    ShowNotesWindow,
+    /// Write the review file for a partner to a path.
+    ExportForPartner(String, std::path::PathBuf),
+    /// Apply an import plan (file label, plan, choice per conflict).
+    ApplyImport(
+        String,
+        crate::review::Plan,
+        std::collections::BTreeMap<usize, crate::review::Choice>,
+    ),
+    /// Revert the last import.
+    UndoImport,
+    /// Export all notes to a path, as Markdown when true, else CSV.
+    ExportNotes(std::path::PathBuf, bool),
+    /// Keep the notes in another file from now on.
+    SetNotesPath(std::path::PathBuf),
+    /// Add a status to the list.
+    AddStatus(String),
+    /// Filter the lists by notes.
+    SetFilter(crate::notes::Filter),
 }
 
 /// The queue views push to during a frame.

@@ -104,6 +104,29 @@ struct CacheKey {
 #[derive(Default)]
 pub struct CompassView {
     cache: Option<Cache>,
+    /// Annotated elements per outer-ring element, for the badges; with the notes generation
+    /// it was counted for.
+    badges: Option<(u64, Vec<(Ix, usize)>)>,
+}
+
+/// Radius of a note badge outside the compass.
+const BADGE_RADIUS_PX: f32 = 11.0;
+
+/// For each element of the outer ring, how many elements at or below it have an annotation.
+fn count_badges(kompas: &Kompas, notes: &crate::notes::NotesFile) -> Vec<(Ix, usize)> {
+    let mut counts: std::collections::HashMap<Ix, usize> = std::collections::HashMap::new();
+    for (id, a) in &notes.notes {
+        if a.is_empty() {
+            continue;
+        }
+        let Some(ix) = kompas.get(id) else { continue };
+        if let Some(&at_ring) = kompas.path(ix).get(2) {
+            *counts.entry(at_ring).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(Ix, usize)> = counts.into_iter().collect();
+    out.sort_by_key(|(ix, _)| ix.index());
+    out
 }
 
 impl CompassView {
@@ -131,7 +154,8 @@ impl CompassView {
     fn compass_ui(&mut self, ui: &mut Ui, rect: Rect, cx: &mut ViewCtx<'_>) {
         let kompas = cx.kompas;
         let theme = cx.theme;
-        let side = rect.width().min(rect.height()) - 24.0;
+        // Room around the circle for the note badges.
+        let side = rect.width().min(rect.height()) - 24.0 - 4.0 * BADGE_RADIUS_PX;
         if side < 50.0 {
             return;
         }
@@ -247,6 +271,47 @@ impl CompassView {
             }
             if resp.clicked() {
                 cx.push(Command::Go(open_location(kompas, *ix)));
+            }
+        }
+
+        // Note badges: how many elements under each koers have an annotation.
+        if cx.show_notes {
+            if self
+                .badges
+                .as_ref()
+                .is_none_or(|(g, _)| *g != cx.notes_generation)
+            {
+                self.badges = Some((cx.notes_generation, count_badges(kompas, cx.notes)));
+            }
+            if let Some((_, badges)) = &self.badges {
+                for &(ix, n) in badges {
+                    let Some(w) = layout.wedge_of(ix) else {
+                        continue;
+                    };
+                    let wedge = &layout.wedges[w];
+                    let at = crate::ui::compass_layout::polar(
+                        layout.center,
+                        wedge.outer_px + BADGE_RADIUS_PX + 3.0,
+                        wedge.mid_rad(),
+                    );
+                    painter.circle(at, BADGE_RADIUS_PX, theme.focus, Stroke::new(1.5, theme.bg));
+                    painter.text(
+                        at,
+                        egui::Align2::CENTER_CENTER,
+                        n.to_string(),
+                        FontId::new(12.0, theme::condensed_bold()),
+                        Color32::WHITE,
+                    );
+                    let r = Rect::from_center_size(at, Vec2::splat(2.0 * BADGE_RADIUS_PX));
+                    let label = format!("{n} met notities onder {}", kompas.short_name(ix));
+                    let resp = ui.interact(
+                        r,
+                        element_id("kompas-notities", &kompas.element(ix).id),
+                        Sense::hover(),
+                    );
+                    resp.widget_info(|| WidgetInfo::labeled(Role::Label, true, &label));
+                    resp.on_hover_text(label);
+                }
             }
         }
 

@@ -5,6 +5,7 @@ use egui::{FontId, RichText, Ui};
 
 use crate::model::Ix;
 use crate::ui::command::Command;
+use crate::ui::notes_editor::NotesEditor;
 use crate::ui::theme;
 use crate::ui::view_ctx::{ViewCtx, Which};
 use crate::ui::widgets::access_label;
@@ -15,7 +16,7 @@ pub struct DetailView;
 
 impl DetailView {
     /// Draws the details of `ix`.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, notes: &mut NotesEditor) {
         let kompas = cx.kompas;
         let theme = cx.theme;
         let el = kompas.element(ix);
@@ -96,6 +97,11 @@ impl DetailView {
                         .small()
                         .color(theme.text_muted),
                 );
+                // Notes on koersen and everything below them.
+                if el.depth >= 2 && cx.show_notes {
+                    ui.add_space(8.0);
+                    notes.ui(ui, cx, ix);
+                }
             });
     }
 }

@@ -37,7 +37,11 @@ impl KaartView {
                             selected: cx.location.selected.clone(),
                         }));
                     }
-                    ui.add_space(10.0);
+                    ui.add_space(6.0);
+                    if cx.show_notes {
+                        filter_bar_ui(ui, cx);
+                    }
+                    ui.add_space(6.0);
                     let children = kompas.children(ix);
                     let columns = ((ui.available_width() / COLUMN_MIN_PX).floor() as usize)
                         .clamp(1, 3)
@@ -53,6 +57,54 @@ impl KaartView {
                     });
                 });
             });
+    }
+}
+
+/// Filters for the notes: by status, by partner, mine, with notes.
+fn filter_bar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
+    let mut f = cx.filter.clone();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Toon:").strong());
+        let status_label = ui.label("status");
+        egui::ComboBox::from_id_salt("filter-status")
+            .selected_text(f.status.clone().unwrap_or_else(|| "elke".to_owned()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.status, None, "elke status");
+                for s in &cx.notes.statuses {
+                    ui.selectable_value(&mut f.status, Some(s.clone()), s);
+                }
+            })
+            .response
+            .labelled_by(status_label.id);
+        let partner_label = ui.label("partner");
+        egui::ComboBox::from_id_salt("filter-partner")
+            .selected_text(f.partner.clone().unwrap_or_else(|| "elke".to_owned()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.partner, None, "elke partner");
+                for p in &cx.notes.partners {
+                    ui.selectable_value(&mut f.partner, Some(p.clone()), p);
+                }
+            })
+            .response
+            .labelled_by(partner_label.id);
+        let mut mine = f.mine.is_some();
+        if ui
+            .add_enabled(
+                !cx.user.is_empty(),
+                egui::Checkbox::new(&mut mine, "mijn inspanningen"),
+            )
+            .on_disabled_hover_text("Vul eerst uw naam in bij een notitie")
+            .changed()
+        {
+            f.mine = mine.then(|| cx.user.to_owned());
+        }
+        ui.checkbox(&mut f.with_note, "met notities");
+        if !f.is_empty() && ui.button("Alles tonen").clicked() {
+            f = crate::notes::Filter::default();
+        }
+    });
+    if &f != cx.filter {
+        cx.push(Command::SetFilter(f));
     }
 }
 
@@ -136,6 +188,15 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
     let theme = cx.theme;
     for &c in kompas.children(ix) {
         let el = kompas.element(c);
+        // The notes filter hides leaves that do not pass (a selected one stays visible).
+        let annotation = cx.notes.get(el.id.as_str());
+        if kompas.children(c).is_empty()
+            && cx.show_notes
+            && !cx.filter.accepts(annotation)
+            && !cx.is_selected(&el.id)
+        {
+            continue;
+        }
         let is_selected = cx.is_selected(&el.id);
         let fill = if is_selected {
             mix(theme.focus, theme.card_bg, 0.85)
@@ -156,8 +217,7 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
             let mut term = None;
             let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
                 ui.horizontal_top(|ui| {
-                    let bullet = theme.sector_fill(kompas.color(c), 0);
-                    ui.label(RichText::new("•").size(16.0).color(bullet));
+                    marker_ui(ui, cx, c);
                     term = cx.element_text(ui, c, Which::Title, FontId::proportional(15.0));
                 });
             });
@@ -169,6 +229,44 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
         if !kompas.children(c).is_empty() {
             entries_ui(ui, cx, c, indent + 1);
         }
+    }
+}
+
+/// The bullet of an entry: its status colour and a pen when it has a note (with the details on
+/// hover), or the sector's colour when it has no annotation or notes are hidden.
+fn marker_ui(ui: &mut Ui, cx: &ViewCtx<'_>, ix: Ix) {
+    let kompas = cx.kompas;
+    let annotation = cx
+        .notes
+        .get(kompas.element(ix).id.as_str())
+        .filter(|_| cx.show_notes);
+    let status_index = annotation
+        .and_then(|a| a.status.as_ref())
+        .and_then(|s| cx.notes.statuses.iter().position(|o| o == s));
+    let (glyph, color) = match status_index {
+        Some(i) => ("●", theme::status_color(i)),
+        None => ("•", cx.theme.sector_fill(kompas.color(ix), 0)),
+    };
+    let resp = ui.label(RichText::new(glyph).size(16.0).color(color));
+    let Some(a) = annotation else { return };
+    if !a.note.trim().is_empty() {
+        ui.label(RichText::new("✎").size(14.0).color(cx.theme.text_muted));
+    }
+    let mut parts = Vec::new();
+    if let Some(s) = &a.status {
+        parts.push(format!("status: {s}"));
+    }
+    if !a.partners.is_empty() {
+        parts.push(format!("partners: {}", a.partners.join(", ")));
+    }
+    if !a.note.trim().is_empty() {
+        parts.push("met notitie".to_owned());
+    }
+    if !a.reactions.is_empty() {
+        parts.push(format!("{} reactie(s)", a.reactions.len()));
+    }
+    if !parts.is_empty() {
+        resp.on_hover_text(parts.join(" · "));
     }
 }
 

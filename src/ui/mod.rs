@@ -10,6 +10,9 @@ pub mod glossary_view;
 pub mod kaart_view;
 pub mod label_flow;
 pub mod marked_text;
+pub mod notes_editor;
+pub mod notes_state;
+pub mod notes_window;
 pub mod outline;
 pub mod page_view;
 pub mod search_view;
@@ -73,6 +76,9 @@ pub fn run_app(path: Option<PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             let mut app =
                 app::KompasApp::new(&cc.egui_ctx, loaded.kompas, loaded.warnings, cc.storage);
+            if let Some(notes) = app::KompasApp::notes_path_for(app.settings(), app.kompas()) {
+                app.open_notes(notes);
+            }
             if let Some(p) = failed_path {
                 app.set_load_failure(p.display().to_string(), load_problems);
             }

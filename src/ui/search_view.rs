@@ -37,7 +37,7 @@ impl SearchState {
 
     /// Runs the query again if it changed.
     pub fn refresh(&mut self, kompas: &Kompas, index: &SearchIndex) {
-        if self.query == self.searched {
+        if self.query == self.searched || self.query.trim().is_empty() {
             return;
         }
         self.searched.clone_from(&self.query);
@@ -84,6 +84,11 @@ impl SearchState {
             }
         }
         self.hits = keyed.into_iter().map(|(_, _, h)| h).collect();
+    }
+
+    /// Makes the next refresh search again (the index changed).
+    pub fn invalidate(&mut self) {
+        self.searched.clear();
     }
 
     /// Forgets the query and its results.

@@ -73,6 +73,22 @@ pub const DETAIL_WIDTH_PX: f32 = 340.0;
 /// Width of the outline panel.
 pub const OUTLINE_WIDTH_PX: f32 = 300.0;
 
+/// Colour of the `i`-th status of the list (the list is data, so colours go by position):
+/// grey, amber, blue, green, slate, then a few more.
+pub fn status_color(i: usize) -> Color32 {
+    const PALETTE: [Color32; 8] = [
+        Color32::from_rgb(0x9A, 0x9A, 0x9A),
+        Color32::from_rgb(0xE0, 0x9B, 0x1A),
+        Color32::from_rgb(0x2F, 0x7B, 0xD6),
+        Color32::from_rgb(0x2E, 0x9E, 0x55),
+        Color32::from_rgb(0x5A, 0x63, 0x70),
+        Color32::from_rgb(0xB0, 0x4F, 0xC8),
+        Color32::from_rgb(0xD6, 0x4F, 0x4F),
+        Color32::from_rgb(0x3A, 0xA8, 0xA8),
+    ];
+    PALETTE[i % PALETTE.len()]
+}
+
 /// Font family for bold text.
 pub fn bold() -> FontFamily {
     FontFamily::Name("bold".into())

@@ -26,6 +26,16 @@ pub struct ViewCtx<'a> {
     pub glossary: &'a Glossary,
     /// Where begrippen occur in each element.
     pub marks: &'a Marks,
+    /// The annotations.
+    pub notes: &'a crate::notes::NotesFile,
+    /// The user's name, recorded with changes (empty until set).
+    pub user: &'a str,
+    /// Which elements to show in lists (the notes filter).
+    pub filter: &'a crate::notes::Filter,
+    /// Show notes and markers (off while presenting, unless turned on).
+    pub show_notes: bool,
+    /// Bumped whenever the notes change, for caches derived from them.
+    pub notes_generation: u64,
 }
 
 /// Which text of an element to show.

@@ -1,0 +1,264 @@
+//! The notes part of the detail panel: note, status, priority, years and partners of the
+//! selected element, who changed it last, partner reactions and the history.
+
+use egui::{RichText, Ui};
+
+use crate::model::{Ix, NodeId};
+use crate::notes::{Annotation, Edit, Priority, parse_years};
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
+
+/// Editing buffers of the notes editor (the store changes only through commands).
+#[derive(Debug, Default)]
+pub struct NotesEditor {
+    /// The element being edited and its note text as typed.
+    note: Option<(NodeId, String)>,
+    /// The years as typed.
+    years: String,
+    /// A new partner being typed.
+    new_partner: String,
+    /// The user's name being typed.
+    name: String,
+}
+
+impl NotesEditor {
+    /// Draws the editor for element `ix`.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+        let kompas = cx.kompas;
+        let el = kompas.element(ix);
+        let id = el.id.clone();
+        let empty = Annotation::default();
+        let a = cx.notes.get(id.as_str()).unwrap_or(&empty);
+        if self.note.as_ref().is_none_or(|(n, _)| *n != id) {
+            self.note = Some((id.clone(), a.note.clone()));
+            self.years = a
+                .years
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+        ui.separator();
+        ui.label(RichText::new("Notitie").size(17.0).family(theme::bold()));
+        if cx.user.trim().is_empty() {
+            ui.label("Uw naam wordt bij elke wijziging bewaard. Vul hem één keer in:");
+            ui.horizontal(|ui| {
+                let label = ui.label("Naam");
+                ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(180.0))
+                    .labelled_by(label.id);
+                if ui
+                    .add_enabled(!self.name.trim().is_empty(), egui::Button::new("Bewaren"))
+                    .clicked()
+                {
+                    cx.push(Command::SetUserName(self.name.trim().to_owned()));
+                }
+            });
+            return;
+        }
+        if cx.notes.text_changed(id.as_str(), &el.title) {
+            ui.colored_label(
+                theme::status_color(1),
+                "⚠ De tekst van dit element is gewijzigd sinds de notitie is geschreven.",
+            );
+        }
+        if let Some((_, text)) = &mut self.note {
+            let label = ui.label(RichText::new("Tekst").small().color(cx.theme.text_muted));
+            let resp = ui
+                .add(
+                    egui::TextEdit::multiline(text)
+                        .desired_rows(4)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("Schrijf een notitie…"),
+                )
+                .labelled_by(label.id);
+            if resp.changed() {
+                cx.push(Command::Annotate(id.clone(), Edit::Note(text.clone())));
+            }
+        }
+        egui::Grid::new(("notitievelden", id.as_str()))
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let status_label = ui.label("Status");
+                let current = a.status.clone();
+                egui::ComboBox::from_id_salt(("status", id.as_str()))
+                    .selected_text(current.clone().unwrap_or_else(|| "—".into()))
+                    .show_ui(ui, |ui| {
+                        if ui.selectable_label(current.is_none(), "—").clicked() {
+                            cx.push(Command::Annotate(id.clone(), Edit::Status(None)));
+                        }
+                        for (i, s) in cx.notes.statuses.iter().enumerate() {
+                            let text =
+                                RichText::new(format!("● {s}")).color(theme::status_color(i));
+                            if ui
+                                .selectable_label(current.as_ref() == Some(s), text)
+                                .clicked()
+                            {
+                                cx.push(Command::Annotate(
+                                    id.clone(),
+                                    Edit::Status(Some(s.clone())),
+                                ));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(status_label.id);
+                ui.end_row();
+                ui.label("Prioriteit");
+                ui.horizontal(|ui| {
+                    for p in [
+                        None,
+                        Some(Priority::Hoog),
+                        Some(Priority::Middel),
+                        Some(Priority::Laag),
+                    ] {
+                        let text = p.map_or("—", Priority::label);
+                        if ui.selectable_label(a.priority == p, text).clicked() && a.priority != p {
+                            cx.push(Command::Annotate(id.clone(), Edit::Priority(p)));
+                        }
+                    }
+                });
+                ui.end_row();
+                ui.label("Jaren");
+                let resp = ui.add(
+                    egui::TextEdit::singleline(&mut self.years)
+                        .hint_text("bijv. 2018, 2019-2020")
+                        .desired_width(180.0),
+                );
+                let parsed = parse_years(&self.years);
+                if resp.changed()
+                    && let Some(years) = &parsed
+                {
+                    cx.push(Command::Annotate(id.clone(), Edit::Years(years.clone())));
+                }
+                ui.end_row();
+                if parsed.is_none() {
+                    ui.label("");
+                    ui.colored_label(theme::status_color(6), "Geen jaartal herkend");
+                    ui.end_row();
+                }
+            });
+        ui.add_space(4.0);
+        ui.label("Partners");
+        ui.horizontal_wrapped(|ui| {
+            for p in &cx.notes.partners {
+                let mut on = a.partners.contains(p);
+                if ui.checkbox(&mut on, p).changed() {
+                    let mut next = a.partners.clone();
+                    if on {
+                        next.push(p.clone());
+                    } else {
+                        next.retain(|q| q != p);
+                    }
+                    cx.push(Command::Annotate(id.clone(), Edit::Partners(next)));
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(RichText::new("Nieuwe partner").small());
+            ui.add(egui::TextEdit::singleline(&mut self.new_partner).desired_width(160.0))
+                .labelled_by(label.id);
+            let name = self.new_partner.trim().to_owned();
+            if ui
+                .add_enabled(
+                    !name.is_empty(),
+                    egui::Button::new("Toevoegen en toewijzen"),
+                )
+                .clicked()
+            {
+                cx.push(Command::AddPartner(name.clone()));
+                let mut next = a.partners.clone();
+                if !next.contains(&name) {
+                    next.push(name);
+                }
+                cx.push(Command::Annotate(id.clone(), Edit::Partners(next)));
+                self.new_partner.clear();
+            }
+        });
+        if !a.updated_by.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "Laatst gewijzigd door {} op {}",
+                    a.updated_by,
+                    short_time(&a.updated_at)
+                ))
+                .small()
+                .color(cx.theme.text_muted),
+            );
+        }
+        if !a.reactions.is_empty() {
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new(format!("Reacties van partners ({})", a.reactions.len())).strong(),
+            );
+            for r in a.reactions.iter().rev() {
+                egui::Frame::NONE
+                    .fill(cx.theme.card_bg)
+                    .corner_radius(6)
+                    .inner_margin(6)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(
+                            RichText::new(format!(
+                                "{} — {} {}",
+                                r.partner,
+                                r.by,
+                                short_time(&r.at)
+                            ))
+                            .small()
+                            .strong(),
+                        );
+                        if r.is_empty() {
+                            ui.label(RichText::new("Reactie ingetrokken").italics());
+                        }
+                        if !r.note.is_empty() {
+                            ui.label(&r.note);
+                        }
+                        if let Some(s) = &r.status {
+                            ui.label(format!("Status volgens partner: {s}"));
+                        }
+                        if !r.proposal.is_empty() {
+                            ui.label(format!("Voorstel: {}", r.proposal));
+                        }
+                    });
+            }
+        }
+        if !a.history.is_empty() {
+            egui::CollapsingHeader::new(format!("Geschiedenis ({})", a.history.len()))
+                .id_salt(("geschiedenis", id.as_str()))
+                .show(ui, |ui| {
+                    for h in a.history.iter().rev() {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} · {} · {}",
+                                short_time(&h.at),
+                                h.by,
+                                h.field
+                            ))
+                            .small()
+                            .strong(),
+                        );
+                        ui.label(
+                            RichText::new(format!(
+                                "was: {}",
+                                if h.old.is_empty() { "—" } else { &h.old }
+                            ))
+                            .small(),
+                        );
+                    }
+                });
+        }
+    }
+}
+
+/// "2026-11-25 16:10" from an RFC 3339 time, in the local time zone when known.
+pub fn short_time(rfc3339: &str) -> String {
+    match rfc3339.parse::<jiff::Timestamp>() {
+        Ok(t) => t
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string(),
+        Err(_) => rfc3339.to_owned(),
+    }
+}
