@@ -227,7 +227,7 @@ impl KompasApp {
 
     /// The annotations.
     pub fn notes(&self) -> &crate::notes::NotesFile {
-        &self.notes.file
+        self.notes.file()
     }
 
     /// Saves unsaved notes now (on exit).
@@ -347,8 +347,10 @@ impl KompasApp {
                     .edit(id.as_str(), &title, &self.settings.user_name, edit, now);
             }
             Command::AddPartner(name) => {
-                if self.notes.file.add_partner(&name) {
-                    self.notes.touch(ctx.input(|i| i.time));
+                if !self.notes.file().partners.contains(&name) {
+                    self.notes
+                        .file_mut(ctx.input(|i| i.time))
+                        .add_partner(&name);
                 }
             }
             Command::SetUserName(name) => self.settings.user_name = name,
@@ -360,7 +362,7 @@ impl KompasApp {
                     &self.settings.user_name
                 };
                 let file =
-                    crate::review::export_for_partner(&self.notes.file, kompas, &partner, who);
+                    crate::review::export_for_partner(self.notes.file(), kompas, &partner, who);
                 self.notes_window.status = Some(match crate::review::write(&path, &file) {
                     Ok(()) => format!(
                         "{} elementen voor {partner} geschreven naar {}",
@@ -385,8 +387,7 @@ impl KompasApp {
                     &self.settings.user_name
                 };
                 let applied =
-                    crate::review::apply(&mut self.notes.file, &plan, &choices, who, &title_of);
-                self.notes.touch(now);
+                    crate::review::apply(self.notes.file_mut(now), &plan, &choices, who, &title_of);
                 self.notes_window.status = Some(format!(
                     "{label}: {} reacties bewaard, {} statussen bijgewerkt{}.",
                     applied.reactions,
@@ -407,9 +408,9 @@ impl KompasApp {
             }
             Command::ExportNotes(path, markdown) => {
                 let text = if markdown {
-                    Ok(crate::notes::to_markdown(&self.notes.file, kompas))
+                    Ok(crate::notes::to_markdown(self.notes.file(), kompas))
                 } else {
-                    crate::notes::to_csv(&self.notes.file, kompas).map_err(|e| e.to_string())
+                    crate::notes::to_csv(self.notes.file(), kompas).map_err(|e| e.to_string())
                 };
                 self.notes_window.status = Some(
                     match text.map(|t| crate::write::write_atomic(&path, t.as_bytes())) {
@@ -427,9 +428,11 @@ impl KompasApp {
             }
             Command::SetFilter(filter) => self.filter = filter,
             Command::AddStatus(status) => {
-                if !self.notes.file.statuses.contains(&status) {
-                    self.notes.file.statuses.push(status);
-                    self.notes.touch(ctx.input(|i| i.time));
+                if !self.notes.file().statuses.contains(&status) {
+                    self.notes
+                        .file_mut(ctx.input(|i| i.time))
+                        .statuses
+                        .push(status);
                 }
             }
         }
@@ -545,18 +548,8 @@ impl KompasApp {
                 crate::ui::notes_state::SAVE_DELAY_S,
             ));
         }
-        if self.notes.generation != self.index_generation {
-            self.index_generation = self.notes.generation;
-            let s = &mut self.session;
-            s.index = SearchIndex::new(&s.kompas, &s.glossary).with_notes(
-                self.notes
-                    .file
-                    .notes
-                    .iter()
-                    .map(|(id, a)| (id.as_str(), a.note.as_str())),
-            );
-            self.search.invalidate();
-            self.search.refresh(&s.kompas, &s.index);
+        if self.search.is_active() {
+            self.refresh_search();
         }
 
         egui::Panel::top("bovenbalk")
@@ -572,7 +565,18 @@ impl KompasApp {
                     .inner_margin(egui::Margin::symmetric(12, 4)),
             )
             .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| self.breadcrumbs_ui(ui, &crumbs_loc));
+                ui.horizontal(|ui| {
+                    // Previous/next sit right of the trail they move along.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        self.sibling_buttons_ui(ui, &crumbs_loc);
+                        ui.with_layout(
+                            egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
+                            |ui| {
+                                self.breadcrumbs_ui(ui, &crumbs_loc);
+                            },
+                        );
+                    });
+                });
             });
         if !self.warnings.is_empty() {
             egui::Panel::bottom("waarschuwingen").show(ui, |ui| self.warnings_ui(ui));
@@ -618,7 +622,7 @@ impl KompasApp {
         if self.notes_window.open {
             let input = crate::ui::notes_window::NotesWindowInput {
                 kompas: &self.session.kompas,
-                notes: &self.notes.file,
+                notes: self.notes.file(),
                 path: self.notes.path.as_deref(),
                 undo: self.notes.undo_label(),
                 theme: &self.theme,
@@ -650,7 +654,7 @@ impl KompasApp {
             .resizable(true)
             .default_size(theme::DETAIL_WIDTH_PX)
             .min_size(260.0)
-            .max_size(560.0)
+            .max_size(theme::DETAIL_WIDTH_PX + 160.0)
             .show(ui, |ui| {
                 if detail.is_some() && glossary {
                     ui.horizontal(|ui| {
@@ -673,7 +677,7 @@ impl KompasApp {
                     focus_request: &mut self.focus_request,
                     glossary: &session.glossary,
                     marks: &session.marks,
-                    notes: &self.notes.file,
+                    notes: self.notes.file(),
                     user: &self.settings.user_name,
                     filter: &self.filter,
                     show_notes: true,
@@ -708,7 +712,7 @@ impl KompasApp {
         }
         self.notes_window.open = true;
         self.notes_window
-            .read_files(&dropped, &self.notes.file, &self.session.kompas);
+            .read_files(&dropped, self.notes.file(), &self.session.kompas);
     }
 
     fn load_failure_ui(&mut self, ctx: &egui::Context) {
@@ -761,7 +765,7 @@ impl KompasApp {
             focus_request: &mut self.focus_request,
             glossary: &session.glossary,
             marks: &session.marks,
-            notes: &self.notes.file,
+            notes: self.notes.file(),
             user: &self.settings.user_name,
             filter: &self.filter,
             show_notes: true,
@@ -786,7 +790,6 @@ impl KompasApp {
     }
 
     fn top_bar_ui(&mut self, ui: &mut Ui) {
-        let loc = self.history.current().clone();
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 6.0;
             let big = |s: &str| RichText::new(s).size(16.0);
@@ -847,9 +850,27 @@ impl KompasApp {
                 if ui.toggle_value(&mut outline, big("☰ Overzicht")).changed() {
                     self.commands.push(Command::SetOutline(outline));
                 }
-                self.sibling_buttons_ui(ui, &loc);
             });
         });
+    }
+
+    /// Runs the search again if the query changed, re-indexing first when notes changed
+    /// since the index was built (notes are searchable; indexing is only done when searching).
+    fn refresh_search(&mut self) {
+        if self.notes.generation != self.index_generation {
+            self.index_generation = self.notes.generation;
+            let s = &mut self.session;
+            let notes = self
+                .notes
+                .file()
+                .notes
+                .iter()
+                .map(|(id, a)| (id.as_str(), a.note.as_str()));
+            s.index = SearchIndex::new(&s.kompas, &s.glossary).with_notes(notes);
+            self.search.invalidate();
+        }
+        self.search
+            .refresh(&self.session.kompas, &self.session.index);
     }
 
     fn search_field_ui(&mut self, ui: &mut Ui) {
@@ -878,8 +899,7 @@ impl KompasApp {
             });
         }
         if resp.changed() {
-            self.search
-                .refresh(&self.session.kompas, &self.session.index);
+            self.refresh_search();
         }
         if resp.lost_focus()
             && ui.input(|i| i.key_pressed(Key::Enter))

@@ -43,14 +43,14 @@ impl NotesEditor {
         ui.label(RichText::new("Notitie").size(17.0).family(theme::bold()));
         if cx.user.trim().is_empty() {
             ui.label("Uw naam wordt bij elke wijziging bewaard. Vul hem één keer in:");
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let label = ui.label("Naam");
-                ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(180.0))
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut self.name).desired_width(180.0))
                     .labelled_by(label.id);
-                if ui
-                    .add_enabled(!self.name.trim().is_empty(), egui::Button::new("Bewaren"))
-                    .clicked()
-                {
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let ok = !self.name.trim().is_empty();
+                if (ui.add_enabled(ok, egui::Button::new("Bewaren")).clicked() || entered) && ok {
                     cx.push(Command::SetUserName(self.name.trim().to_owned()));
                 }
             });
@@ -106,7 +106,7 @@ impl NotesEditor {
                     .labelled_by(status_label.id);
                 ui.end_row();
                 ui.label("Prioriteit");
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     for p in [
                         None,
                         Some(Priority::Hoog),
@@ -155,9 +155,9 @@ impl NotesEditor {
                 }
             }
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label(RichText::new("Nieuwe partner").small());
-            ui.add(egui::TextEdit::singleline(&mut self.new_partner).desired_width(160.0))
+            ui.add(egui::TextEdit::singleline(&mut self.new_partner).desired_width(140.0))
                 .labelled_by(label.id);
             let name = self.new_partner.trim().to_owned();
             if ui

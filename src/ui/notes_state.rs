@@ -2,6 +2,7 @@
 //! thread (atomically, with a backup), imports that can be undone, and messages for the user.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::notes::{self, Edit, NotesFile};
@@ -9,42 +10,62 @@ use crate::notes::{self, Edit, NotesFile};
 /// Seconds after the last change before the notes are saved.
 pub const SAVE_DELAY_S: f64 = 1.0;
 
-/// Writes notes files off the UI thread, one at a time, always the newest text.
+/// A save for the worker: where, what, and a way to report back.
+type Job = (PathBuf, Arc<NotesFile>);
+
+/// Serialises and writes notes files off the UI thread, one at a time, always the newest
+/// version. It remembers the stamp of what it wrote, so it notices another writer.
 struct Saver {
-    jobs: Sender<(PathBuf, String)>,
-    results: Receiver<Result<PathBuf, String>>,
+    jobs: Option<Sender<Job>>,
+    results: Receiver<Result<notes::Saved, String>>,
+    worker: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Saver {
-    fn spawn() -> Option<Self> {
-        let (jobs, job_rx) = mpsc::channel::<(PathBuf, String)>();
+    fn spawn(mut expected: Option<notes::Stamp>) -> Option<Self> {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
         let (result_tx, results) = mpsc::channel();
-        std::thread::Builder::new()
+        let worker = std::thread::Builder::new()
             .name("notities-opslaan".into())
             .spawn(move || {
                 while let Ok(mut job) = job_rx.recv() {
-                    // Only the newest text matters when saves pile up.
+                    // Only the newest version matters when saves pile up.
                     while let Ok(newer) = job_rx.try_recv() {
                         job = newer;
                     }
-                    let (path, text) = job;
-                    let result = notes::save_text(&path, &text)
-                        .map(|()| path)
+                    let (path, file) = job;
+                    let result = notes::to_text(&file)
+                        .and_then(|text| notes::save_text(&path, &text, expected))
                         .map_err(|e| e.to_string());
+                    if let Ok(saved) = &result {
+                        expected = saved.stamp;
+                    }
                     if result_tx.send(result).is_err() {
                         break;
                     }
                 }
             })
             .ok()?;
-        Some(Self { jobs, results })
+        Some(Self {
+            jobs: Some(jobs),
+            results,
+            worker: Some(worker),
+        })
+    }
+
+    /// Lets the worker finish what it was given and waits for it.
+    fn finish(&mut self) {
+        self.jobs = None;
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
     }
 }
 
 /// The notes of the open compass.
 pub struct NotesState {
-    /// The annotations.
-    pub file: NotesFile,
+    /// The annotations; shared with the saver thread, copied only when edited mid-save.
+    file: Arc<NotesFile>,
     /// Where they are saved; `None` keeps them in memory only (tests, partner mode).
     pub path: Option<PathBuf>,
     /// When the first unsaved change was made (app time), if any.
@@ -62,7 +83,7 @@ impl NotesState {
     /// Notes kept in memory only.
     pub fn in_memory() -> Self {
         Self {
-            file: NotesFile::default(),
+            file: Arc::new(NotesFile::default()),
             path: None,
             dirty_since: None,
             saver: None,
@@ -75,12 +96,12 @@ impl NotesState {
     /// Opens the notes at `path`; a damaged file is kept aside and reported.
     pub fn open(path: PathBuf) -> Self {
         let mut state = Self::in_memory();
-        match notes::open(&path) {
-            Ok((file, outcome)) => {
-                state.file = file;
+        match notes::open_stamped(&path) {
+            Ok((file, outcome, stamp)) => {
+                state.file = Arc::new(file);
                 state.message = outcome.message();
                 state.path = Some(path);
-                state.saver = Saver::spawn();
+                state.saver = Saver::spawn(stamp);
             }
             Err(e) => {
                 // The damaged file could not be moved aside: work in memory, never touch it.
@@ -92,9 +113,31 @@ impl NotesState {
         state
     }
 
+    /// The annotations.
+    pub fn file(&self) -> &NotesFile {
+        &self.file
+    }
+
+    /// The annotations to change; marks them changed at `now`.
+    pub fn file_mut(&mut self, now: f64) -> &mut NotesFile {
+        self.touch(now);
+        Arc::make_mut(&mut self.file)
+    }
+
     /// Applies an edit as `who`; returns true when something changed.
     pub fn edit(&mut self, id: &str, title: &str, who: &str, edit: Edit, now: f64) -> bool {
-        let changed = self.file.edit(id, title, who, edit);
+        // Check first, so an edit that changes nothing does not copy a store the saver holds.
+        let unchanged = self.file.get(id).is_some_and(|a| match &edit {
+            Edit::Note(n) => &a.note == n,
+            Edit::Status(s) => &a.status == s,
+            Edit::Priority(p) => &a.priority == p,
+            Edit::Years(y) => &a.years == y,
+            Edit::Partners(p) => &a.partners == p,
+        });
+        if unchanged {
+            return false;
+        }
+        let changed = Arc::make_mut(&mut self.file).edit(id, title, who, edit);
         if changed {
             self.touch(now);
         }
@@ -142,31 +185,38 @@ impl NotesState {
             self.dirty_since = None;
             return;
         };
-        match notes::to_text(&self.file) {
-            Ok(text) => {
-                if saver.jobs.send((path.clone(), text)).is_ok() {
-                    self.dirty_since = None;
-                }
-            }
-            Err(e) => self.message = Some(format!("Opslaan mislukt: {e}")),
+        if saver
+            .jobs
+            .as_ref()
+            .is_some_and(|jobs| jobs.send((path.clone(), Arc::clone(&self.file))).is_ok())
+        {
+            self.dirty_since = None;
         }
     }
 
-    /// Saves now, on this thread (on exit).
+    /// Saves what is unsaved and waits until it is on disk (on exit, before switching files).
     pub fn save_now(&mut self) {
-        let Some(path) = &self.path else { return };
-        if self.dirty_since.is_none() {
-            return;
+        if self.dirty_since.is_some() {
+            self.save_in_background();
         }
-        match notes::save(path, &self.file) {
-            Ok(()) => self.dirty_since = None,
-            Err(e) => self.message = Some(format!("Opslaan mislukt: {e}")),
+        if let Some(saver) = &mut self.saver {
+            saver.finish();
+            while let Ok(result) = saver.results.try_recv() {
+                if let Err(e) = result {
+                    self.message = Some(format!("Opslaan mislukt: {e}"));
+                }
+            }
+        }
+        // A finished saver takes no more work; start a fresh one for later changes.
+        if self.path.is_some() {
+            let stamp = self.path.as_deref().and_then(notes::stamp);
+            self.saver = Saver::spawn(stamp);
         }
     }
 
     /// Remembers the notes as they are before an import called `label`.
     pub fn snapshot(&mut self, label: String) {
-        self.undo.push((label, self.file.clone()));
+        self.undo.push((label, (*self.file).clone()));
         self.undo.truncate(50);
     }
 
@@ -178,7 +228,7 @@ impl NotesState {
     /// Reverts the last import; returns its label.
     pub fn undo_import(&mut self, now: f64) -> Option<String> {
         let (label, file) = self.undo.pop()?;
-        self.file = file;
+        self.file = Arc::new(file);
         self.touch(now);
         Some(label)
     }
