@@ -522,3 +522,75 @@ fn annotate_an_inspanning_filter_by_status_and_see_the_marker() {
     h.run();
     h.get_by_label("1 met notities onder Koers 1.3");
 }
+
+#[test]
+fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
+    let k = kompas::load_embedded().unwrap().kompas;
+    let mut notes = kompas::notes::NotesFile::default();
+    notes.edit(
+        "3.1.2.4",
+        "",
+        "Gemeente",
+        kompas::notes::Edit::Partners(vec!["Welzijn".into()]),
+    );
+    notes.edit(
+        "3.1.2.4",
+        "",
+        "Gemeente",
+        kompas::notes::Edit::Note("Graag jullie planning.".into()),
+    );
+    let invitation = kompas::review::export_for_partner(&notes, &k, "Welzijn", "Gemeente");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kompas-Welzijn.ron");
+    kompas::review::write(&path, &invitation).unwrap();
+
+    let file = kompas::review::read(&path).unwrap();
+    let p = path.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 800.0))
+        .build_eframe(move |cc| kompas::ui::partner_app::PartnerApp::new(&cc.egui_ctx, file, &p));
+    h.run();
+    // The context and the municipality's note are shown.
+    h.get_by_label(
+        "Koers 3.1: Meer inwoners voelen zich betrokken bij elkaar, buurt en/of de gemeente",
+    );
+    h.get_by_label("Graag jullie planning.");
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Uw reactie")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Uw reactie")
+        .type_text("Wij starten in maart.");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Status volgens u")
+        .click_accesskit();
+    h.run();
+    h.get_by_label("in voorbereiding").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Uw naam")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Uw naam")
+        .type_text("Piet");
+    h.run();
+    h.get_by_label("Reactie opslaan").click();
+    h.run();
+    let saved = kompas::review::read(&dir.path().join("kompas-Welzijn-reactie.ron")).unwrap();
+    assert_eq!(saved.kind, kompas::review::ReviewKind::Reactie);
+    assert_eq!(saved.answered_by, "Piet");
+    assert_eq!(saved.items[0].reaction.note, "Wij starten in maart.");
+    assert_eq!(
+        saved.items[0].reaction.status.as_deref(),
+        Some("in voorbereiding")
+    );
+    // The municipality imports it: every word arrives.
+    let plan = kompas::review::plan(&notes, &saved, &k.meta.title);
+    kompas::review::apply(&mut notes, &plan, &Default::default(), "Gemeente", &|_| {
+        String::new()
+    });
+    let a = notes.get("3.1.2.4").unwrap();
+    assert_eq!(
+        a.latest_reaction("Welzijn").unwrap().note,
+        "Wij starten in maart."
+    );
+    assert_eq!(a.status.as_deref(), Some("in voorbereiding"));
+}

@@ -15,6 +15,7 @@ pub mod notes_state;
 pub mod notes_window;
 pub mod outline;
 pub mod page_view;
+pub mod partner_app;
 pub mod search_view;
 pub mod theme;
 pub mod view_ctx;
@@ -53,8 +54,45 @@ fn unreachable_embedded(e: load::LoadError) -> ! {
     panic!("het ingebouwde kompas is ongeldig: {:?}", e.problems)
 }
 
-/// Starts the desktop app on the compass at `path`, or the embedded one.
+/// Starts the partner's side of the review on a file from the municipality.
+fn run_partner(path: &std::path::Path, file: crate::review::ReviewFile) -> ExitCode {
+    let title = format!("{} — reactie van {} — Kompas", file.kompas, file.partner);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(&title)
+            .with_app_id("kompas")
+            .with_inner_size([1100.0, 800.0])
+            .with_min_inner_size([800.0, 600.0]),
+        ..Default::default()
+    };
+    let path = path.to_path_buf();
+    match eframe::run_native(
+        "kompas-partner",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(partner_app::PartnerApp::new(
+                &cc.egui_ctx,
+                file,
+                &path,
+            )))
+        }),
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Kompas kon geen venster openen: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Starts the desktop app on the compass at `path`, or the embedded one; a partner file
+/// from the municipality opens the partner's review instead.
 pub fn run_app(path: Option<PathBuf>) -> ExitCode {
+    if let Some(p) = path.as_ref().filter(|p| p.is_file())
+        && let Ok(file) = crate::review::read(p)
+    {
+        return run_partner(p, file);
+    }
     let (loaded, load_problems) = load_for_app(path.as_ref());
     for p in &load_problems {
         eprintln!("{p}");
