@@ -99,7 +99,7 @@ pub struct BegripDef {
     pub element: String,
 }
 
-/// A part file: sectors and/or begrippen.
+/// A part file: sectors, begrippen and the compass's other content, all optional.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartDef {
@@ -109,6 +109,198 @@ pub struct PartDef {
     /// Begrippen, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub begrippen: Vec<BegripDef>,
+    /// Readable pages: introduction, handleiding, chapters, appendices.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageDef>,
+    /// Leidende principes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub principes: Vec<PrincipeDef>,
+    /// Trends with the kansen that tie them to koersen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trends: Vec<TrendDef>,
+    /// Knooppunten of the overall course.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub knooppunten: Vec<KnooppuntDef>,
+    /// Documents of established policy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub beleid: Vec<BeleidDef>,
+    /// The summary per element, as the document words it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub samenvatting: Vec<SamenvattingDef>,
+    /// Figures with their values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicatoren: Vec<IndicatorDef>,
+}
+
+/// A page of running text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageDef {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The group it is listed under ("Inleiding", "Bijlagen").
+    #[serde(default)]
+    pub group: String,
+    /// Its contents in order.
+    #[serde(default)]
+    pub blocks: Vec<BlockDef>,
+}
+
+/// One block of a page. The variants without text show a typed section in place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum BlockDef {
+    /// A heading.
+    Kop(String),
+    /// A paragraph.
+    Alinea(String),
+    /// A bulleted list.
+    Lijst(Vec<String>),
+    /// The leidende principes.
+    Principes,
+    /// The trends, short.
+    Trends,
+    /// The trends in full, with their kansen table.
+    TrendsVolledig,
+    /// The knooppunten.
+    Knooppunten,
+    /// The list of established policy.
+    Beleid,
+    /// The summary per element.
+    Samenvatting,
+    /// The indicatoren, as charts and tables.
+    Indicatoren,
+}
+
+/// A leidend principe.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrincipeDef {
+    /// Its letter or number.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Explanation.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A trend.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrendDef {
+    /// Stable id.
+    pub id: String,
+    /// Its number in the top 5.
+    #[serde(default)]
+    pub number: String,
+    /// Title.
+    pub title: String,
+    /// The short description (chapter text).
+    #[serde(default)]
+    pub summary: String,
+    /// The full description (appendix).
+    #[serde(default)]
+    pub text: String,
+    /// The sentence introducing its kansen.
+    #[serde(default)]
+    pub kansen_intro: String,
+    /// Kansen and uitdagingen: where they come back and an example.
+    #[serde(default)]
+    pub kansen: Vec<KansDef>,
+}
+
+/// A row of a trend's kansen table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KansDef {
+    /// The kans or uitdaging.
+    pub text: String,
+    /// Ids of the elements (koersen) where it comes back.
+    #[serde(default)]
+    pub koersen: Vec<String>,
+    /// The example, as the table words it.
+    #[serde(default)]
+    pub voorbeeld: String,
+    /// Id of the element the example is.
+    #[serde(default)]
+    pub inspanning: Option<String>,
+}
+
+/// A knooppunt.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnooppuntDef {
+    /// Its number.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Explanation.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A policy document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BeleidDef {
+    /// Its title.
+    pub title: String,
+    /// Its registration number, if given.
+    #[serde(default)]
+    pub number: Option<String>,
+}
+
+/// The summary of one element.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SamenvattingDef {
+    /// Id of the element.
+    pub element: String,
+    /// Its title as the summary words it.
+    pub title: String,
+    /// The summary text.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A figure and its values.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorDef {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Unit of the values ("cijfer", "%", "inwoners").
+    #[serde(default)]
+    pub unit: String,
+    /// Id of the trend it belongs to.
+    #[serde(default)]
+    pub trend: Option<String>,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: String,
+    /// The sentence of the document that gives them.
+    #[serde(default)]
+    pub text: String,
+    /// The values, in order.
+    #[serde(default)]
+    pub values: Vec<ValueDef>,
+}
+
+/// One value of an indicator.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueDef {
+    /// What it is the value of ("2015", "Jeugd").
+    pub label: String,
+    /// The number, for charts.
+    pub value: f64,
+    /// The number as the document writes it ("7,4", "8.200").
+    #[serde(default)]
+    pub shown: String,
 }
 
 /// Parses RON with the options the loader uses everywhere (a recursion limit guards the stack).

@@ -182,6 +182,7 @@ pub fn synthetic(spec: &Spec) -> Kompas {
             title: "Iedereen doet mee".into(),
             text: None,
             color: Some(Rgb(0x1F, 0x5F, 0xA6)),
+            kind: crate::model::NodeKind::Tree,
         },
     );
     // Breadth-first keeps memory flat and ids in order.
@@ -196,6 +197,7 @@ pub fn synthetic(spec: &Spec) -> Kompas {
                 title: sentence(&mut rng),
                 text: None,
                 color: COLOURS.get((s - 1) % COLOURS.len()).copied(),
+                kind: crate::model::NodeKind::Tree,
             },
         );
         frontier.push((ix, s.to_string()));
@@ -216,6 +218,7 @@ pub fn synthetic(spec: &Spec) -> Kompas {
                         text: (depth == 2)
                             .then(|| format!("{} {}", sentence(&mut rng), sentence(&mut rng))),
                         color: None,
+                        kind: crate::model::NodeKind::Tree,
                     },
                 );
                 next.push((ix, id));

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod cli;
 pub mod cli_notes;
+pub mod content;
 pub mod format;
 pub mod generate;
 pub mod glossary;

@@ -66,6 +66,8 @@ struct Collected {
     /// Sectors with the index (into `files`) of the file that holds them.
     sectors: Vec<(usize, ElementDef)>,
     begrippen: Vec<(usize, BegripDef)>,
+    /// The content parts (sectors and begrippen taken out), with their file.
+    content: Vec<(usize, PartDef)>,
 }
 
 /// Loads a compass from a [`Source`].
@@ -135,6 +137,7 @@ fn collect(source: &Source, problems: &mut Vec<Problem>) -> Option<Collected> {
         def.root.children.iter().cloned().map(|s| (0, s)).collect();
     let mut begrippen: Vec<(usize, BegripDef)> =
         def.begrippen.iter().cloned().map(|b| (0, b)).collect();
+    let mut content: Vec<(usize, PartDef)> = Vec::new();
     let mut seen = HashSet::new();
     seen.insert(main_name.clone());
     let mut incomplete = false;
@@ -169,8 +172,18 @@ fn collect(source: &Source, problems: &mut Vec<Problem>) -> Option<Collected> {
         match format::from_ron::<PartDef>(&text) {
             Ok(part) => {
                 let ix = files.len();
-                sectors.extend(part.sectors.into_iter().map(|s| (ix, s)));
-                begrippen.extend(part.begrippen.into_iter().map(|b| (ix, b)));
+                let mut part = part;
+                sectors.extend(
+                    std::mem::take(&mut part.sectors)
+                        .into_iter()
+                        .map(|s| (ix, s)),
+                );
+                begrippen.extend(
+                    std::mem::take(&mut part.begrippen)
+                        .into_iter()
+                        .map(|b| (ix, b)),
+                );
+                content.push((ix, part));
                 files.push(FileText {
                     name: name.clone(),
                     text,
@@ -188,6 +201,7 @@ fn collect(source: &Source, problems: &mut Vec<Problem>) -> Option<Collected> {
         files,
         sectors,
         begrippen,
+        content,
     })
 }
 
@@ -477,7 +491,86 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
             ));
         }
     }
+    check_content(c, &all_ids, problems);
     Checked { levels }
+}
+
+/// Checks the content beside the tree: unique ids per section, and every link (a kans's
+/// koersen and example, a summary's element, an indicator's trend) resolving.
+fn check_content(c: &Collected, all_ids: &HashSet<&str>, problems: &mut Vec<Problem>) {
+    let name_of = |file: usize| {
+        c.files
+            .get(file)
+            .map_or(source::MAIN_FILE, |f| f.name.as_str())
+    };
+    let mut seen: HashSet<(&'static str, String)> = HashSet::new();
+    let trend_ids: HashSet<&str> = c
+        .content
+        .iter()
+        .flat_map(|(_, p)| p.trends.iter().map(|t| t.id.as_str()))
+        .collect();
+    let known = |id: &str| all_ids.contains(id) || c.incomplete;
+    for (file, part) in &c.content {
+        let fname = name_of(*file);
+        let mut errors: Vec<String> = Vec::new();
+        let mut unique = |section: &'static str, id: &str, errors: &mut Vec<String>| {
+            if id.trim().is_empty() {
+                errors.push(format!("{section}: een onderdeel zonder id"));
+            } else if !seen.insert((section, id.to_owned())) {
+                errors.push(format!("{section}: dubbele id '{id}'"));
+            }
+        };
+        for p in &part.pages {
+            unique("pagina", &p.id, &mut errors);
+            if p.title.trim().is_empty() {
+                errors.push(format!("pagina '{}': de titel is leeg", p.id));
+            }
+        }
+        for p in &part.principes {
+            unique("principe", &p.id, &mut errors);
+        }
+        for k in &part.knooppunten {
+            unique("knooppunt", &k.id, &mut errors);
+        }
+        for t in &part.trends {
+            unique("trend", &t.id, &mut errors);
+            for (n, k) in t.kansen.iter().enumerate() {
+                for id in k.koersen.iter().filter(|id| !known(id)) {
+                    errors.push(format!(
+                        "trend '{}', kans {}: verwijst naar onbekend element '{id}'",
+                        t.id,
+                        n + 1
+                    ));
+                }
+                if let Some(id) = k.inspanning.as_deref().filter(|id| !known(id)) {
+                    errors.push(format!(
+                        "trend '{}', kans {}: het voorbeeld verwijst naar onbekend element '{id}'",
+                        t.id,
+                        n + 1
+                    ));
+                }
+            }
+        }
+        for s in part.samenvatting.iter().filter(|s| !known(&s.element)) {
+            errors.push(format!(
+                "samenvatting '{}': verwijst naar onbekend element '{}'",
+                s.title, s.element
+            ));
+        }
+        for i in &part.indicatoren {
+            unique("indicator", &i.id, &mut errors);
+            if i.values.iter().any(|v| !v.value.is_finite()) {
+                errors.push(format!("indicator '{}': een waarde is geen getal", i.id));
+            }
+            if let Some(t) = i.trend.as_deref().filter(|t| !trend_ids.contains(t)) {
+                errors.push(format!(
+                    "indicator '{}': verwijst naar onbekende trend '{t}'",
+                    i.id
+                ));
+            }
+        }
+        problems.extend(errors.into_iter().map(|e| Problem::file_error(fname, e)));
+    }
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -496,6 +589,7 @@ fn to_element(def: &ElementDef, depth: usize) -> Element {
         title: def.title.clone(),
         text: def.text.clone(),
         color: def.color.as_deref().and_then(Rgb::parse_hex),
+        kind: crate::model::NodeKind::Tree,
     }
 }
 
@@ -541,5 +635,126 @@ fn build(c: &Collected, checked: &Checked) -> Option<Kompas> {
         period: c.def.period.clone(),
         source: c.def.source.clone(),
     };
-    b.finish(meta, checked.levels.clone(), begrippen)
+    let content = build_content(c, &mut b);
+    let mut kompas = b.finish(meta, checked.levels.clone(), begrippen)?;
+    kompas.content = content;
+    Some(kompas)
+}
+
+/// Turns the content parts into [`crate::content::Content`], adding a graph node per trend
+/// with its links to the elements it names.
+fn build_content(c: &Collected, b: &mut KompasBuilder) -> crate::content::Content {
+    use crate::content::{
+        Beleid, Content, Indicator, Kans, Knooppunt, Page, Principe, Samenvatting, Trend, Value,
+    };
+    let mut content = Content::default();
+    for (_, part) in &c.content {
+        content.pages.extend(part.pages.iter().map(|p| Page {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            group: p.group.clone(),
+            blocks: p.blocks.clone(),
+        }));
+        content
+            .principes
+            .extend(part.principes.iter().map(|p| Principe {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                text: p.text.clone(),
+            }));
+        content
+            .knooppunten
+            .extend(part.knooppunten.iter().map(|k| Knooppunt {
+                id: k.id.clone(),
+                title: k.title.clone(),
+                text: k.text.clone(),
+            }));
+        content.beleid.extend(part.beleid.iter().map(|d| Beleid {
+            title: d.title.clone(),
+            number: d.number.clone(),
+        }));
+        for t in &part.trends {
+            let index = content.trends.len();
+            let node = b.add_content_node(Element {
+                id: format!("trend:{}", t.id).as_str().into(),
+                depth: usize::MAX,
+                label: Some(t.number.clone()),
+                title: t.title.clone(),
+                text: Some(t.summary.clone()),
+                color: None,
+                kind: crate::model::NodeKind::Trend(index),
+            });
+            let kansen: Vec<Kans> = t
+                .kansen
+                .iter()
+                .map(|k| Kans {
+                    text: k.text.clone(),
+                    koersen: k.koersen.iter().filter_map(|id| b.get(id)).collect(),
+                    voorbeeld: k.voorbeeld.clone(),
+                    inspanning: k.inspanning.as_deref().and_then(|id| b.get(id)),
+                })
+                .collect();
+            let mut linked = Vec::new();
+            for k in &kansen {
+                for &e in &k.koersen {
+                    if !linked.contains(&(LinkKind::Trend, e)) {
+                        linked.push((LinkKind::Trend, e));
+                    }
+                }
+                if let Some(e) = k.inspanning
+                    && !linked.contains(&(LinkKind::Voorbeeld, e))
+                {
+                    linked.push((LinkKind::Voorbeeld, e));
+                }
+            }
+            for (kind, to) in linked {
+                b.link(node, to, kind);
+            }
+            content.trends.push(Trend {
+                id: t.id.clone(),
+                number: t.number.clone(),
+                title: t.title.clone(),
+                summary: t.summary.clone(),
+                text: t.text.clone(),
+                kansen_intro: t.kansen_intro.clone(),
+                kansen,
+                node,
+            });
+        }
+        content
+            .samenvatting
+            .extend(part.samenvatting.iter().filter_map(|s| {
+                Some(Samenvatting {
+                    element: b.get(&s.element)?,
+                    title: s.title.clone(),
+                    text: s.text.clone(),
+                })
+            }));
+    }
+    // Indicators name trends by id; resolve once all trends are in.
+    for (_, part) in &c.content {
+        content.indicatoren.extend(part.indicatoren.iter().map(|i| {
+            Indicator {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                unit: i.unit.clone(),
+                trend: i
+                    .trend
+                    .as_ref()
+                    .and_then(|t| content.trends.iter().position(|x| &x.id == t)),
+                source: i.source.clone(),
+                text: i.text.clone(),
+                values: i
+                    .values
+                    .iter()
+                    .map(|v| Value {
+                        label: v.label.clone(),
+                        value: v.value,
+                        shown: v.shown.clone(),
+                    })
+                    .collect(),
+            }
+        }));
+    }
+    content
 }

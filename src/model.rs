@@ -102,6 +102,18 @@ pub struct Element {
     pub text: Option<String>,
     /// Colour given in the data (sectors have one).
     pub color: Option<Rgb>,
+    /// A tree element, or a node for content beside the tree (a trend) that links into it.
+    pub kind: NodeKind,
+}
+
+/// What a node of the compass graph is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum NodeKind {
+    /// An element of the goal tree.
+    #[default]
+    Tree,
+    /// Trend `i` of [`crate::content::Content::trends`].
+    Trend(usize),
 }
 
 /// Kinds of cross-links between elements (beyond the tree).
@@ -109,6 +121,10 @@ pub struct Element {
 pub enum LinkKind {
     /// "Also relates to": the document's own cross-reference between elements.
     Related,
+    /// A trend → an element its kansen come back in ("komt terug in kompaskoers").
+    Trend,
+    /// A trend → the element its kansen table gives as an example.
+    Voorbeeld,
 }
 
 /// An edge of the compass graph.
@@ -140,7 +156,11 @@ pub struct Kompas {
     pub levels: Vec<Level>,
     /// The begrippenlijst in document order.
     pub begrippen: Vec<Begrip>,
+    /// Pages and typed sections beside the tree.
+    pub content: crate::content::Content,
     graph: DiGraph<Element, Relation>,
+    /// Number of tree elements (the graph also holds content nodes).
+    tree_len: usize,
     root: Ix,
     by_id: HashMap<NodeId, Ix>,
     /// Children in document order, indexed by `Ix::index()`; petgraph's own edge order is
@@ -186,13 +206,30 @@ impl KompasBuilder {
         self.graph.add_edge(from, to, Relation::Link(kind));
     }
 
+    /// Adds a node beside the tree (a trend), reachable only through links.
+    pub fn add_content_node(&mut self, element: Element) -> Ix {
+        let id = element.id.clone();
+        let ix = self.graph.add_node(element);
+        self.by_id.insert(id, ix);
+        self.children.push(Vec::new());
+        self.parent.push(None);
+        ix
+    }
+
     /// Finishes the compass; `None` when no element was added.
     pub fn finish(self, meta: Meta, levels: Vec<Level>, begrippen: Vec<Begrip>) -> Option<Kompas> {
         let root = self.graph.node_indices().next()?;
+        let tree_len = self
+            .graph
+            .node_weights()
+            .filter(|e| e.kind == NodeKind::Tree)
+            .count();
         Some(Kompas {
             meta,
             levels,
             begrippen,
+            content: crate::content::Content::default(),
+            tree_len,
             graph: self.graph,
             root,
             by_id: self.by_id,
@@ -210,12 +247,12 @@ impl Kompas {
 
     /// Number of elements in the tree.
     pub fn len(&self) -> usize {
-        self.graph.node_count()
+        self.tree_len
     }
 
     /// Always false: a compass has at least its root.
     pub fn is_empty(&self) -> bool {
-        self.graph.node_count() == 0
+        self.tree_len == 0
     }
 
     /// The element at `ix`.
@@ -314,7 +351,11 @@ impl Kompas {
     /// Number of elements per depth, from the root down.
     pub fn count_per_level(&self) -> Vec<usize> {
         let mut counts = vec![0; self.levels.len().max(1)];
-        for ix in self.graph.node_indices() {
+        for ix in self
+            .graph
+            .node_indices()
+            .filter(|&ix| self.graph[ix].kind == NodeKind::Tree)
+        {
             let d = self.graph[ix].depth;
             if d >= counts.len() {
                 counts.resize(d + 1, 0);
@@ -418,6 +459,7 @@ mod tests {
             title: format!("titel {id}"),
             text: None,
             color: None,
+            kind: NodeKind::Tree,
         }
     }
 

@@ -67,6 +67,10 @@ pub static SOCIAAL_KOMPAS: &[(&str, &str)] = &[
         "begrippen.ron",
         include_str!("../kompas/leidschendam-voorburg-2017-2020/begrippen.ron"),
     ),
+    (
+        "inhoud.ron",
+        include_str!("../kompas/leidschendam-voorburg-2017-2020/inhoud.ron"),
+    ),
 ];
 
 impl Source {

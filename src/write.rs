@@ -26,14 +26,13 @@ pub fn to_files(kompas: &Kompas) -> Result<Vec<(String, String)>, ron::Error> {
         );
         let part = PartDef {
             sectors: vec![element_def(kompas, sector)],
-            begrippen: Vec::new(),
+            ..PartDef::default()
         };
         files.push((name.clone(), format::to_ron(&part)?));
         include.push(name);
     }
     if !kompas.begrippen.is_empty() {
         let part = PartDef {
-            sectors: Vec::new(),
             begrippen: kompas
                 .begrippen
                 .iter()
@@ -43,9 +42,17 @@ pub fn to_files(kompas: &Kompas) -> Result<Vec<(String, String)>, ron::Error> {
                     element: kompas.element(b.element).id.to_string(),
                 })
                 .collect(),
+            ..PartDef::default()
         };
         files.push(("begrippen.ron".to_owned(), format::to_ron(&part)?));
         include.push("begrippen.ron".to_owned());
+    }
+    if !kompas.content.is_empty() {
+        files.push((
+            "inhoud.ron".to_owned(),
+            format::to_ron(&content_def(kompas))?,
+        ));
+        include.push("inhoud.ron".to_owned());
     }
     let mut root = element_def(kompas, kompas.root());
     root.children.clear();
@@ -108,6 +115,107 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// The content beside the tree as a part file.
+fn content_def(kompas: &Kompas) -> PartDef {
+    use crate::format::{
+        BeleidDef, IndicatorDef, KansDef, KnooppuntDef, PageDef, PrincipeDef, SamenvattingDef,
+        TrendDef, ValueDef,
+    };
+    let c = &kompas.content;
+    let id = |ix: Ix| kompas.element(ix).id.to_string();
+    PartDef {
+        pages: c
+            .pages
+            .iter()
+            .map(|p| PageDef {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                group: p.group.clone(),
+                blocks: p.blocks.clone(),
+            })
+            .collect(),
+        principes: c
+            .principes
+            .iter()
+            .map(|p| PrincipeDef {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                text: p.text.clone(),
+            })
+            .collect(),
+        trends: c
+            .trends
+            .iter()
+            .map(|t| TrendDef {
+                id: t.id.clone(),
+                number: t.number.clone(),
+                title: t.title.clone(),
+                summary: t.summary.clone(),
+                text: t.text.clone(),
+                kansen_intro: t.kansen_intro.clone(),
+                kansen: t
+                    .kansen
+                    .iter()
+                    .map(|k| KansDef {
+                        text: k.text.clone(),
+                        koersen: k.koersen.iter().map(|&e| id(e)).collect(),
+                        voorbeeld: k.voorbeeld.clone(),
+                        inspanning: k.inspanning.map(id),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        knooppunten: c
+            .knooppunten
+            .iter()
+            .map(|k| KnooppuntDef {
+                id: k.id.clone(),
+                title: k.title.clone(),
+                text: k.text.clone(),
+            })
+            .collect(),
+        beleid: c
+            .beleid
+            .iter()
+            .map(|b| BeleidDef {
+                title: b.title.clone(),
+                number: b.number.clone(),
+            })
+            .collect(),
+        samenvatting: c
+            .samenvatting
+            .iter()
+            .map(|s| SamenvattingDef {
+                element: id(s.element),
+                title: s.title.clone(),
+                text: s.text.clone(),
+            })
+            .collect(),
+        indicatoren: c
+            .indicatoren
+            .iter()
+            .map(|i| IndicatorDef {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                unit: i.unit.clone(),
+                trend: i.trend.and_then(|t| c.trends.get(t)).map(|t| t.id.clone()),
+                source: i.source.clone(),
+                text: i.text.clone(),
+                values: i
+                    .values
+                    .iter()
+                    .map(|v| ValueDef {
+                        label: v.label.clone(),
+                        value: v.value,
+                        shown: v.shown.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        ..PartDef::default()
+    }
+}
+
 fn file_stem(s: &str) -> String {
     s.chars()
         .map(|c| {
@@ -167,6 +275,7 @@ mod tests {
                 .map(|b| format!("{} {} {}", b.term, b.definition, k.element(b.element).id)),
         );
         out.push(format!("{:?} {:?}", k.meta, k.levels));
+        out.push(format!("{:?}", k.content));
         out
     }
 
@@ -183,7 +292,8 @@ mod tests {
                 "hoofddoel-2.ron",
                 "hoofddoel-3.ron",
                 "hoofddoel-4.ron",
-                "begrippen.ron"
+                "begrippen.ron",
+                "inhoud.ron"
             ]
         );
         let again = crate::load::load(&Source::Memory(files)).unwrap();

@@ -510,3 +510,56 @@ fn check_on_three_model_errors_in_the_real_compass() {
     );
     assert!(stderr.contains("3 fouten"), "{stderr}");
 }
+
+#[test]
+fn content_links_to_unknown_elements_are_errors() {
+    let d = copy_of(&fixture());
+    std::fs::write(
+        d.path().join("inhoud.ron"),
+        "(\n    trends: [(id: \"t\", title: \"Trend\", kansen: [(text: \"k\", koersen: [\"1.1\", \"5.5\"], inspanning: \"1.1.9\")])],\n    indicatoren: [(id: \"i\", title: \"I\", trend: \"onbekend\")],\n    samenvatting: [(element: \"8.8\", title: \"S\")],\n)\n",
+    )
+    .unwrap();
+    edit(
+        d.path(),
+        "kompas.ron",
+        "\"begrippen.ron\"]",
+        "\"begrippen.ron\", \"inhoud.ron\"]",
+    );
+    let errs = errors(d.path());
+    let messages: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(errs.len(), 4, "{messages:#?}");
+    assert!(errs.iter().all(|e| e.file == "inhoud.ron"));
+    assert!(messages.iter().any(|m| m.contains("'5.5'")));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("voorbeeld") && m.contains("'1.1.9'"))
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("onbekende trend 'onbekend'"))
+    );
+    assert!(messages.iter().any(|m| m.contains("'8.8'")));
+}
+
+#[test]
+fn a_compass_without_content_loads_and_content_is_optional_per_section() {
+    let k = load_path(&fixture()).unwrap().kompas;
+    assert!(k.content.is_empty());
+    let d = copy_of(&fixture());
+    std::fs::write(
+        d.path().join("inhoud.ron"),
+        "(principes: [(id: \"A\", title: \"Samen\")])\n",
+    )
+    .unwrap();
+    edit(
+        d.path(),
+        "kompas.ron",
+        "\"begrippen.ron\"]",
+        "\"begrippen.ron\", \"inhoud.ron\"]",
+    );
+    let k = load_path(d.path()).unwrap().kompas;
+    assert_eq!(k.content.principes.len(), 1);
+    assert!(k.content.trends.is_empty());
+}
