@@ -16,6 +16,8 @@ pub enum View {
     Page(NodeId),
     /// Level 3: one element with its children and all their descendants (a koerskaart).
     Kaart(NodeId),
+    /// A page of "Over het kompas" (introduction, handleiding, trends, ...), by page id.
+    Over(String),
 }
 
 /// A view plus the element selected in it (shown in the detail panel, highlighted).
@@ -37,15 +39,21 @@ impl Location {
     /// The element the view is about (`None` on the compass).
     pub fn subject(&self) -> Option<&NodeId> {
         match &self.view {
-            View::Compass => None,
+            View::Compass | View::Over(_) => None,
             View::Page(id) | View::Kaart(id) => Some(id),
         }
     }
 
     /// True when every id in the location exists in `kompas`.
     pub fn is_valid_in(&self, kompas: &Kompas) -> bool {
-        self.subject()
-            .is_none_or(|id| kompas.get(id.as_str()).is_some())
+        let page_ok = match &self.view {
+            View::Over(page) => kompas.content.page(page).is_some(),
+            _ => true,
+        };
+        page_ok
+            && self
+                .subject()
+                .is_none_or(|id| kompas.get(id.as_str()).is_some())
             && self
                 .selected
                 .as_ref()
@@ -138,6 +146,7 @@ pub fn open_child(kompas: &Kompas, page: Ix, child: Ix) -> Location {
 pub fn up(kompas: &Kompas, loc: &Location) -> Option<Location> {
     match &loc.view {
         View::Compass => None,
+        View::Over(_) => Some(Location::home()),
         View::Kaart(id) => Some(Location {
             view: View::Page(id.clone()),
             selected: Some(id.clone()),

@@ -17,6 +17,8 @@ fn harness_sized(w: f32, h: f32) -> Harness<'static, KompasApp> {
     let loaded = kompas::load_embedded().unwrap();
     let mut h = Harness::builder()
         .with_size(egui::vec2(w, h))
+        // Grids settle their column widths over a few frames.
+        .with_max_steps(16)
         .build_eframe(|cc| {
             let mut app = KompasApp::new(&cc.egui_ctx, loaded.kompas, Vec::new(), None);
             app.apply(
@@ -593,4 +595,66 @@ fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
         "Wij starten in maart."
     );
     assert_eq!(a.status.as_deref(), Some("in voorbereiding"));
+}
+
+#[test]
+fn from_a_trend_to_a_koers_and_back_via_its_link() {
+    let mut h = harness();
+    h.get_by_label("Over het kompas").click();
+    h.run();
+    assert!(matches!(view(&h), View::Over(_)));
+    h.get_by_label("Bijlage Trends en hun impact op het Sociaal Kompas")
+        .click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Over("trends".into()));
+    // The kansen table links to the koersen; "Koers 2.4" opens that koers's page.
+    h.get_all_by_role_and_label(egui::accesskit::Role::Link, "Koers 2.4")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Page("2.4".into()));
+    // The koers page lists the trends that point at it, as links back.
+    h.get_by_label("Trends die naar deze koers wijzen");
+    h.get_by_role_and_label(
+        egui::accesskit::Role::Link,
+        "Trend 1: Langer thuis: zorg dichtbij en integraal",
+    )
+    .click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Over("trends".into()));
+    // And the example inspanning knows where else it comes back.
+    h.get_all_by_role_and_label(egui::accesskit::Role::Link, "Inspanning 2.4.2.9")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    h.run();
+    assert_eq!(h.state().location().selected, Some("2.4.2.9".into()));
+    h.get_by_label("Voorbeeld bij een trend");
+}
+
+#[test]
+fn every_page_of_the_document_opens() {
+    let mut h = harness();
+    let pages: Vec<(String, String)> = h
+        .state()
+        .kompas()
+        .content
+        .pages
+        .iter()
+        .map(|p| (p.id.clone(), p.title.clone()))
+        .collect();
+    for (id, title) in pages {
+        let ctx = h.ctx.clone();
+        h.state_mut().apply(
+            &ctx,
+            kompas::ui::command::Command::Go(kompas::nav::Location {
+                view: View::Over(id.clone()),
+                selected: None,
+            }),
+        );
+        h.run();
+        assert_eq!(view(&h), View::Over(id));
+        assert!(h.query_all_by_label(&title).count() >= 1, "{title}");
+    }
 }

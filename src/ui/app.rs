@@ -157,6 +157,7 @@ pub struct KompasApp {
     /// The notes generation the search index was built for.
     index_generation: u64,
     notes_window: NotesWindow,
+    over: crate::ui::over_view::OverView,
 }
 
 /// Key under which [`Settings`] are stored by eframe.
@@ -207,6 +208,7 @@ impl KompasApp {
             filter: Filter::default(),
             index_generation: 0,
             notes_window: NotesWindow::default(),
+            over: crate::ui::over_view::OverView,
         };
         app.apply_style(ctx);
         app
@@ -640,7 +642,7 @@ impl KompasApp {
         // Details show what the central view does not: the selection on a kaart or a page
         // (not the page's own subject, which the page shows in full).
         let detail = match &loc.view {
-            View::Compass => None,
+            View::Compass | View::Over(_) => None,
             View::Kaart(_) => focus,
             View::Page(subject) => {
                 focus.filter(|_| loc.selected.as_ref().is_some_and(|s| s != subject))
@@ -785,6 +787,7 @@ impl KompasApp {
         match (&loc.view, subject) {
             (View::Page(_), Some(ix)) => self.page.ui(ui, &mut cx, ix),
             (View::Kaart(_), Some(ix)) => self.kaart.ui(ui, &mut cx, ix),
+            (View::Over(page), _) => self.over.ui(ui, &mut cx, page),
             _ => self.compass.ui(ui, &mut cx),
         }
     }
@@ -835,6 +838,17 @@ impl KompasApp {
                         self.commands.push(Command::SetAnimations(anim));
                     }
                 });
+                if let Some(first) = self.session.kompas.content.pages.first()
+                    && ui
+                        .button(big("Over het kompas"))
+                        .on_hover_text("Inleiding, handleiding, trends en bijlagen")
+                        .clicked()
+                {
+                    self.commands.push(Command::Go(Location {
+                        view: View::Over(first.id.clone()),
+                        selected: None,
+                    }));
+                }
                 if ui
                     .button(big("Notities"))
                     .on_hover_text("Notities, partners en reacties")
@@ -976,6 +990,15 @@ impl KompasApp {
                     self.commands.push(Command::Open(el.id.clone()));
                 }
             }
+        }
+        // "Over het kompas" pages sit beside the tree: Einddoel › Over het kompas › page.
+        if let View::Over(page) = &loc.view
+            && let Some(p) = kompas.content.page(page)
+        {
+            ui.label(RichText::new("›").size(16.0));
+            ui.label(RichText::new("Over het kompas").size(16.0).strong());
+            ui.label(RichText::new("›").size(16.0));
+            ui.label(RichText::new(&p.title).size(16.0).strong());
         }
     }
 

@@ -107,10 +107,12 @@ pub struct CompassView {
     /// Annotated elements per outer-ring element, for the badges; with the notes generation
     /// it was counted for.
     badges: Option<(u64, Vec<(Ix, usize)>)>,
+    /// Elements to highlight: the koersen of the trend hovered in the legend (last frame).
+    highlight: Vec<Ix>,
 }
 
 /// Radius of a note badge outside the compass.
-const BADGE_RADIUS_PX: f32 = 11.0;
+const BADGE_RADIUS_PX: f32 = 9.0;
 
 /// For each element of the outer ring, how many elements at or below it have an annotation.
 fn count_badges(kompas: &Kompas, notes: &crate::notes::NotesFile) -> Vec<(Ix, usize)> {
@@ -146,7 +148,11 @@ impl CompassView {
                 Rect::from_min_max(pos2(avail.max.x - legend_w, avail.min.y), avail.max)
                     .shrink(16.0);
             let mut child = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect));
-            legend_ui(&mut child, cx);
+            let hovered = legend_ui(&mut child, cx);
+            if hovered != self.highlight {
+                self.highlight = hovered;
+                ui.ctx().request_repaint();
+            }
         }
         ui.allocate_rect(avail, Sense::hover());
     }
@@ -217,6 +223,16 @@ impl CompassView {
             core_fill
         };
         painter.circle_filled(layout.center, layout.core_radius_px, core_fill);
+
+        // The koersen of the trend hovered in the legend stand out.
+        for (i, w) in layout.wedges.iter().enumerate() {
+            if self.highlight.contains(&w.ix) {
+                painter.add(Shape::closed_line(
+                    cache.outlines[i].clone(),
+                    Stroke::new(4.0, theme.focus),
+                ));
+            }
+        }
 
         // Selection: the selected element and its ancestors get an outline.
         for (i, w) in layout.wedges.iter().enumerate() {
@@ -299,7 +315,7 @@ impl CompassView {
                         at,
                         egui::Align2::CENTER_CENTER,
                         n.to_string(),
-                        FontId::new(12.0, theme::condensed_bold()),
+                        FontId::new(11.0, theme::condensed_bold()),
                         Color32::WHITE,
                     );
                     let r = Rect::from_center_size(at, Vec2::splat(2.0 * BADGE_RADIUS_PX));
@@ -608,7 +624,7 @@ fn fit_label(
     for keep in (1..=placed.min(words.len())).rev() {
         let mut cut: Vec<Token> = words.iter().take(keep).cloned().collect();
         if keep < words.len()
-            && !(first_alone && keep == 1)
+            && keep > 1
             && let Some(last) = cut.last_mut()
         {
             last.text.push('…');
@@ -789,8 +805,9 @@ fn assemble(
     }
 }
 
-/// The legend beside the compass: the sectors with their colours and full titles.
-fn legend_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
+/// The legend beside the compass: the sectors with their colours and full titles, and the
+/// trends (hover one to see the koersen it feeds). Returns the elements to highlight.
+fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
     let kompas = cx.kompas;
     let theme = cx.theme;
     ui.style_mut().interaction.selectable_labels = false;
@@ -823,6 +840,27 @@ fn legend_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
         });
         ui.add_space(6.0);
     }
+    let mut highlight = Vec::new();
+    if !kompas.content.trends.is_empty() {
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new("Trends").strong());
+        for t in &kompas.content.trends {
+            let resp = ui
+                .add(egui::Label::new(format!("{}. {}", t.number, t.title)).sense(Sense::click()))
+                .on_hover_text(
+                    "Wijst de koersen aan waar deze trend terugkomt; klik voor de uitleg",
+                );
+            if resp.hovered() || resp.has_focus() {
+                highlight = t.koersen();
+            }
+            if resp.clicked() {
+                cx.push(Command::Go(Location {
+                    view: crate::nav::View::Over("trends".into()),
+                    selected: None,
+                }));
+            }
+        }
+    }
     ui.add_space(12.0);
     ui.label(
         egui::RichText::new(
@@ -832,6 +870,7 @@ fn legend_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
         .small()
         .color(theme.text_muted),
     );
+    highlight
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod notes_editor;
 pub mod notes_state;
 pub mod notes_window;
 pub mod outline;
+pub mod over_view;
 pub mod page_view;
 pub mod partner_app;
 pub mod search_view;

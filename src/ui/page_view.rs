@@ -69,6 +69,7 @@ impl PageView {
                             });
                             ui.add_space(8.0);
                         }
+                        crate::ui::over_view::trends_for_koers_ui(ui, cx, ix);
                     });
                 });
             });
