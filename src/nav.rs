@@ -185,6 +185,100 @@ pub fn sibling(kompas: &Kompas, loc: &Location, forward: bool) -> Option<Locatio
     })
 }
 
+/// The order a presentation steps through: the einddoel, then each sector (the compass with
+/// it in the spotlight) followed by each of its children's page and kaart, in document order.
+pub fn presentation_sequence(kompas: &Kompas) -> Vec<Location> {
+    let mut out = vec![Location {
+        view: View::Compass,
+        selected: Some(id_of(kompas, kompas.root())),
+    }];
+    for &sector in kompas.sectors() {
+        out.push(Location {
+            view: View::Compass,
+            selected: Some(id_of(kompas, sector)),
+        });
+        for &child in kompas.children(sector) {
+            let id = id_of(kompas, child);
+            out.push(Location {
+                view: View::Page(id.clone()),
+                selected: Some(id.clone()),
+            });
+            if has_kaart(kompas, child) {
+                out.push(Location {
+                    view: View::Kaart(id.clone()),
+                    selected: Some(id),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Where `loc` stands in the presentation: the nearest step at or before it (a selection
+/// inside a kaart counts as that kaart's step).
+pub fn presentation_index(kompas: &Kompas, sequence: &[Location], loc: &Location) -> usize {
+    if let Some(i) = sequence.iter().position(|s| s == loc) {
+        return i;
+    }
+    let same_view = sequence
+        .iter()
+        .position(|s| s.view == loc.view && loc.view != View::Compass);
+    if let Some(i) = same_view {
+        return i;
+    }
+    // On the compass with something else selected: the step of its sector.
+    let sector = loc
+        .focus(kompas)
+        .and_then(|f| kompas.sector_of(f))
+        .map(|s| id_of(kompas, s));
+    sequence
+        .iter()
+        .position(|s| s.view == View::Compass && s.selected == sector && sector.is_some())
+        .unwrap_or(0)
+}
+
+/// The next (or previous) step, wrapping from the last back to the first and the other way.
+pub fn presentation_step(sequence: &[Location], index: usize, forward: bool) -> Option<&Location> {
+    if sequence.is_empty() {
+        return None;
+    }
+    let n = sequence.len();
+    let next = if forward {
+        (index + 1) % n
+    } else {
+        (index + n - 1) % n
+    };
+    sequence.get(next)
+}
+
+/// "Koers 2.3 — 8 van 16": what the step shows and where it is among its kind.
+pub fn position_label(kompas: &Kompas, loc: &Location) -> String {
+    let Some(ix) = loc.focus(kompas) else {
+        return kompas
+            .level(kompas.root())
+            .map_or_else(String::new, |l| l.name.clone());
+    };
+    let el = kompas.element(ix);
+    let same_depth = kompas.at_depth(el.depth);
+    let pos = same_depth
+        .iter()
+        .position(|&o| o == ix)
+        .map_or(1, |p| p + 1);
+    let name = match &loc.view {
+        View::Kaart(_) => format!(
+            "{}kaart {}",
+            kompas.level(ix).map_or("", |l| l.name.as_str()),
+            el.label.as_deref().unwrap_or(el.id.as_str())
+        ),
+        _ => kompas.short_name(ix),
+    };
+    if el.depth == 0 {
+        name
+    } else {
+        format!("{name} — {pos} van {}", same_depth.len())
+    }
+}
+
 /// Back/forward history of locations.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -360,6 +454,42 @@ mod tests {
         assert!(!h.back());
         h.go(loc(page("3"), "3"));
         assert!(!h.can_forward(), "a new step clears forward");
+    }
+
+    #[test]
+    fn the_presentation_runs_einddoel_hoofddoelen_koersen_in_order() {
+        let k = k();
+        let seq = presentation_sequence(&k);
+        // 1 einddoel + 4 hoofddoelen + 16 koersen × (page + kaart).
+        assert_eq!(seq.len(), 1 + 4 + 16 * 2);
+        assert_eq!(seq[0], loc(View::Compass, "0"));
+        assert_eq!(seq[1], loc(View::Compass, "1"));
+        assert_eq!(seq[2], loc(page("1.1"), "1.1"));
+        assert_eq!(seq[3], loc(kaart("1.1"), "1.1"));
+        assert_eq!(seq[12], loc(View::Compass, "2"));
+        assert_eq!(seq.last().unwrap(), &loc(kaart("4.3"), "4.3"));
+        // Wrapping at both ends.
+        assert_eq!(presentation_step(&seq, seq.len() - 1, true), Some(&seq[0]));
+        assert_eq!(presentation_step(&seq, 0, false), seq.last());
+        // A selection inside a kaart belongs to that kaart's step.
+        let inside = loc(kaart("2.3"), "2.3.1.2");
+        assert_eq!(
+            seq[presentation_index(&k, &seq, &inside)],
+            loc(kaart("2.3"), "2.3")
+        );
+        assert_eq!(
+            position_label(&k, &loc(page("2.3"), "2.3")),
+            "Koers 2.3 — 8 van 16"
+        );
+        assert_eq!(
+            position_label(&k, &loc(kaart("2.3"), "2.3")),
+            "Koerskaart 2.3 — 8 van 16"
+        );
+        assert_eq!(
+            position_label(&k, &loc(View::Compass, "3")),
+            "Hoofddoel 3 — 3 van 4"
+        );
+        assert_eq!(position_label(&k, &loc(View::Compass, "0")), "Einddoel");
     }
 
     #[test]

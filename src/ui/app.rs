@@ -21,6 +21,7 @@ use crate::ui::notes_state::NotesState;
 use crate::ui::notes_window::NotesWindow;
 use crate::ui::outline::OutlineView;
 use crate::ui::page_view::PageView;
+use crate::ui::presentation::Presentation;
 use crate::ui::search_view::{self, SearchState};
 use crate::ui::theme::{self, Theme, ThemeKind};
 use crate::ui::view_ctx::ViewCtx;
@@ -43,6 +44,10 @@ pub struct Settings {
     pub notes_path: Option<std::path::PathBuf>,
     /// The last location per compass (keyed by compass title), restored on start.
     pub last_location: Vec<(String, Location)>,
+    /// Show notes and assignments while presenting (they may not be for the room).
+    pub notes_when_presenting: bool,
+    /// Zoom per screen (keyed by its size).
+    pub zoom: Vec<(String, f32)>,
 }
 
 impl Default for Settings {
@@ -55,6 +60,8 @@ impl Default for Settings {
             user_name: String::new(),
             notes_path: None,
             last_location: Vec::new(),
+            notes_when_presenting: false,
+            zoom: Vec::new(),
         }
     }
 }
@@ -65,6 +72,19 @@ impl Settings {
             .iter()
             .find(|(t, _)| t == title)
             .map(|(_, l)| l)
+    }
+
+    fn zoom_for(&self, screen: &str) -> f32 {
+        self.zoom
+            .iter()
+            .find(|(s, _)| s == screen)
+            .map_or(1.0, |(_, z)| *z)
+    }
+
+    fn remember_zoom(&mut self, screen: &str, zoom: f32) {
+        self.zoom.retain(|(s, _)| s != screen);
+        self.zoom.push((screen.to_owned(), zoom));
+        self.zoom.truncate(10);
     }
 
     fn remember(&mut self, title: &str, loc: Location) {
@@ -113,6 +133,15 @@ enum SideTab {
     Begrippen,
 }
 
+/// The sector in the spotlight while presenting: the selected sector on the compass.
+fn spotlight_of(kompas: &Kompas, loc: &Location) -> Option<Ix> {
+    if loc.view != View::Compass {
+        return None;
+    }
+    loc.focus(kompas)
+        .filter(|&ix| kompas.element(ix).depth == 1)
+}
+
 /// The id of the search field, so shortcuts can focus it.
 fn search_id() -> Id {
     Id::unique("zoekveld")
@@ -158,6 +187,12 @@ pub struct KompasApp {
     index_generation: u64,
     notes_window: NotesWindow,
     over: crate::ui::over_view::OverView,
+    /// Workshop mode.
+    presentation: Presentation,
+    /// The user's zoom on the current screen.
+    user_zoom: f32,
+    /// The screen the zoom belongs to.
+    screen: Option<String>,
 }
 
 /// Key under which [`Settings`] are stored by eframe.
@@ -181,7 +216,9 @@ impl KompasApp {
             .cloned()
             .unwrap_or_default();
         let theme = Theme::new(settings.theme);
-        let app = Self {
+        // Ctrl+/−/0 are handled here, so zoom can be remembered per screen.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let mut app = Self {
             session: Session::new(kompas),
             warnings,
             settings,
@@ -209,9 +246,28 @@ impl KompasApp {
             index_generation: 0,
             notes_window: NotesWindow::default(),
             over: crate::ui::over_view::OverView,
+            presentation: Presentation::default(),
+            user_zoom: 1.0,
+            screen: None,
         };
+        app.presentation = Presentation::new(&app.session.kompas);
         app.apply_style(ctx);
         app
+    }
+
+    /// True while presenting.
+    pub fn is_presenting(&self) -> bool {
+        self.presentation.active
+    }
+
+    /// The hoofdinspanning shown enlarged, if any.
+    pub fn enlarged(&self) -> Option<&NodeId> {
+        self.presentation.enlarged.as_ref()
+    }
+
+    /// The user's zoom.
+    pub fn zoom(&self) -> f32 {
+        self.user_zoom
     }
 
     /// Keeps the notes in `path` (opened now; a damaged file is kept aside and reported).
@@ -290,6 +346,15 @@ impl KompasApp {
             }
             Command::Select(id) => {
                 let mut loc = self.history.current().clone();
+                // While presenting, choosing a hoofdinspanning on a koerskaart enlarges it.
+                if self.presentation.active
+                    && let View::Kaart(subject) = &loc.view
+                    && let (Some(s), Some(c)) =
+                        (kompas.get(subject.as_str()), kompas.get(id.as_str()))
+                    && kompas.parent(c) == Some(s)
+                {
+                    self.presentation.enlarged = Some(id.clone());
+                }
                 loc.selected = Some(id);
                 self.history.go(loc);
             }
@@ -429,6 +494,26 @@ impl KompasApp {
                 }
             }
             Command::SetFilter(filter) => self.filter = filter,
+            Command::SetPresenting(on) => {
+                self.presentation.active = on;
+                self.presentation.enlarged = None;
+                self.search.clear();
+            }
+            Command::SetFullscreen(on) => {
+                self.presentation.fullscreen = on;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+            }
+            Command::Enlarge(id) => self.presentation.enlarged = id,
+            Command::SetNotesWhenPresenting(on) => self.settings.notes_when_presenting = on,
+            Command::SetZoom(z) => {
+                self.user_zoom = z.clamp(
+                    crate::ui::presentation::ZOOM_RANGE.0,
+                    crate::ui::presentation::ZOOM_RANGE.1,
+                );
+                if let Some(screen) = &self.screen {
+                    self.settings.remember_zoom(screen, self.user_zoom);
+                }
+            }
             Command::AddStatus(status) => {
                 if !self.notes.file().statuses.contains(&status) {
                     self.notes
@@ -525,6 +610,22 @@ impl KompasApp {
         }
     }
 
+    /// Zoom per screen: restored when the window is on another screen, changed with
+    /// Ctrl+/−/0 and Ctrl+scroll, larger while presenting.
+    fn update_zoom(&mut self, ctx: &egui::Context) {
+        let screen = crate::ui::presentation::screen_key(ctx);
+        if screen != self.screen {
+            self.user_zoom = screen.as_deref().map_or(1.0, |s| self.settings.zoom_for(s));
+            self.screen = screen;
+        }
+        let z = crate::ui::presentation::user_zoom(ctx, self.user_zoom);
+        if (z - self.user_zoom).abs() > 1e-4 {
+            self.commands.push(Command::SetZoom(z));
+            self.user_zoom = z;
+        }
+        crate::ui::presentation::apply_zoom(ctx, self.user_zoom, self.presentation.active);
+    }
+
     fn window_title(&mut self, ctx: &egui::Context) {
         let m = &self.session.kompas.meta;
         let title = if m.municipality.is_empty() {
@@ -542,6 +643,16 @@ impl KompasApp {
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.window_title(&ctx);
+        self.update_zoom(&ctx);
+        let here = self.history.current().clone();
+        for c in self.presentation.keys(
+            &ctx,
+            &self.session.kompas,
+            &here,
+            self.settings.notes_when_presenting,
+        ) {
+            self.commands.push(c);
+        }
         self.keyboard(&ctx);
         let now = ctx.input(|i| i.time);
         self.notes.tick(now);
@@ -554,6 +665,42 @@ impl KompasApp {
             self.refresh_search();
         }
 
+        let loc = self.history.current().clone();
+        let focus = loc.focus(&self.session.kompas);
+        // Presenting shows only the current view.
+        if !self.presentation.active {
+            self.chrome_ui(ui, &loc, focus);
+        }
+        egui::CentralPanel::default_margins()
+            .frame(
+                egui::Frame::central_panel(ui.style())
+                    .fill(self.theme.bg)
+                    .inner_margin(16),
+            )
+            .show(ui, |ui| self.central_ui(ui, &loc));
+
+        self.presentation
+            .overlay_ui(&ctx, &self.session.kompas, &loc, &self.theme);
+        self.load_failure_ui(&ctx);
+        self.dropped_files(&ctx);
+        if self.notes_window.open {
+            let input = crate::ui::notes_window::NotesWindowInput {
+                kompas: &self.session.kompas,
+                notes: self.notes.file(),
+                path: self.notes.path.as_deref(),
+                undo: self.notes.undo_label(),
+                theme: &self.theme,
+            };
+            self.notes_window.ui(&ctx, &input, &mut self.commands);
+        }
+
+        for command in self.commands.take() {
+            self.apply(&ctx, command);
+        }
+    }
+
+    /// Everything around the central view: bars, trail, messages, outline and side panel.
+    fn chrome_ui(&mut self, ui: &mut Ui, loc: &Location, focus: Option<Ix>) {
         egui::Panel::top("bovenbalk")
             .frame(
                 egui::Frame::side_top_panel(ui.style())
@@ -594,8 +741,6 @@ impl KompasApp {
                 });
             });
         }
-        let loc = self.history.current().clone();
-        let focus = loc.focus(&self.session.kompas);
         if self.settings.outline {
             egui::Panel::left("overzicht")
                 .resizable(true)
@@ -610,31 +755,7 @@ impl KompasApp {
                     );
                 });
         }
-        self.side_panel_ui(ui, &loc, focus);
-        egui::CentralPanel::default_margins()
-            .frame(
-                egui::Frame::central_panel(ui.style())
-                    .fill(self.theme.bg)
-                    .inner_margin(16),
-            )
-            .show(ui, |ui| self.central_ui(ui, &loc));
-
-        self.load_failure_ui(&ctx);
-        self.dropped_files(&ctx);
-        if self.notes_window.open {
-            let input = crate::ui::notes_window::NotesWindowInput {
-                kompas: &self.session.kompas,
-                notes: self.notes.file(),
-                path: self.notes.path.as_deref(),
-                undo: self.notes.undo_label(),
-                theme: &self.theme,
-            };
-            self.notes_window.ui(&ctx, &input, &mut self.commands);
-        }
-
-        for command in self.commands.take() {
-            self.apply(&ctx, command);
-        }
+        self.side_panel_ui(ui, loc, focus);
     }
 
     /// The right-hand panel: details of the selection and/or the begrippenlijst.
@@ -684,6 +805,9 @@ impl KompasApp {
                     filter: &self.filter,
                     show_notes: true,
                     notes_generation: self.notes.generation,
+                    presenting: false,
+                    spotlight: None,
+                    enlarged: None,
                 };
                 match (tab, detail) {
                     (SideTab::Details, Some(ix)) => {
@@ -770,8 +894,19 @@ impl KompasApp {
             notes: self.notes.file(),
             user: &self.settings.user_name,
             filter: &self.filter,
-            show_notes: true,
+            show_notes: !self.presentation.active || self.settings.notes_when_presenting,
             notes_generation: self.notes.generation,
+            presenting: self.presentation.active,
+            spotlight: self
+                .presentation
+                .active
+                .then(|| spotlight_of(&session.kompas, loc))
+                .flatten(),
+            enlarged: self
+                .presentation
+                .enlarged
+                .as_ref()
+                .filter(|_| self.presentation.active),
         };
         if self.search.is_active() {
             search_view::results_ui(
@@ -837,6 +972,43 @@ impl KompasApp {
                     if ui.checkbox(&mut anim, "Overgangen animeren").changed() {
                         self.commands.push(Command::SetAnimations(anim));
                     }
+                    ui.separator();
+                    if ui.button("Presenteren (F5)").clicked() {
+                        self.commands.push(Command::SetPresenting(true));
+                        ui.close();
+                    }
+                    let full = self.presentation.fullscreen;
+                    if ui
+                        .button(if full {
+                            "Volledig scherm uit (F11)"
+                        } else {
+                            "Volledig scherm (F11)"
+                        })
+                        .clicked()
+                    {
+                        self.commands.push(Command::SetFullscreen(!full));
+                    }
+                    let mut notes = self.settings.notes_when_presenting;
+                    if ui
+                        .checkbox(&mut notes, "Notities tonen tijdens presenteren (N)")
+                        .changed()
+                    {
+                        self.commands.push(Command::SetNotesWhenPresenting(notes));
+                    }
+                    ui.separator();
+                    ui.horizontal(|ui| {
+                        ui.label("Zoom");
+                        if ui.button("−").on_hover_text("Ctrl+−").clicked() {
+                            self.commands.push(Command::SetZoom(self.user_zoom / 1.1));
+                        }
+                        ui.label(format!("{:.0}%", self.user_zoom * 100.0));
+                        if ui.button("+").on_hover_text("Ctrl++").clicked() {
+                            self.commands.push(Command::SetZoom(self.user_zoom * 1.1));
+                        }
+                        if ui.button("100%").on_hover_text("Ctrl+0").clicked() {
+                            self.commands.push(Command::SetZoom(1.0));
+                        }
+                    });
                 });
                 if let Some(first) = self.session.kompas.content.pages.first()
                     && ui

@@ -60,6 +60,16 @@ pub enum Command {
     AddStatus(String),
     /// Filter the lists by notes.
     SetFilter(crate::notes::Filter),
+    /// Start or stop presenting.
+    SetPresenting(bool),
+    /// Full screen on or off.
+    SetFullscreen(bool),
+    /// Show one hoofdinspanning of a koerskaart enlarged (or none).
+    Enlarge(Option<NodeId>),
+    /// Show notes and assignments while presenting.
+    SetNotesWhenPresenting(bool),
+    /// Set the user's zoom (1.0 is normal).
+    SetZoom(f32),
 }
 
 /// The queue views push to during a frame.

@@ -200,12 +200,22 @@ impl CompassView {
         let selected_path = selected.map(|s| kompas.path(s)).unwrap_or_default();
         let painter = ui.painter_at(rect);
 
-        // Shapes.
+        // Shapes. While presenting with a sector in the spotlight, the others fade back.
+        let faded = |ix: Ix| {
+            cx.spotlight
+                .is_some_and(|s| kompas.sector_of(ix) != Some(s))
+        };
         for (i, w) in layout.wedges.iter().enumerate() {
             let base = theme.sector_fill(kompas.color(w.ix), w.ring);
             let mut mesh = cache.meshes[i].clone();
-            if hovered == Some(Hit::Wedge(i)) {
-                let fill = theme.hovered(base);
+            let fill = if faded(w.ix) {
+                Some(theme.faded(base))
+            } else if hovered == Some(Hit::Wedge(i)) {
+                Some(theme.hovered(base))
+            } else {
+                None
+            };
+            if let Some(fill) = fill {
                 for v in &mut mesh.vertices {
                     v.color = fill;
                 }
@@ -248,7 +258,12 @@ impl CompassView {
         // Labels.
         for (i, w) in layout.wedges.iter().enumerate() {
             let fill = theme.sector_fill(kompas.color(w.ix), w.ring);
-            cache.labels[i].paint(&painter, theme.text_on(fill));
+            let ink = if faded(w.ix) {
+                theme.faded_text(theme.faded(fill))
+            } else {
+                theme.text_on(fill)
+            };
+            cache.labels[i].paint(&painter, ink);
         }
         cache.core_label.paint(&painter, theme.text_on(core_fill));
 

@@ -43,6 +43,19 @@ impl KaartView {
                     }
                     ui.add_space(6.0);
                     let children = kompas.children(ix);
+                    // Presenting: one hoofdinspanning can be shown alone, large.
+                    if let Some(big) = cx
+                        .enlarged
+                        .and_then(|id| kompas.get(id.as_str()))
+                        .filter(|c| children.contains(c))
+                    {
+                        ui.label(
+                            RichText::new("Esc: terug naar de hele kaart")
+                                .color(cx.theme.text_muted),
+                        );
+                        block_ui(ui, cx, big, 1.6);
+                        return;
+                    }
                     let columns = ((ui.available_width() / COLUMN_MIN_PX).floor() as usize)
                         .clamp(1, 3)
                         .min(children.len().max(1));
@@ -50,7 +63,7 @@ impl KaartView {
                     ui.columns(columns, |cols| {
                         for (col, group) in cols.iter_mut().zip(&groups) {
                             for &child in group {
-                                block_ui(col, cx, child);
+                                block_ui(col, cx, child, 1.0);
                                 col.add_space(12.0);
                             }
                         }
@@ -138,7 +151,7 @@ fn balance(kompas: &Kompas, children: &[Ix], n: usize) -> Vec<Vec<Ix>> {
 }
 
 /// One child with its descendants, as a tinted block.
-fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, scale: f32) {
     let kompas = cx.kompas;
     let theme = cx.theme;
     let accent = theme.sector_fill(kompas.color(ix), 0);
@@ -158,7 +171,7 @@ fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
             let el = kompas.element(ix);
             let style = BlockStyle {
                 fill: tint,
-                hover_fill: theme.hovered(tint),
+                hover_fill: theme.surface_hover(tint),
                 border: Stroke::NONE,
                 accent: Some(accent),
                 selected: cx.is_selected(&el.id),
@@ -169,8 +182,17 @@ fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
             let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
                 ui.horizontal_top(|ui| {
                     let number = el.label.as_deref().unwrap_or(el.id.as_str());
-                    ui.label(RichText::new(number).size(18.0).family(theme::bold()));
-                    term = cx.element_text(ui, ix, Which::Title, FontId::new(16.0, theme::bold()));
+                    ui.label(
+                        RichText::new(number)
+                            .size(18.0 * scale)
+                            .family(theme::bold()),
+                    );
+                    term = cx.element_text(
+                        ui,
+                        ix,
+                        Which::Title,
+                        FontId::new(16.0 * scale, theme::bold()),
+                    );
                 });
             });
             cx.take_focus(&resp, &el.id);
@@ -178,12 +200,12 @@ fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
                 cx.push(pointer_or_select(term, &el.id, &resp));
             }
             ui.add_space(4.0);
-            entries_ui(ui, cx, ix, 0);
+            entries_ui(ui, cx, ix, 0, scale);
         });
 }
 
 /// The descendants of `ix` as a list, indented per level.
-fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
+fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize, scale: f32) {
     let kompas = cx.kompas;
     let theme = cx.theme;
     for &c in kompas.children(ix) {
@@ -205,7 +227,7 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
         };
         let style = BlockStyle {
             fill,
-            hover_fill: theme.hovered(theme.card_bg),
+            hover_fill: theme.surface_hover(theme.card_bg),
             border: Stroke::NONE,
             accent: None,
             selected: is_selected,
@@ -218,7 +240,7 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
             let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
                 ui.horizontal_top(|ui| {
                     marker_ui(ui, cx, c);
-                    term = cx.element_text(ui, c, Which::Title, FontId::proportional(15.0));
+                    term = cx.element_text(ui, c, Which::Title, FontId::proportional(15.0 * scale));
                 });
             });
             cx.take_focus(&resp, &el.id);
@@ -227,7 +249,7 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
             }
         });
         if !kompas.children(c).is_empty() {
-            entries_ui(ui, cx, c, indent + 1);
+            entries_ui(ui, cx, c, indent + 1, scale);
         }
     }
 }

@@ -186,7 +186,7 @@ pub fn results_ui(
                         } else {
                             theme.card_bg
                         },
-                        hover_fill: theme.hovered(theme.card_bg),
+                        hover_fill: theme.surface_hover(theme.card_bg),
                         border: Stroke::new(1.0, theme.card_border),
                         accent: color,
                         selected: is_cursor,

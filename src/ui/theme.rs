@@ -135,6 +135,31 @@ pub fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
 }
 
 const INK: Color32 = Color32::from_rgb(0x14, 0x14, 0x14);
+
+/// Labels on a fill must reach this contrast (WCAG AA is 4.5; a margin for rounding).
+const MIN_LABEL_CONTRAST: f32 = 4.6;
+
+/// `fill`, darkened or lightened just enough that near-black or white text on it reaches
+/// [`MIN_LABEL_CONTRAST`]: mid-tones are the only colours where neither does.
+fn readable(fill: Color32) -> Color32 {
+    let best = |c: Color32| contrast(INK, c).max(contrast(PAPER, c));
+    if best(fill) >= MIN_LABEL_CONTRAST {
+        return fill;
+    }
+    // Go toward whichever end the better text colour is not.
+    let toward = if contrast(INK, fill) >= contrast(PAPER, fill) {
+        Color32::WHITE
+    } else {
+        Color32::BLACK
+    };
+    let mut t = 0.0;
+    let mut out = fill;
+    while best(out) < MIN_LABEL_CONTRAST && t < 1.0 {
+        t += 0.02;
+        out = mix(fill, toward, t);
+    }
+    out
+}
 const PAPER: Color32 = Color32::WHITE;
 
 impl Theme {
@@ -181,27 +206,29 @@ impl Theme {
     }
 
     /// Fill of a compass shape: `ring` 0 is the data colour itself, the outer ring a lighter
-    /// tint, so each koers reads as part of its hoofddoel and the rings stay apart.
+    /// tint, so each koers reads as part of its hoofddoel and the rings stay apart. Any data
+    /// colour is nudged until its label reaches WCAG AA.
     pub fn sector_fill(&self, data: Option<Rgb>, ring: usize) -> Color32 {
         let base = data.map_or(self.fallback_sector, from_rgb);
-        match (self.kind, ring) {
+        let fill = match (self.kind, ring) {
             (ThemeKind::HoogContrast, 0) => base,
             (ThemeKind::HoogContrast, _) => PAPER,
             (ThemeKind::Donker, 0) => mix(base, Color32::BLACK, 0.15),
             (ThemeKind::Donker, _) => mix(base, self.bg, 0.55),
             (ThemeKind::Licht, 0) => base,
             (ThemeKind::Licht, _) => mix(base, PAPER, 0.6),
-        }
+        };
+        readable(fill)
     }
 
     /// Fill of the central circle.
     pub fn core_fill(&self, data: Option<Rgb>) -> Color32 {
         let base = data.map_or(Color32::from_rgb(0x1F, 0x5F, 0xA6), from_rgb);
-        if self.kind == ThemeKind::Donker {
+        readable(if self.kind == ThemeKind::Donker {
             mix(base, Color32::BLACK, 0.1)
         } else {
             base
-        }
+        })
     }
 
     /// Text colour with the best contrast on `fill`: near-black or white.
@@ -213,14 +240,39 @@ impl Theme {
         }
     }
 
-    /// Fill of a hovered shape.
+    /// Fill of a hovered shape: moved away from its text colour, so hovering never costs
+    /// contrast.
     pub fn hovered(&self, fill: Color32) -> Color32 {
-        let toward = if luminance(fill) > 0.4 {
-            Color32::BLACK
-        } else {
+        let away = if self.text_on(fill) == INK {
             Color32::WHITE
+        } else {
+            Color32::BLACK
         };
-        mix(fill, toward, 0.12)
+        mix(fill, away, 0.14)
+    }
+
+    /// A shape out of the spotlight: pulled toward the background.
+    pub fn faded(&self, fill: Color32) -> Color32 {
+        mix(
+            fill,
+            self.bg,
+            if self.kind == ThemeKind::HoogContrast {
+                0.8
+            } else {
+                0.65
+            },
+        )
+    }
+
+    /// Text on a faded shape: still readable, but quieter than the text in the spotlight.
+    pub fn faded_text(&self, fill: Color32) -> Color32 {
+        mix(self.text_on(fill), fill, 0.35)
+    }
+
+    /// A hovered card or list entry (not a compass shape): tinted toward the focus colour,
+    /// visible on white and dark surfaces alike.
+    pub fn surface_hover(&self, fill: Color32) -> Color32 {
+        mix(fill, self.focus, 0.1)
     }
 
     /// The stroke of the keyboard focus ring.
@@ -335,6 +387,57 @@ mod tests {
         assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 1e-6);
         // #767676 on white is the classic 4.54:1.
         assert!((contrast(Color32::from_gray(0x76), Color32::WHITE) - 4.54).abs() < 0.01);
+    }
+
+    /// Every pair of text and background the app draws, in every theme, for the sector
+    /// colours of the shipped compass and a generated one: WCAG AA (4.5:1) at least.
+    #[test]
+    fn every_text_meets_wcag_aa_in_every_theme_and_sector_colour() {
+        let kompas = crate::load::load_embedded().unwrap().kompas;
+        let generated = crate::generate::synthetic(&crate::generate::Spec {
+            sectors: 8,
+            fanout: vec![2],
+            seed: 1,
+        });
+        let mut colours: Vec<Option<Rgb>> = vec![None];
+        for k in [&kompas, &generated] {
+            colours.push(k.element(k.root()).color);
+            colours.extend(k.sectors().iter().map(|&s| k.element(s).color));
+        }
+        let mut failures = Vec::new();
+        for kind in ThemeKind::ALL {
+            let t = Theme::new(kind);
+            let mut check = |what: String, fg: Color32, bg: Color32| {
+                let c = contrast(fg, bg);
+                if c < 4.5 {
+                    failures.push(format!("{kind:?} {what}: {c:.2}"));
+                }
+            };
+            for bg in [t.bg, t.panel_bg, t.card_bg] {
+                check(format!("text on {bg:?}"), t.text, bg);
+                check(format!("muted text on {bg:?}"), t.text_muted, bg);
+                check(format!("link on {bg:?}"), t.focus, bg);
+            }
+            for (i, c) in colours.iter().enumerate() {
+                for ring in 0..2 {
+                    let fill = t.sector_fill(*c, ring);
+                    check(
+                        format!("label on sector {i} ring {ring}"),
+                        t.text_on(fill),
+                        fill,
+                    );
+                    let hover = t.hovered(fill);
+                    check(
+                        format!("label on hovered sector {i} ring {ring}"),
+                        t.text_on(fill),
+                        hover,
+                    );
+                }
+                let core = t.core_fill(*c);
+                check(format!("label on core {i}"), t.text_on(core), core);
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
     }
 
     #[test]

@@ -36,6 +36,12 @@ pub struct ViewCtx<'a> {
     pub show_notes: bool,
     /// Bumped whenever the notes change, for caches derived from them.
     pub notes_generation: u64,
+    /// Presenting: large, calm, only the current view.
+    pub presenting: bool,
+    /// While presenting on the compass: the sector in the spotlight (the others fade).
+    pub spotlight: Option<Ix>,
+    /// While presenting on a koerskaart: the hoofdinspanning shown enlarged.
+    pub enlarged: Option<&'a NodeId>,
 }
 
 /// Which text of an element to show.

@@ -108,7 +108,7 @@ pub fn clickable_block(
 pub fn card_style(theme: &Theme, accent: Option<Color32>, selected: bool) -> BlockStyle {
     BlockStyle {
         fill: theme.card_bg,
-        hover_fill: theme.hovered(theme.card_bg),
+        hover_fill: theme.surface_hover(theme.card_bg),
         border: Stroke::new(1.0, theme.card_border),
         accent,
         selected,

@@ -1,0 +1,182 @@
+//! Workshop mode: presenting the compass full screen with large type, stepping through it with
+//! the keys a presentation clicker sends, a discreet position indicator, and zoom that is
+//! remembered per screen.
+
+use egui::{Event, Key, Modifiers, RichText};
+
+use crate::model::{Kompas, NodeId};
+use crate::nav::{self, Location, View};
+use crate::ui::command::Command;
+use crate::ui::theme::{Theme, mix};
+
+/// How much larger everything is while presenting.
+pub const PRESENT_ZOOM: f32 = 1.3;
+
+/// Smallest and largest zoom the user can set.
+pub const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
+
+/// The state of workshop mode.
+#[derive(Debug, Default)]
+pub struct Presentation {
+    /// Presenting (panels hidden, large type, stepping keys).
+    pub active: bool,
+    /// The hoofdinspanning shown enlarged on a koerskaart.
+    pub enlarged: Option<NodeId>,
+    /// Full screen.
+    pub fullscreen: bool,
+    /// The steps, in order (computed once per compass).
+    sequence: Vec<Location>,
+}
+
+impl Presentation {
+    /// Workshop mode for `kompas`, not active.
+    pub fn new(kompas: &Kompas) -> Self {
+        Self {
+            sequence: nav::presentation_sequence(kompas),
+            ..Self::default()
+        }
+    }
+
+    /// The steps.
+    pub fn sequence(&self) -> &[Location] {
+        &self.sequence
+    }
+
+    /// Keys that work always (F5, F11) and, while presenting, the stepping keys; the keys
+    /// used here are taken from the input so no widget acts on them too.
+    pub fn keys(
+        &mut self,
+        ctx: &egui::Context,
+        kompas: &Kompas,
+        loc: &Location,
+        notes_shown: bool,
+    ) -> Vec<Command> {
+        let mut out = Vec::new();
+        let pressed = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+        if pressed(Key::F11) {
+            out.push(Command::SetFullscreen(!self.fullscreen));
+        }
+        if pressed(Key::F5) {
+            out.push(Command::SetPresenting(!self.active));
+            return out;
+        }
+        if !self.active || ctx.text_edit_focused() {
+            return out;
+        }
+        let index = nav::presentation_index(kompas, &self.sequence, loc);
+        let forward = [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]
+            .into_iter()
+            .any(|k| pressed(k));
+        let back = [Key::ArrowLeft, Key::ArrowUp, Key::PageUp]
+            .into_iter()
+            .any(|k| pressed(k));
+        if forward || back {
+            self.enlarged = None;
+            if let Some(next) = nav::presentation_step(&self.sequence, index, forward) {
+                out.push(Command::Go(next.clone()));
+            }
+        }
+        if pressed(Key::Home)
+            && let Some(first) = self.sequence.first()
+        {
+            self.enlarged = None;
+            out.push(Command::Go(first.clone()));
+        }
+        if pressed(Key::Escape) {
+            if self.enlarged.is_some() {
+                out.push(Command::Enlarge(None));
+            } else {
+                out.push(Command::SetPresenting(false));
+            }
+        }
+        if pressed(Key::N) {
+            out.push(Command::SetNotesWhenPresenting(!notes_shown));
+        }
+        // A number key jumps to that hoofddoel.
+        let digits = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        for (n, key) in digits.into_iter().enumerate() {
+            if pressed(key)
+                && let Some(&sector) = kompas.sectors().get(n)
+            {
+                self.enlarged = None;
+                out.push(Command::Go(Location {
+                    view: View::Compass,
+                    selected: Some(kompas.element(sector).id.clone()),
+                }));
+            }
+        }
+        // The digits also arrive as text; they must not land anywhere.
+        ctx.input_mut(|i| {
+            i.events
+                .retain(|e| !matches!(e, Event::Text(t) if t.chars().all(|c| c.is_ascii_digit())))
+        });
+        out
+    }
+
+    /// The position indicator, bottom right: "Koers 2.3 — 8 van 16".
+    pub fn overlay_ui(&self, ctx: &egui::Context, kompas: &Kompas, loc: &Location, theme: &Theme) {
+        if !self.active {
+            return;
+        }
+        let text = nav::position_label(kompas, loc);
+        egui::Area::new(egui::Id::unique("positie"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -12.0))
+            .order(egui::Order::Foreground)
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::NONE
+                    .fill(mix(theme.panel_bg, theme.bg, 0.3).gamma_multiply(0.9))
+                    .corner_radius(6)
+                    .inner_margin(egui::Margin::symmetric(10, 4))
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(text).size(15.0).color(theme.text_muted));
+                    });
+            });
+    }
+}
+
+/// A name for the screen the window is on, to remember zoom per screen.
+pub fn screen_key(ctx: &egui::Context) -> Option<String> {
+    ctx.input(|i| i.viewport().monitor_size)
+        .map(|s| format!("{}x{}", s.x.round(), s.y.round()))
+}
+
+/// The user's zoom after this frame's Ctrl+/−/0 and Ctrl+scroll (egui's own keyboard zoom
+/// is switched off so these keys have one meaning).
+pub fn user_zoom(ctx: &egui::Context, zoom: f32) -> f32 {
+    use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_OUT, ZOOM_RESET};
+    let mut z = zoom;
+    ctx.input_mut(|i| {
+        if i.consume_shortcut(&ZOOM_RESET) {
+            z = 1.0;
+        }
+        if i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_SECONDARY) {
+            z *= 1.1;
+        }
+        if i.consume_shortcut(&ZOOM_OUT) {
+            z /= 1.1;
+        }
+        if i.modifiers.command {
+            z *= i.zoom_delta();
+        }
+    });
+    z.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1)
+}
+
+/// Sets egui's zoom to the user's zoom, times [`PRESENT_ZOOM`] while presenting.
+pub fn apply_zoom(ctx: &egui::Context, user_zoom: f32, presenting: bool) {
+    let target = user_zoom * if presenting { PRESENT_ZOOM } else { 1.0 };
+    if (ctx.zoom_factor() - target).abs() > 1e-4 {
+        ctx.set_zoom_factor(target);
+    }
+}
