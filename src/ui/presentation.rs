@@ -66,10 +66,10 @@ impl Presentation {
         let index = nav::presentation_index(kompas, &self.sequence, loc);
         let forward = [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]
             .into_iter()
-            .any(|k| pressed(k));
+            .any(&pressed);
         let back = [Key::ArrowLeft, Key::ArrowUp, Key::PageUp]
             .into_iter()
-            .any(|k| pressed(k));
+            .any(&pressed);
         if forward || back {
             self.enlarged = None;
             if let Some(next) = nav::presentation_step(&self.sequence, index, forward) {
