@@ -48,6 +48,23 @@ pub enum Command {
         #[command(subcommand)]
         command: ReviewCommand,
     },
+    /// Maak een PNG van een weergave, zonder knoppen en panelen (geen venster of GPU nodig).
+    Render {
+        /// Het PNG-bestand.
+        #[arg(long)]
+        out: PathBuf,
+        /// Wat: kompas (standaard), een element-id (bijv. 2.3), kaart:ID of over:PAGINA.
+        #[arg(long)]
+        view: Option<String>,
+        /// Afmeting in pixels, bijv. 1920x1080 of 3840x2160.
+        #[arg(long, default_value = "1920x1080")]
+        size: String,
+        /// licht, donker of hoog-contrast.
+        #[arg(long, default_value = "licht")]
+        theme: String,
+        /// Kompasmap of .ron-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+    },
     /// Schrijf een synthetisch kompas (voor tests en metingen), altijd hetzelfde bij dezelfde seed.
     Generate {
         /// Ongeveer zoveel elementen (het aantal wordt naar boven afgerond op de vorm).
@@ -157,6 +174,13 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { path } => check(path.as_ref()),
         Command::Search { query, path, limit } => search(&query, path.as_ref(), limit),
         Command::Notes { command } => crate::cli_notes::notes(command),
+        Command::Render {
+            out,
+            view,
+            size,
+            theme,
+            path,
+        } => render(&out, view.as_deref(), &size, &theme, path.as_ref()),
         Command::Review { command } => crate::cli_notes::review(command),
         Command::Generate {
             elements,
@@ -294,4 +318,65 @@ fn search(query: &str, path: Option<&PathBuf>, limit: usize) -> ExitCode {
         let _ = writeln!(out, "{line}");
     }
     ExitCode::SUCCESS
+}
+
+fn render(
+    out: &std::path::Path,
+    view: Option<&str>,
+    size: &str,
+    theme: &str,
+    path: Option<&PathBuf>,
+) -> ExitCode {
+    use crate::ui::render;
+    use crate::ui::theme::ThemeKind;
+    let Some(size) = render::parse_size(size) else {
+        eprintln!("Onbekende afmeting '{size}'; gebruik bijvoorbeeld 1920x1080.");
+        return ExitCode::FAILURE;
+    };
+    let theme = match theme.to_lowercase().replace(' ', "-").as_str() {
+        "licht" => ThemeKind::Licht,
+        "donker" => ThemeKind::Donker,
+        "hoog-contrast" | "hoogcontrast" => ThemeKind::HoogContrast,
+        other => {
+            eprintln!("Onbekend thema '{other}'; kies licht, donker of hoog-contrast.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let kompas = match load_optional(path) {
+        Ok(l) => l.kompas,
+        Err(e) => {
+            print_problems(&e.problems);
+            eprintln!("\n{e}; er kan geen afbeelding van worden gemaakt.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(location) = render::parse_view(&kompas, view) else {
+        eprintln!(
+            "Onbekende weergave '{}'; gebruik kompas, een element-id, kaart:ID of over:PAGINA.",
+            view.unwrap_or_default()
+        );
+        return ExitCode::FAILURE;
+    };
+    let request = render::RenderRequest {
+        size,
+        location,
+        theme,
+    };
+    let png = match render::render_png(kompas, &request) {
+        Ok(png) => png,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match crate::write::write_atomic(out, &png) {
+        Ok(()) => {
+            println!("{}×{} geschreven naar {}", size[0], size[1], out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("Kon {} niet schrijven: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
 }

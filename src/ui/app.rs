@@ -193,6 +193,8 @@ pub struct KompasApp {
     user_zoom: f32,
     /// The screen the zoom belongs to.
     screen: Option<String>,
+    /// Rendering a picture: only the view, no bars, panels or indicator.
+    exporting: bool,
 }
 
 /// Key under which [`Settings`] are stored by eframe.
@@ -249,10 +251,21 @@ impl KompasApp {
             presentation: Presentation::default(),
             user_zoom: 1.0,
             screen: None,
+            exporting: false,
         };
         app.presentation = Presentation::new(&app.session.kompas);
         app.apply_style(ctx);
         app
+    }
+
+    /// Draws only the view, for rendering a picture.
+    pub fn set_exporting(&mut self, on: bool) {
+        self.exporting = on;
+    }
+
+    /// The window background of the current theme.
+    pub fn background(&self) -> egui::Color32 {
+        self.theme.bg
     }
 
     /// True while presenting.
@@ -668,7 +681,7 @@ impl KompasApp {
         let loc = self.history.current().clone();
         let focus = loc.focus(&self.session.kompas);
         // Presenting shows only the current view.
-        if !self.presentation.active {
+        if !self.presentation.active && !self.exporting {
             self.chrome_ui(ui, &loc, focus);
         }
         egui::CentralPanel::default_margins()
@@ -679,8 +692,10 @@ impl KompasApp {
             )
             .show(ui, |ui| self.central_ui(ui, &loc));
 
-        self.presentation
-            .overlay_ui(&ctx, &self.session.kompas, &loc, &self.theme);
+        if !self.exporting {
+            self.presentation
+                .overlay_ui(&ctx, &self.session.kompas, &loc, &self.theme);
+        }
         self.load_failure_ui(&ctx);
         self.dropped_files(&ctx);
         if self.notes_window.open {

@@ -18,6 +18,7 @@ pub mod over_view;
 pub mod page_view;
 pub mod partner_app;
 pub mod presentation;
+pub mod render;
 pub mod search_view;
 pub mod theme;
 pub mod view_ctx;
