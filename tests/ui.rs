@@ -775,3 +775,42 @@ fn zoom_changes_the_text_size() {
     h.run();
     assert!((label_height(&h) - before).abs() < 0.5);
 }
+
+#[test]
+fn the_current_view_is_exported_as_a_picture_from_the_menu() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "2.3")).click_accesskit();
+    h.run();
+    h.get_by_label("⚙ Beeld").click();
+    h.run();
+    h.get_by_label("Exporteer als afbeelding…").click();
+    h.run();
+    // The proposed name says what the picture shows.
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Bestand");
+    let proposed = field.value().unwrap_or_default();
+    assert!(proposed.ends_with("kompas-2.3.png"), "{proposed}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dia-2.3.png");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Bestand")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("1280 × 720").click();
+    h.run();
+    h.get_by_label("Opslaan").click();
+    // The spinner keeps repainting while the picture is made, so step rather than run.
+    h.step();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while h.query_by_label_contains("Opgeslagen").is_none() && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    h.get_by_label_contains("Opgeslagen");
+    let png = std::fs::read(&path).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let reader = decoder.read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (1280, 720));
+}

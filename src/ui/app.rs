@@ -195,6 +195,7 @@ pub struct KompasApp {
     screen: Option<String>,
     /// Rendering a picture: only the view, no bars, panels or indicator.
     exporting: bool,
+    image_export: crate::ui::image_export::ImageExport,
 }
 
 /// Key under which [`Settings`] are stored by eframe.
@@ -252,6 +253,7 @@ impl KompasApp {
             user_zoom: 1.0,
             screen: None,
             exporting: false,
+            image_export: crate::ui::image_export::ImageExport::default(),
         };
         app.presentation = Presentation::new(&app.session.kompas);
         app.apply_style(ctx);
@@ -527,6 +529,16 @@ impl KompasApp {
                     self.settings.remember_zoom(screen, self.user_zoom);
                 }
             }
+            Command::ShowImageExport => self.image_export.open = true,
+            Command::ExportImage(location, size, path) => {
+                let request = crate::ui::render::RenderRequest {
+                    size,
+                    location,
+                    theme: self.settings.theme,
+                };
+                self.image_export
+                    .start(self.session.kompas.clone(), request, path, ctx);
+            }
             Command::AddStatus(status) => {
                 if !self.notes.file().statuses.contains(&status) {
                     self.notes
@@ -708,6 +720,7 @@ impl KompasApp {
             };
             self.notes_window.ui(&ctx, &input, &mut self.commands);
         }
+        self.image_export.ui(&ctx, &loc, &mut self.commands);
 
         for command in self.commands.take() {
             self.apply(&ctx, command);
@@ -1009,6 +1022,10 @@ impl KompasApp {
                         .changed()
                     {
                         self.commands.push(Command::SetNotesWhenPresenting(notes));
+                    }
+                    if ui.button("Exporteer als afbeelding…").clicked() {
+                        self.commands.push(Command::ShowImageExport);
+                        ui.close();
                     }
                     ui.separator();
                     ui.horizontal(|ui| {

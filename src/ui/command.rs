@@ -70,6 +70,10 @@ pub enum Command {
     SetNotesWhenPresenting(bool),
     /// Set the user's zoom (1.0 is normal).
     SetZoom(f32),
+    /// Show the "Exporteer als afbeelding" window.
+    ShowImageExport,
+    /// Render a view at a size (pixels) in the current theme to a PNG file.
+    ExportImage(Location, [u32; 2], std::path::PathBuf),
 }
 
 /// The queue views push to during a frame.

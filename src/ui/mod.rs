@@ -7,6 +7,7 @@ pub mod compass_layout;
 pub mod compass_view;
 pub mod detail;
 pub mod glossary_view;
+pub mod image_export;
 pub mod kaart_view;
 pub mod label_flow;
 pub mod marked_text;

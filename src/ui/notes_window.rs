@@ -75,15 +75,7 @@ pub struct NotesWindowInput<'a> {
     pub theme: &'a Theme,
 }
 
-fn default_dir() -> PathBuf {
-    directories::UserDirs::new()
-        .and_then(|d| {
-            d.document_dir()
-                .map(std::path::Path::to_path_buf)
-                .or_else(|| Some(d.home_dir().to_path_buf()))
-        })
-        .unwrap_or_else(|| PathBuf::from("."))
-}
+use crate::ui::widgets::documents_dir as default_dir;
 
 impl NotesWindow {
     /// Reads the reaction files at `paths` and plans their import (nothing is applied).

@@ -115,3 +115,21 @@ pub fn card_style(theme: &Theme, accent: Option<Color32>, selected: bool) -> Blo
         margin_px: 12.0,
     }
 }
+
+/// The user's documents folder (else home, else the working folder): where exports go first.
+pub fn documents_dir() -> std::path::PathBuf {
+    directories::UserDirs::new()
+        .and_then(|d| {
+            d.document_dir()
+                .map(std::path::Path::to_path_buf)
+                .or_else(|| Some(d.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
+}
+
+/// The user's pictures folder, else [`documents_dir`].
+pub fn pictures_dir() -> std::path::PathBuf {
+    directories::UserDirs::new()
+        .and_then(|d| d.picture_dir().map(std::path::Path::to_path_buf))
+        .unwrap_or_else(documents_dir)
+}
