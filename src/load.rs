@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::format::{self, BegripDef, ElementDef, KompasDef, PartDef};
 use crate::model::{Begrip, Element, Kompas, KompasBuilder, Level, LinkKind, Meta, Rgb};
-use crate::problem::{Problem, Severity, line_of_id};
+use crate::problem::{Problem, Severity};
 use crate::source::{self, ReadError, Source};
 
 /// A compass that loaded, with the warnings found on the way.
@@ -280,6 +280,11 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
     // Walk the tree with an explicit stack: (file, element, depth).
     let mut first_seen: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut occurrences: HashMap<(usize, &str), usize> = HashMap::new();
+    let id_lines: Vec<crate::problem::IdLines> = c
+        .files
+        .iter()
+        .map(|f| crate::problem::IdLines::new(&f.text))
+        .collect();
     let mut stack: Vec<(usize, &ElementDef, usize)> = Vec::new();
     let root_children: usize = c.sectors.len();
     stack.push((0, &def.root, 0));
@@ -290,7 +295,7 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
     let mut all_ids: HashSet<&str> = HashSet::new();
     while let Some((file, el, depth)) = stack.pop() {
         let nth = occurrences.entry((file, el.id.as_str())).or_insert(0);
-        let line = text_of(file).and_then(|t| line_of_id(t, &el.id, *nth));
+        let line = id_lines.get(file).and_then(|l| l.get(&el.id, *nth));
         *nth += 1;
         let fname = name_of(file);
         let at = |severity, message: String| Problem {

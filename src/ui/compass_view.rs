@@ -632,9 +632,16 @@ fn fit_label(
         }
         size -= 1.0;
     }
-    // Cut off: the longest run of whole words that fits with an ellipsis after it.
+    // The number beside the text instead of above it gives the text one more line.
     let size = MIN_LABEL_PX;
     let (line_px, widths, spaces) = metrics(size, &words);
+    if first_alone && let Some(lines) = flow(shape, &widths, &spaces, line_px, false) {
+        return Fit {
+            label: assemble(ui, &lines, &words, size, &family),
+            size_px: size,
+        };
+    }
+    // Cut off: the longest run of whole words that fits with an ellipsis after it.
     let (_, placed) = flow_partial(shape, &widths, &spaces, line_px, first_alone);
     for keep in (1..=placed.min(words.len())).rev() {
         let mut cut: Vec<Token> = words.iter().take(keep).cloned().collect();
