@@ -65,6 +65,28 @@ pub enum Command {
         /// Kompasmap of .ron-bestand; zonder pad het ingebouwde Sociaal Kompas.
         path: Option<PathBuf>,
     },
+    /// Lees een mindmap (.mm van FreeMind/Freeplane) of OPML-outline in en schrijf er een kompasmap van.
+    Import {
+        /// Het .mm- of .opml-bestand.
+        file: PathBuf,
+        /// De map voor het kompas (kompas.ron en een bestand per sector).
+        #[arg(long)]
+        out: PathBuf,
+        /// Namen van de niveaus van boven naar beneden, bijv. Visie,Thema,Doel (als het bestand ze niet geeft).
+        #[arg(long, value_delimiter = ',')]
+        niveaus: Vec<String>,
+    },
+    /// Schrijf een kompas als mindmap (.mm, voor Freeplane) of OPML-outline.
+    Export {
+        /// mm of opml.
+        #[arg(long, value_enum)]
+        format: MapFormat,
+        /// Het bestand om te schrijven.
+        #[arg(long)]
+        out: PathBuf,
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+    },
     /// Schrijf een synthetisch kompas (voor tests en metingen), altijd hetzelfde bij dezelfde seed.
     Generate {
         /// Ongeveer zoveel elementen (het aantal wordt naar boven afgerond op de vorm).
@@ -83,6 +105,15 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+/// Mind-map formats for `kompas export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MapFormat {
+    /// FreeMind/Freeplane mind map.
+    Mm,
+    /// OPML outline.
+    Opml,
 }
 
 /// Where the notes are and which compass they belong to.
@@ -163,7 +194,7 @@ pub enum ReviewCommand {
 /// Every problem found.
 pub fn load_optional(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
     match path {
-        Some(p) => load::load_path(p),
+        Some(p) => crate::mindmap::open(p),
         None => load::load_embedded(),
     }
 }
@@ -182,6 +213,8 @@ pub fn run(command: Command) -> ExitCode {
             path,
         } => render(&out, view.as_deref(), &size, &theme, path.as_ref()),
         Command::Review { command } => crate::cli_notes::review(command),
+        Command::Import { file, out, niveaus } => import(&file, &out, niveaus),
+        Command::Export { format, out, path } => export(format, &out, path.as_ref()),
         Command::Generate {
             elements,
             sectors,
@@ -221,6 +254,88 @@ pub fn run(command: Command) -> ExitCode {
             }
         }
     }
+}
+
+fn import(file: &std::path::Path, out: &std::path::Path, levels: Vec<String>) -> ExitCode {
+    use crate::mindmap::{Defaults, Format};
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let text = match crate::source::read_limited(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{name}: fout: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outline = match Format::of(file) {
+        Format::MindMap => crate::mindmap::freeplane::read(&text, &name),
+        Format::Opml => crate::mindmap::opml::read(&text, &name),
+        Format::Ron => {
+            eprintln!("{name}: fout: alleen .mm- en .opml-bestanden worden ingelezen");
+            return ExitCode::FAILURE;
+        }
+    };
+    let defaults = Defaults {
+        levels,
+        ..Defaults::for_file(file)
+    };
+    let loaded = match outline.and_then(|o| crate::mindmap::to_kompas(&o, &name, &text, &defaults))
+    {
+        Ok(l) => l,
+        Err(e) => {
+            print_problems(&e.problems);
+            eprintln!("\n{e}; er is niets geschreven.");
+            return ExitCode::FAILURE;
+        }
+    };
+    print_problems(&loaded.warnings);
+    match crate::write::write_dir(&loaded.kompas, out) {
+        Ok(()) => {
+            println!(
+                "{} elementen ({} sectoren) geschreven naar {}",
+                loaded.kompas.len(),
+                loaded.kompas.sectors().len(),
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("Kon {} niet schrijven: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(format: MapFormat, out: &std::path::Path, path: Option<&PathBuf>) -> ExitCode {
+    let loaded = match load_optional(path) {
+        Ok(l) => l,
+        Err(e) => {
+            print_problems(&e.problems);
+            eprintln!("\n{e}; er is niets geschreven.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let k = &loaded.kompas;
+    let text = match format {
+        MapFormat::Mm => crate::mindmap::freeplane::write(k),
+        MapFormat::Opml => crate::mindmap::opml::write(k),
+    };
+    if let Err(e) = crate::write::write_atomic(out, text.as_bytes()) {
+        eprintln!("Kon {} niet schrijven: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    println!("{} elementen geschreven naar {}", k.len(), out.display());
+    // Say what a mind map cannot hold, so nobody thinks it is gone.
+    let pages = k.content.pages.len();
+    if !k.begrippen.is_empty() || !k.content.is_empty() {
+        eprintln!(
+            "Let op: de begrippenlijst ({} begrippen) en de inhoud naast de boom ({pages} pagina's, trends, indicatoren) passen niet in een mindmap en staan alleen in de RON-bestanden.",
+            k.begrippen.len()
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 fn print_problems(problems: &[Problem]) {

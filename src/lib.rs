@@ -11,6 +11,7 @@ pub mod format;
 pub mod generate;
 pub mod glossary;
 pub mod load;
+pub mod mindmap;
 pub mod model;
 pub mod nav;
 pub mod notes;

@@ -79,18 +79,58 @@ pub fn load(source: &Source) -> Result<Loaded, LoadError> {
     let Some(collected) = collect(source, &mut problems) else {
         return Err(LoadError { problems });
     };
-    let checked = check(&collected, &mut problems);
+    check_and_build(&collected, problems, &source.main_name())
+}
+
+/// Loads a compass given as definitions, as an importer makes them; problems are reported
+/// under `file`, after the importer's own `warnings`.
+///
+/// # Errors
+/// Every problem that stops the compass from being used.
+pub fn load_def(
+    mut def: KompasDef,
+    file: &str,
+    problems: Vec<Problem>,
+) -> Result<Loaded, LoadError> {
+    let sectors = std::mem::take(&mut def.root.children)
+        .into_iter()
+        .map(|s| (0, s))
+        .collect();
+    let begrippen = std::mem::take(&mut def.begrippen)
+        .into_iter()
+        .map(|b| (0, b))
+        .collect();
+    let collected = Collected {
+        def,
+        files: vec![FileText {
+            name: file.to_owned(),
+            text: String::new(),
+        }],
+        incomplete: false,
+        sectors,
+        begrippen,
+        content: Vec::new(),
+    };
+    check_and_build(&collected, problems, file)
+}
+
+fn check_and_build(
+    collected: &Collected,
+    mut problems: Vec<Problem>,
+    main_name: &str,
+) -> Result<Loaded, LoadError> {
+    let checked = check(collected, &mut problems);
     if problems.iter().any(Problem::is_error) {
         return Err(LoadError { problems });
     }
-    match build(&collected, &checked) {
+    match build(collected, &checked) {
         Some(kompas) => Ok(Loaded {
             kompas,
             warnings: problems,
         }),
         None => {
             problems.push(Problem::file_error(
-                &source.main_name(),
+                main_name,
                 "het kompas heeft geen elementen",
             ));
             Err(LoadError { problems })
@@ -122,7 +162,7 @@ fn collect(source: &Source, problems: &mut Vec<Problem>) -> Option<Collected> {
             return None;
         }
     };
-    let def: KompasDef = match format::from_ron(&text) {
+    let mut def: KompasDef = match format::from_ron(&text) {
         Ok(d) => d,
         Err(e) => {
             problems.push(Problem::ron(&main_name, &text, &e));
@@ -133,8 +173,11 @@ fn collect(source: &Source, problems: &mut Vec<Problem>) -> Option<Collected> {
         name: main_name.clone(),
         text,
     }];
-    let mut sectors: Vec<(usize, ElementDef)> =
-        def.root.children.iter().cloned().map(|s| (0, s)).collect();
+    // The sectors move out of the root: the walks visit them through `sectors`.
+    let mut sectors: Vec<(usize, ElementDef)> = std::mem::take(&mut def.root.children)
+        .into_iter()
+        .map(|s| (0, s))
+        .collect();
     let mut begrippen: Vec<(usize, BegripDef)> =
         def.begrippen.iter().cloned().map(|b| (0, b)).collect();
     let mut content: Vec<(usize, PartDef)> = Vec::new();
@@ -409,8 +452,10 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
                 ));
             } else if depth == 0 {
             } else if depth == 1 {
+                // A warning, not an error: a mind map's branch without children is a normal
+                // thing to import, and the compass draws such a sector as one whole wedge.
                 problems.push(at(
-                    Severity::Fout,
+                    Severity::Waarschuwing,
                     format!("sector zonder kinderen: er staan geen {next} onder"),
                 ));
             } else {

@@ -22,8 +22,10 @@ pub enum Place {
         line: usize,
         /// 1-based column (in characters).
         col: usize,
-        /// The text of that line.
+        /// The text of that line (or of a stretch around the column, for a very long line).
         snippet: String,
+        /// Characters of the line left out before `snippet`.
+        skipped: usize,
     },
     /// An element (or begrip) by id, with the line where its id is written when found.
     Element {
@@ -77,6 +79,63 @@ impl Problem {
         }
     }
 
+    /// A problem at a byte offset of a text (an XML file, say), with line, column and the
+    /// text around it. A huge one-line file gives a short snippet, not the whole line.
+    pub fn at_offset(
+        severity: Severity,
+        file: &str,
+        text: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = text.get(..offset).unwrap_or_default();
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text
+            .get(offset..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| offset + i);
+        let col = text
+            .get(line_start..offset)
+            .unwrap_or_default()
+            .chars()
+            .count()
+            + 1;
+        // At most 200 characters each side: the display shows fewer still.
+        let head: String = {
+            let chars: Vec<char> = text
+                .get(line_start..offset)
+                .unwrap_or_default()
+                .chars()
+                .rev()
+                .take(200)
+                .collect();
+            chars.into_iter().rev().collect()
+        };
+        let tail: String = text
+            .get(offset..line_end)
+            .unwrap_or_default()
+            .chars()
+            .take(200)
+            .collect();
+        let skipped = col - 1 - head.chars().count();
+        Self {
+            severity,
+            file: file.to_owned(),
+            place: Place::Position {
+                line,
+                col,
+                snippet: format!("{head}{tail}"),
+                skipped,
+            },
+            message: message.into(),
+        }
+    }
+
     /// A RON syntax or type error, translated to Dutch.
     pub fn ron(file: &str, text: &str, err: &ron::error::SpannedError) -> Self {
         let line = err.span.start.line;
@@ -89,7 +148,12 @@ impl Problem {
         Self {
             severity: Severity::Fout,
             file: file.to_owned(),
-            place: Place::Position { line, col, snippet },
+            place: Place::Position {
+                line,
+                col,
+                snippet,
+                skipped: 0,
+            },
             message: dutch_ron_message(&err.code),
         }
     }
@@ -182,19 +246,24 @@ impl fmt::Display for Problem {
             Place::Element { id, line: None } => {
                 write!(f, "{}: {kind} bij id {id}: {}", self.file, self.message)
             }
-            Place::Position { line, col, snippet } => {
+            Place::Position {
+                line,
+                col,
+                snippet,
+                skipped,
+            } => {
                 writeln!(f, "{}:{line}:{col}: {kind}: {}", self.file, self.message)?;
                 let gutter = line.to_string();
                 let pad = " ".repeat(gutter.len());
                 // Show about 100 characters around the column, so long lines stay readable
                 // and the caret stays under the spot.
                 let chars: Vec<char> = snippet.chars().collect();
-                let at = col.saturating_sub(1).min(chars.len());
+                let at = col.saturating_sub(1 + skipped).min(chars.len());
                 let from = at.saturating_sub(60);
                 let to = (at + 40).min(chars.len());
                 let mut shown: String = chars.get(from..to).unwrap_or_default().iter().collect();
                 let mut caret_col = at - from;
-                if from > 0 {
+                if from > 0 || *skipped > 0 {
                     shown.insert(0, '…');
                     caret_col += 1;
                 }
@@ -299,6 +368,7 @@ mod tests {
                 line: 1,
                 col: 201,
                 snippet: long,
+                skipped: 0,
             },
             message: "m".into(),
         };
@@ -313,6 +383,30 @@ mod tests {
             "{shown}"
         );
         assert!(text_line.chars().count() < 120);
+    }
+
+    #[test]
+    fn a_problem_in_a_huge_line_keeps_its_column_and_a_short_snippet() {
+        let text = format!("<map>\n<node TEXT=\"{}\">Q</map>", "a".repeat(100_000));
+        let offset = text.find('Q').unwrap();
+        let p = Problem::at_offset(Severity::Fout, "f.mm", &text, offset, "m");
+        let Place::Position {
+            line, col, snippet, ..
+        } = &p.place
+        else {
+            panic!("{p:?}");
+        };
+        assert_eq!((*line, *col), (2, 100_015));
+        assert!(snippet.len() < 500);
+        let shown = p.to_string();
+        assert!(shown.starts_with("f.mm:2:100015: fout: m"), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let caret = lines[3].find('^').unwrap();
+        assert_eq!(
+            lines[2].chars().nth(lines[3][..caret].chars().count()),
+            Some('Q'),
+            "{shown}"
+        );
     }
 
     #[test]

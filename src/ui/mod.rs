@@ -40,7 +40,7 @@ pub fn load_for_app(path: Option<&PathBuf>) -> (Loaded, Vec<Problem>) {
             Err(e) => unreachable_embedded(e),
         };
     };
-    match load::load_path(path) {
+    match crate::mindmap::open(path) {
         Ok(l) => (l, Vec::new()),
         Err(e) => {
             let fallback = match load::load_embedded() {

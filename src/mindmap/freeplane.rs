@@ -1,0 +1,570 @@
+//! FreeMind/Freeplane `.mm` files: `<map>` with nested `<node TEXT=".." ID="..">`, notes as
+//! `<richcontent TYPE="NOTE">` HTML, links as `<arrowlink DESTINATION="..">`.
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::html::{self, HtmlText};
+use super::{MAX_DEPTH, MAX_NODES, MAX_TEXT_BYTES, MAX_XML_DEPTH, Node, Outline, attr};
+use crate::load::LoadError;
+use crate::model::{Ix, Kompas};
+use crate::problem::{Problem, Severity};
+
+/// Elements of a node that Kompas does not use but that are normal in a mind map.
+const KNOWN: &[&str] = &[
+    "icon",
+    "font",
+    "edge",
+    "cloud",
+    "hook",
+    "attribute_layout",
+    "attribute_registry",
+    "properties",
+    "map_styles",
+    "stylenode",
+    "conditional_styles",
+    "linktarget",
+    "label",
+    "text",
+    "richcontent",
+    "attribute",
+    "arrowlink",
+    "node",
+    "alias",
+];
+
+/// What an open XML element is, while reading.
+#[derive(Debug)]
+enum Frame {
+    Map,
+    /// A node, by index.
+    Node(usize),
+    /// The HTML of a node's text, note or details.
+    Rich {
+        node: usize,
+        kind: RichKind,
+        text: HtmlText,
+    },
+    /// Anything whose contents are not needed.
+    Skip,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RichKind {
+    Text,
+    Note,
+    Details,
+}
+
+fn name_of(e: &BytesStart<'_>) -> String {
+    String::from_utf8_lossy(e.local_name().as_ref()).into_owned()
+}
+
+/// Reads a mind map.
+///
+/// # Errors
+/// Invalid XML, a file that is no mind map, and the limits ([`MAX_DEPTH`] levels,
+/// [`MAX_NODES`] nodes, [`MAX_TEXT_BYTES`] per text), each with line and column.
+pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
+    let mut warnings = Vec::new();
+    read_with_warnings(text, file, &mut warnings)
+}
+
+/// Like [`read`], collecting warnings (unknown elements) too.
+///
+/// # Errors
+/// See [`read`].
+pub fn read_with_warnings(
+    text: &str,
+    file: &str,
+    warnings: &mut Vec<Problem>,
+) -> Result<Outline, LoadError> {
+    let fail = |offset: usize, message: String| LoadError {
+        problems: vec![Problem::at_offset(
+            Severity::Fout,
+            file,
+            text,
+            offset,
+            message,
+        )],
+    };
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let mut outline = Outline::default();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut seen_map = false;
+    let mut unknown: Vec<String> = Vec::new();
+    loop {
+        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let at = usize::try_from(reader.error_position()).unwrap_or(offset);
+                return Err(fail(at, super::xml_message(&e)));
+            }
+        };
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            _ => (None, false),
+        };
+        if let Some(e) = start {
+            if stack.len() >= MAX_XML_DEPTH {
+                return Err(fail(
+                    offset,
+                    format!("de XML is dieper genest dan {MAX_XML_DEPTH} niveaus"),
+                ));
+            }
+            let name = name_of(e);
+            let frame = match stack.last_mut() {
+                None => {
+                    if name != "map" {
+                        return Err(fail(
+                            offset,
+                            format!(
+                                "dit is geen FreeMind/Freeplane-mindmap: het begint met <{name}> in plaats van <map>"
+                            ),
+                        ));
+                    }
+                    seen_map = true;
+                    Frame::Map
+                }
+                Some(Frame::Map) if name == "node" => {
+                    if outline.nodes.is_empty() {
+                        new_node(&mut outline, None, e, offset).map_err(|m| fail(offset, m))?
+                    } else {
+                        warnings.push(Problem::at_offset(
+                            Severity::Waarschuwing,
+                            file,
+                            text,
+                            offset,
+                            "een tweede hoofdknoop; een mindmap heeft er één, deze wordt overgeslagen",
+                        ));
+                        Frame::Skip
+                    }
+                }
+                Some(Frame::Node(parent)) => {
+                    let parent = *parent;
+                    match name.as_str() {
+                        "node" => {
+                            let depth = outline.nodes.get(parent).map_or(0, |n| n.depth) + 1;
+                            if depth >= MAX_DEPTH {
+                                return Err(fail(
+                                    offset,
+                                    format!(
+                                        "de mindmap is dieper dan {MAX_DEPTH} niveaus; een kompas heeft er hoogstens {MAX_DEPTH}"
+                                    ),
+                                ));
+                            }
+                            if outline.nodes.len() >= MAX_NODES {
+                                return Err(fail(
+                                    offset,
+                                    format!("de mindmap heeft meer dan {MAX_NODES} knopen"),
+                                ));
+                            }
+                            new_node(&mut outline, Some(parent), e, offset)
+                                .map_err(|m| fail(offset, m))?
+                        }
+                        "richcontent" => {
+                            let attrs = super::attributes(e).map_err(|m| fail(offset, m))?;
+                            let kind = match attrs
+                                .iter()
+                                .find(|(n, _)| n == "TYPE")
+                                .map(|(_, v)| v.as_str())
+                            {
+                                Some("NOTE") => Some(RichKind::Note),
+                                Some("DETAILS") => Some(RichKind::Details),
+                                Some("NODE") => Some(RichKind::Text),
+                                _ => None,
+                            };
+                            kind.map_or(Frame::Skip, |kind| Frame::Rich {
+                                node: parent,
+                                kind,
+                                text: HtmlText::default(),
+                            })
+                        }
+                        "arrowlink" => {
+                            let attrs = super::attributes(e).map_err(|m| fail(offset, m))?;
+                            if let Some((_, dest)) =
+                                attrs.into_iter().find(|(n, _)| n == "DESTINATION")
+                                && let Some(node) = outline.nodes.get_mut(parent)
+                            {
+                                node.links.push((dest, offset));
+                            }
+                            Frame::Skip
+                        }
+                        "attribute" => {
+                            let attrs = super::attributes(e).map_err(|m| fail(offset, m))?;
+                            let get = |k: &str| {
+                                attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+                            };
+                            if let (Some(n), Some(v)) = (get("NAME"), get("VALUE"))
+                                && n.starts_with("kompas-")
+                                && let Some(node) = outline.nodes.get_mut(parent)
+                            {
+                                node.attrs.push((n, v));
+                            }
+                            Frame::Skip
+                        }
+                        other => {
+                            if !KNOWN.contains(&other) && !unknown.iter().any(|u| u == other) {
+                                unknown.push(other.to_owned());
+                                warnings.push(Problem::at_offset(
+                                    Severity::Waarschuwing,
+                                    file,
+                                    text,
+                                    offset,
+                                    format!("onbekend element <{other}> in een knoop; genegeerd"),
+                                ));
+                            }
+                            Frame::Skip
+                        }
+                    }
+                }
+                Some(Frame::Rich { text: html, .. }) => {
+                    html.start(&name);
+                    Frame::Skip
+                }
+                Some(Frame::Map | Frame::Skip) => {
+                    if matches!(stack.last(), Some(Frame::Map))
+                        && !KNOWN.contains(&name.as_str())
+                        && !unknown.contains(&name)
+                    {
+                        unknown.push(name.clone());
+                        warnings.push(Problem::at_offset(
+                            Severity::Waarschuwing,
+                            file,
+                            text,
+                            offset,
+                            format!("onbekend element <{name}> in de mindmap; genegeerd"),
+                        ));
+                    }
+                    Frame::Skip
+                }
+            };
+            if empty {
+                close(&mut outline, frame, &mut stack, &name);
+            } else {
+                // Rich HTML elements are tracked by the HTML collector, not the stack.
+                stack.push(frame);
+            }
+            continue;
+        }
+        match event {
+            Event::End(e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                if let Some(frame) = stack.pop() {
+                    close(&mut outline, frame, &mut stack, &name);
+                }
+            }
+            Event::Text(t) => {
+                if let Some(Frame::Rich { text: html, .. }) = in_rich(&mut stack) {
+                    let s = t
+                        .decode()
+                        .map_err(|e| fail(offset, format!("ongeldige tekst: {e}")))?;
+                    html.text(&s);
+                    if html.len() > MAX_TEXT_BYTES {
+                        return Err(fail(offset, "een notitie is langer dan 1 MB".into()));
+                    }
+                }
+            }
+            Event::CData(t) => {
+                if let Some(Frame::Rich { text: html, .. }) = in_rich(&mut stack) {
+                    html.text(&String::from_utf8_lossy(&t));
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some(Frame::Rich { text: html, .. }) = in_rich(&mut stack) {
+                    let s = match r.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        Ok(None) => {
+                            let name = r.decode().map(|n| n.into_owned()).unwrap_or_default();
+                            html::entity(&name).map_or_else(|| format!("&{name};"), str::to_owned)
+                        }
+                        Err(e) => {
+                            return Err(fail(offset, format!("ongeldige tekenverwijzing: {e}")));
+                        }
+                    };
+                    html.text(&s);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !seen_map {
+        return Err(fail(
+            0,
+            "dit is geen mindmap: er staat geen <map> in (leeg bestand?)".into(),
+        ));
+    }
+    if !stack.is_empty() {
+        return Err(fail(
+            text.len(),
+            "het bestand houdt op voordat alle elementen zijn afgesloten".into(),
+        ));
+    }
+    Ok(outline)
+}
+
+/// The rich-content frame HTML text goes to: the innermost frame when it is one, or the frame
+/// under the HTML elements (which are pushed as `Skip`).
+fn in_rich(stack: &mut [Frame]) -> Option<&mut Frame> {
+    stack
+        .iter_mut()
+        .rev()
+        .find(|f| !matches!(f, Frame::Skip))
+        .filter(|f| matches!(f, Frame::Rich { .. }))
+}
+
+fn close(outline: &mut Outline, frame: Frame, stack: &mut [Frame], name: &str) {
+    match frame {
+        Frame::Rich { node, kind, text } => {
+            let text = text.finish();
+            if let Some(n) = outline.nodes.get_mut(node) {
+                match kind {
+                    RichKind::Text => n.text = text,
+                    RichKind::Note => n.note = Some(text),
+                    RichKind::Details => {
+                        if n.note.is_none() {
+                            n.note = Some(text);
+                        }
+                    }
+                }
+            }
+        }
+        Frame::Skip => {
+            if let Some(Frame::Rich { text, .. }) = in_rich(stack) {
+                text.end(name);
+            }
+        }
+        Frame::Map | Frame::Node(_) => {}
+    }
+}
+
+fn new_node(
+    outline: &mut Outline,
+    parent: Option<usize>,
+    e: &BytesStart<'_>,
+    offset: usize,
+) -> Result<Frame, String> {
+    let attrs = super::attributes(e)?;
+    let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let depth = parent
+        .and_then(|p| outline.nodes.get(p))
+        .map_or(0, |n| n.depth + 1);
+    outline.nodes.push(Node {
+        parent,
+        depth,
+        text: get("TEXT")
+            .or_else(|| get("LOCALIZED_TEXT"))
+            .unwrap_or_default(),
+        note: None,
+        file_id: get("ID"),
+        attrs: Vec::new(),
+        color: get("BACKGROUND_COLOR"),
+        links: Vec::new(),
+        offset,
+    });
+    Ok(Frame::Node(outline.nodes.len() - 1))
+}
+
+/// The elements `ix` names as related ("also relates to").
+pub(crate) fn related(kompas: &Kompas, ix: Ix) -> impl Iterator<Item = Ix> {
+    kompas
+        .links_from(ix)
+        .into_iter()
+        .filter(|(kind, _)| *kind == crate::model::LinkKind::Related)
+        .map(|(_, to)| to)
+}
+
+/// The id a mind map gives an element: Freeplane wants an XML name, so "1.3" becomes
+/// "ID_1.3"; the element's own id travels in a `kompas-id` attribute.
+fn map_id(id: &str) -> String {
+    format!("ID_{id}")
+}
+
+/// Writes the compass's tree as a Freeplane mind map: every element with its text as note,
+/// its id, label and colour as attributes, related elements as arrows, and the compass's
+/// title, levels and source on the root. The begrippenlijst and the pages beside the tree
+/// have no place in a mind map and are left out (the caller says so).
+pub fn write(kompas: &Kompas) -> String {
+    let mut out = String::with_capacity(kompas.len() * 400);
+    out.push_str("<map version=\"freeplane 1.9.13\">\n");
+    out.push_str("<!-- Geschreven door Kompas. Attributen kompas-* bewaren ids, niveaus en gegevens van het kompas. -->\n");
+    // Depth-first with an explicit stack: (element, closing?).
+    let mut stack: Vec<(Ix, bool)> = vec![(kompas.root(), false)];
+    while let Some((ix, closing)) = stack.pop() {
+        let depth = kompas.element(ix).depth;
+        let indent = " ".repeat(depth.min(32));
+        if closing {
+            out.push_str(&indent);
+            out.push_str("</node>\n");
+            continue;
+        }
+        write_node_open(kompas, ix, &indent, &mut out);
+        stack.push((ix, true));
+        for &child in kompas.children(ix).iter().rev() {
+            stack.push((child, false));
+        }
+    }
+    out.push_str("</map>\n");
+    out
+}
+
+fn write_node_open(kompas: &Kompas, ix: Ix, indent: &str, out: &mut String) {
+    use std::fmt::Write as _;
+    let el = kompas.element(ix);
+    let esc = super::escape_attr;
+    let _ = write!(
+        out,
+        "{indent}<node TEXT=\"{}\" ID=\"{}\"",
+        esc(&el.title),
+        esc(&map_id(el.id.as_str()))
+    );
+    if let Some(c) = el.color {
+        let _ = write!(
+            out,
+            " BACKGROUND_COLOR=\"{}\"",
+            c.to_hex().to_ascii_lowercase()
+        );
+    }
+    out.push_str(">\n");
+    let mut attribute = |name: &str, value: &str| {
+        let _ = writeln!(
+            out,
+            "{indent}<attribute NAME=\"{}\" VALUE=\"{}\"/>",
+            esc(name),
+            esc(value)
+        );
+    };
+    attribute(attr::ID, el.id.as_str());
+    if let Some(label) = &el.label {
+        attribute(attr::LABEL, label);
+    }
+    if let Some(c) = el.color {
+        attribute(attr::COLOR, &c.to_hex());
+    }
+    if ix == kompas.root() {
+        attribute(attr::TITLE, &kompas.meta.title);
+        attribute(attr::MUNICIPALITY, &kompas.meta.municipality);
+        attribute(attr::PERIOD, &kompas.meta.period);
+        attribute(attr::SOURCE, &kompas.meta.source);
+        for (i, level) in kompas.levels.iter().enumerate() {
+            let key = format!("{}{}", attr::LEVEL_PREFIX, i + 1);
+            attribute(&key, &level.name);
+            attribute(&format!("{key}{}", attr::PLURAL_SUFFIX), &level.plural);
+        }
+    }
+    if let Some(text) = &el.text {
+        let _ = writeln!(
+            out,
+            "{indent}<richcontent TYPE=\"NOTE\">\n{}\n{indent}</richcontent>",
+            html::to_html(text)
+        );
+    }
+    for target in related(kompas, ix) {
+        let _ = writeln!(
+            out,
+            "{indent}<arrowlink DESTINATION=\"{}\"/>",
+            esc(&map_id(kompas.element(target).id.as_str()))
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r##"<map version="freeplane 1.9.13">
+<!--To view this file, download free mind mapping software Freeplane from https://www.freeplane.org -->
+<node TEXT="Iedereen doet mee" ID="ID_100" CREATED="1" MODIFIED="2">
+<hook NAME="MapStyle"><map_styles><stylenode LOCALIZED_TEXT="styles.root_node"><stylenode TEXT="x"/></stylenode></map_styles></hook>
+<node TEXT="Wonen &amp; zorg" POSITION="right" ID="ID_200" BACKGROUND_COLOR="#f2c037">
+<icon BUILTIN="yes"/>
+<richcontent TYPE="NOTE" CONTENT-TYPE="xml/">
+<html>
+  <head>
+
+  </head>
+  <body>
+    <p>
+      Eerste regel
+    </p>
+    <p>
+      Tweede&#160;&#160;regel &eacute;n meer
+    </p>
+  </body>
+</html>
+</richcontent>
+<node ID="ID_210"><richcontent TYPE="NODE"><html><body><p>Rijke <b>tekst</b></p></body></html></richcontent></node>
+<node TEXT="Regel 1&#xa;regel 2" ID="ID_220"><arrowlink DESTINATION="ID_300"/></node>
+</node>
+<node TEXT="Werk" ID="ID_300"><unknown-thing/></node>
+</node>
+</map>"##;
+
+    #[test]
+    fn a_freeplane_map_reads_with_notes_rich_text_and_links() {
+        let mut warnings = Vec::new();
+        let o = read_with_warnings(SAMPLE, "x.mm", &mut warnings).unwrap();
+        let texts: Vec<&str> = o.nodes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Iedereen doet mee",
+                "Wonen & zorg",
+                "Rijke tekst",
+                "Regel 1\nregel 2",
+                "Werk"
+            ]
+        );
+        assert_eq!(
+            o.nodes[1].note.as_deref(),
+            Some("Eerste regel\nTweede  regel én meer")
+        );
+        assert_eq!(o.nodes[3].links.len(), 1);
+        assert_eq!(o.nodes[1].color.as_deref(), Some("#f2c037"));
+        assert_eq!(o.nodes[4].depth, 1);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].to_string().contains("unknown-thing"));
+        let loaded =
+            super::super::to_kompas(&o, "x.mm", SAMPLE, &super::super::Defaults::default())
+                .unwrap();
+        let k = loaded.kompas;
+        assert_eq!(k.sectors().len(), 2);
+        let link_from = k.get("ID_220").unwrap();
+        let to = k.get("ID_300").unwrap();
+        assert_eq!(related(&k, link_from).collect::<Vec<_>>(), vec![to]);
+    }
+
+    #[test]
+    fn broken_maps_name_the_place() {
+        for (text, needle, line) in [
+            ("<map><node TEXT=\"a\"></map>", "</node>", 1),
+            ("<map>\n<node TEXT=\"a\">\n</nood></map>", "</node>", 3),
+            ("<opml/>", "<map>", 1),
+            ("", "geen <map>", 1),
+            ("<map>\n<node TEXT=\"a\" TEXT=\"b\"/></map>", "attribuut", 2),
+        ] {
+            let err = read(text, "kapot.mm").unwrap_err();
+            let shown = err.problems[0].to_string();
+            assert!(shown.contains(needle), "{text:?}: {shown}");
+            assert!(
+                shown.starts_with(&format!("kapot.mm:{line}:")),
+                "{text:?}: {shown}"
+            );
+        }
+    }
+
+    #[test]
+    fn ten_thousand_levels_are_refused_without_overflowing_the_stack() {
+        let deep = format!(
+            "<map>{}{}</map>",
+            "<node TEXT=\"x\">".repeat(10_000),
+            "</node>".repeat(10_000)
+        );
+        let err = read(&deep, "diep.mm").unwrap_err();
+        assert!(err.problems[0].message.contains("dieper"), "{err:?}");
+    }
+}

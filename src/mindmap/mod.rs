@@ -1,0 +1,561 @@
+//! Mind maps and outlines in and out: FreeMind/Freeplane `.mm` and OPML.
+//!
+//! Both readers turn a file into a flat [`Outline`] (no recursion anywhere, so 10 000 levels of
+//! nesting cannot overflow the stack), which [`to_kompas`] turns into a compass: the root is the
+//! top goal, its children the sectors, deeper nodes the next levels. What a mind map cannot say
+//! (level names, the compass's title, stable ids) travels in `kompas-*` attributes, which the
+//! writers add, so a compass survives the trip to a mind-map tool and back.
+
+pub mod freeplane;
+pub mod html;
+pub mod opml;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::format::{ElementDef, FORMAT_VERSION, KompasDef, LevelDef};
+use crate::load::{self, LoadError, Loaded, is_valid_id};
+use crate::model::Rgb;
+use crate::problem::{Problem, Severity};
+
+/// Deepest tree a mind map may have; a compass with more levels is not a compass.
+pub const MAX_DEPTH: usize = 64;
+/// Deepest XML nesting read (HTML notes nest deeper than nodes).
+pub const MAX_XML_DEPTH: usize = 1024;
+/// Most nodes read from one file.
+pub const MAX_NODES: usize = 1_000_000;
+/// Longest text of one node or note, in bytes.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
+/// Attribute names Kompas writes and reads on nodes (Freeplane attributes, OPML attributes).
+pub mod attr {
+    /// The element's stable id.
+    pub const ID: &str = "kompas-id";
+    /// The number the document shows ("1.3").
+    pub const LABEL: &str = "kompas-label";
+    /// The element's colour (#RRGGBB).
+    pub const COLOR: &str = "kompas-kleur";
+    /// OPML only: ids of related elements, separated by spaces.
+    pub const RELATED: &str = "kompas-gerelateerd";
+    /// OPML only: the element's longer text, when the outline has no `_note`.
+    pub const TEXT: &str = "kompas-tekst";
+    /// On the root: the compass's title.
+    pub const TITLE: &str = "kompas-titel";
+    /// On the root: the municipality.
+    pub const MUNICIPALITY: &str = "kompas-gemeente";
+    /// On the root: the period.
+    pub const PERIOD: &str = "kompas-periode";
+    /// On the root: the source.
+    pub const SOURCE: &str = "kompas-bron";
+    /// On the root: `kompas-niveau-1` … the level names from the top.
+    pub const LEVEL_PREFIX: &str = "kompas-niveau-";
+    /// Suffix of a level's plural: `kompas-niveau-2-meervoud`.
+    pub const PLURAL_SUFFIX: &str = "-meervoud";
+}
+
+/// One node as read, flat: its parent comes before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Node {
+    /// Index of the parent in [`Outline::nodes`]; `None` for the root.
+    pub parent: Option<usize>,
+    /// 0 for the root.
+    pub depth: usize,
+    /// The node's text, verbatim.
+    pub text: String,
+    /// Its note as plain text.
+    pub note: Option<String>,
+    /// The file's own id for the node (`ID` in a mind map), which links point at.
+    pub file_id: Option<String>,
+    /// `kompas-*` attributes (name, value).
+    pub attrs: Vec<(String, String)>,
+    /// Background colour given by the tool, if any.
+    pub color: Option<String>,
+    /// File ids this node links to.
+    pub links: Vec<(String, usize)>,
+    /// Byte offset of the node in the file, for messages.
+    pub offset: usize,
+}
+
+impl Node {
+    /// The value of a `kompas-*` attribute.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A mind map or outline as read: nodes in document order (pre-order), root first.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    /// The nodes.
+    pub nodes: Vec<Node>,
+    /// A title the file gives outside the tree (OPML's `<head><title>`).
+    pub title: Option<String>,
+}
+
+/// What a file is, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A folder with `kompas.ron`, or one `.ron` file.
+    Ron,
+    /// FreeMind/Freeplane `.mm`.
+    MindMap,
+    /// OPML outline.
+    Opml,
+}
+
+impl Format {
+    /// The format of `path`, from its extension (a folder is RON).
+    pub fn of(path: &Path) -> Self {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("mm") => Self::MindMap,
+            Some("opml") => Self::Opml,
+            _ => Self::Ron,
+        }
+    }
+}
+
+/// Opens any compass: a folder, a `.ron` file, a `.mm` mind map or an `.opml` outline.
+///
+/// # Errors
+/// Every problem found, with file and place.
+pub fn open(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let read = || {
+        crate::source::read_limited(path).map_err(|e| LoadError {
+            problems: vec![Problem::file_error(&name, e.to_string())],
+        })
+    };
+    match Format::of(path) {
+        Format::Ron => load::load_path(path),
+        Format::MindMap => {
+            let text = read()?;
+            let outline = freeplane::read(&text, &name)?;
+            to_kompas(&outline, &name, &text, &Defaults::for_file(path))
+        }
+        Format::Opml => {
+            let text = read()?;
+            let outline = opml::read(&text, &name)?;
+            to_kompas(&outline, &name, &text, &Defaults::for_file(path))
+        }
+    }
+}
+
+/// What an import falls back on where the file says nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Defaults {
+    /// Level names from the top, when the file has none.
+    pub levels: Vec<String>,
+    /// Title, when the file has none (the file name, say).
+    pub title: String,
+}
+
+impl Defaults {
+    /// Defaults for a file: its name (without extension) as title.
+    pub fn for_file(path: &Path) -> Self {
+        Self {
+            levels: Vec::new(),
+            title: path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Level names where neither the file nor the user gives any: a goal, its themes, their goals,
+/// and so on; beyond six levels they are numbered.
+pub fn default_level(depth: usize) -> (String, String) {
+    let names = [
+        ("Einddoel", "Einddoelen"),
+        ("Thema", "Thema's"),
+        ("Doel", "Doelen"),
+        ("Subdoel", "Subdoelen"),
+        ("Inspanning", "Inspanningen"),
+        ("Actie", "Acties"),
+    ];
+    names.get(depth).map_or_else(
+        || {
+            let n = format!("Niveau {}", depth + 1);
+            (n.clone(), n)
+        },
+        |(s, p)| ((*s).to_owned(), (*p).to_owned()),
+    )
+}
+
+/// Turns an outline into a compass, checked like a RON compass; `text` is the file's text, for
+/// placing messages.
+///
+/// # Errors
+/// Every problem that stops the compass from being used.
+pub fn to_kompas(
+    outline: &Outline,
+    file: &str,
+    text: &str,
+    defaults: &Defaults,
+) -> Result<Loaded, LoadError> {
+    let (def, warnings) = to_def(outline, file, text, defaults)?;
+    load::load_def(def, file, warnings)
+}
+
+/// Turns an outline into compass definitions, with the warnings found on the way.
+///
+/// # Errors
+/// An empty outline.
+pub fn to_def(
+    outline: &Outline,
+    file: &str,
+    text: &str,
+    defaults: &Defaults,
+) -> Result<(KompasDef, Vec<Problem>), LoadError> {
+    let mut warnings = Vec::new();
+    let Some(root) = outline.nodes.first() else {
+        return Err(LoadError {
+            problems: vec![Problem::file_error(
+                file,
+                "de mindmap is leeg: er staat geen enkele knoop in",
+            )],
+        });
+    };
+    let warn = |warnings: &mut Vec<Problem>, node: &Node, message: String| {
+        warnings.push(Problem::at_offset(
+            Severity::Waarschuwing,
+            file,
+            text,
+            node.offset,
+            message,
+        ));
+    };
+    let ids = assign_ids(outline, file, text, &mut warnings);
+    let labels = positional_labels(outline);
+    let max_depth = outline.nodes.iter().map(|n| n.depth).max().unwrap_or(0);
+
+    // Level names: the file's, else the caller's, else sensible defaults.
+    let mut levels = Vec::new();
+    for depth in 0..=max_depth {
+        let key = format!("{}{}", attr::LEVEL_PREFIX, depth + 1);
+        let plural_key = format!("{key}{}", attr::PLURAL_SUFFIX);
+        let (default_name, default_plural) = default_level(depth);
+        let (name, plural) = match (root.attr(&key), defaults.levels.get(depth)) {
+            (Some(n), _) => (n.to_owned(), root.attr(&plural_key).unwrap_or(n).to_owned()),
+            (None, Some(n)) => (n.clone(), n.clone()),
+            (None, None) => (default_name, default_plural),
+        };
+        levels.push(LevelDef {
+            plural: (plural != name).then_some(plural),
+            name,
+        });
+    }
+
+    // Elements, built bottom-up without recursion: children come after their parent.
+    let mut defs: Vec<Option<ElementDef>> = Vec::with_capacity(outline.nodes.len());
+    let mut children: Vec<Vec<ElementDef>> = vec![Vec::new(); outline.nodes.len()];
+    let file_ids: HashMap<&str, usize> = outline
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.file_id.as_deref().map(|f| (f, i)))
+        .collect();
+    for (i, node) in outline.nodes.iter().enumerate() {
+        let title = if node.text.trim().is_empty() {
+            warn(
+                &mut warnings,
+                node,
+                "knoop zonder tekst; getoond als '(zonder tekst)'".into(),
+            );
+            "(zonder tekst)".to_owned()
+        } else {
+            node.text.clone()
+        };
+        let color = node
+            .attr(attr::COLOR)
+            .or(node.color.as_deref())
+            .and_then(|c| Rgb::parse_hex(c).map(Rgb::to_hex));
+        let mut related = Vec::new();
+        for (target, offset) in &node.links {
+            match file_ids.get(target.as_str()).and_then(|&t| ids.get(t)) {
+                Some(t) if *t == ids[i] => {}
+                Some(t) => {
+                    if !related.contains(t) {
+                        related.push(t.clone());
+                    }
+                }
+                None => warnings.push(Problem::at_offset(
+                    Severity::Waarschuwing,
+                    file,
+                    text,
+                    *offset,
+                    format!("de pijl wijst naar '{target}', een knoop die niet bestaat; genegeerd"),
+                )),
+            }
+        }
+        let note = node
+            .note
+            .clone()
+            .or_else(|| node.attr(attr::TEXT).map(str::to_owned))
+            .filter(|n| !n.trim().is_empty());
+        defs.push(Some(ElementDef {
+            id: ids[i].clone(),
+            level: None,
+            // A node Kompas wrote has its label, or none; others get their place as one.
+            label: node.attr(attr::LABEL).map(str::to_owned).or_else(|| {
+                node.attr(attr::ID)
+                    .is_none()
+                    .then(|| labels[i].clone())
+                    .flatten()
+            }),
+            title,
+            text: note,
+            color,
+            related,
+            children: Vec::new(),
+        }));
+    }
+    for i in (0..outline.nodes.len()).rev() {
+        let Some(mut def) = defs.get_mut(i).and_then(Option::take) else {
+            continue;
+        };
+        let mut own = std::mem::take(&mut children[i]);
+        own.reverse();
+        def.children = own;
+        match outline.nodes[i].parent {
+            Some(p) if p < i => children[p].push(def),
+            _ => defs[i] = Some(def),
+        }
+    }
+    let Some(Some(root_def)) = defs.into_iter().next() else {
+        return Err(LoadError {
+            problems: vec![Problem::file_error(
+                file,
+                "de mindmap heeft geen hoofdknoop",
+            )],
+        });
+    };
+    let title = root
+        .attr(attr::TITLE)
+        .map(str::to_owned)
+        .or_else(|| outline.title.clone().filter(|t| !t.trim().is_empty()))
+        .unwrap_or_else(|| {
+            if defaults.title.is_empty() {
+                root_def.title.clone()
+            } else {
+                defaults.title.clone()
+            }
+        });
+    let def = KompasDef {
+        format: FORMAT_VERSION,
+        title,
+        municipality: root.attr(attr::MUNICIPALITY).unwrap_or_default().to_owned(),
+        period: root.attr(attr::PERIOD).unwrap_or_default().to_owned(),
+        source: root
+            .attr(attr::SOURCE)
+            .map_or_else(|| format!("geïmporteerd uit {file}"), str::to_owned),
+        levels,
+        root: root_def,
+        include: Vec::new(),
+        begrippen: Vec::new(),
+    };
+    Ok((def, warnings))
+}
+
+/// Ids for every node: the `kompas-id` written by Kompas, else the file's own stable id, else
+/// one made from the position ("1.3.2"), so an outline without ids still loads. The first two
+/// stay the same when the map is edited, so notes keep their element.
+fn assign_ids(
+    outline: &Outline,
+    file: &str,
+    text: &str,
+    warnings: &mut Vec<Problem>,
+) -> Vec<String> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut ids: Vec<Option<String>> = Vec::with_capacity(outline.nodes.len());
+    for node in &outline.nodes {
+        let given = node
+            .attr(attr::ID)
+            .filter(|id| is_valid_id(id))
+            .or_else(|| node.file_id.as_deref().filter(|id| is_valid_id(id)));
+        match given {
+            Some(id) if used.insert(id.to_owned()) => ids.push(Some(id.to_owned())),
+            Some(id) => {
+                warnings.push(Problem::at_offset(
+                    Severity::Waarschuwing,
+                    file,
+                    text,
+                    node.offset,
+                    format!("id '{id}' komt vaker voor; deze knoop krijgt een nieuwe id"),
+                ));
+                ids.push(None);
+            }
+            None => ids.push(None),
+        }
+    }
+    let labels = positional_labels(outline);
+    ids.into_iter()
+        .zip(labels)
+        .map(|(id, label)| {
+            id.unwrap_or_else(|| {
+                let base = label.unwrap_or_else(|| "0".to_owned());
+                let mut candidate = base.clone();
+                let mut n = 2;
+                while !used.insert(candidate.clone()) {
+                    candidate = format!("{base}-{n}");
+                    n += 1;
+                }
+                candidate
+            })
+        })
+        .collect()
+}
+
+/// "1", "1.3", "1.3.2": each node's place under the root (the root has none).
+fn positional_labels(outline: &Outline) -> Vec<Option<String>> {
+    let mut labels: Vec<Option<String>> = Vec::with_capacity(outline.nodes.len());
+    let mut counts: Vec<usize> = vec![0; outline.nodes.len()];
+    for node in &outline.nodes {
+        let label = node.parent.and_then(|p| {
+            let n = counts.get_mut(p)?;
+            *n += 1;
+            Some(match labels.get(p)? {
+                Some(parent) => format!("{parent}.{n}"),
+                None => n.to_string(),
+            })
+        });
+        labels.push(label);
+    }
+    labels
+}
+
+/// Reads attributes of a start tag as (name, unescaped value); a broken attribute is an error
+/// at the tag.
+pub(crate) fn attributes(
+    e: &quick_xml::events::BytesStart<'_>,
+) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for a in e.attributes() {
+        let a = a.map_err(|err| format!("ongeldig attribuut: {err}"))?;
+        let name = String::from_utf8_lossy(a.key.as_ref()).into_owned();
+        let value = a
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|err| format!("ongeldige waarde van attribuut {name}: {err}"))?;
+        if value.len() > MAX_TEXT_BYTES {
+            return Err(format!(
+                "attribuut {name} is langer dan {} MB",
+                MAX_TEXT_BYTES / 1024 / 1024
+            ));
+        }
+        out.push((name, value.into_owned()));
+    }
+    Ok(out)
+}
+
+/// A Dutch sentence for an XML error.
+pub(crate) fn xml_message(err: &quick_xml::Error) -> String {
+    use quick_xml::errors::IllFormedError as I;
+    match err {
+        quick_xml::Error::IllFormed(I::MissingEndTag(name)) => {
+            format!("het element <{name}> wordt niet afgesloten (</{name}> ontbreekt)")
+        }
+        quick_xml::Error::IllFormed(I::UnmatchedEndTag(name)) => {
+            format!("</{name}> sluit niets af")
+        }
+        quick_xml::Error::IllFormed(I::MismatchedEndTag { expected, found }) => {
+            format!("hier wordt </{expected}> verwacht, maar er staat </{found}>")
+        }
+        quick_xml::Error::Syntax(e) => format!("ongeldige XML: {e}"),
+        other => format!("ongeldige XML: {other}"),
+    }
+}
+
+/// Escapes text for an XML attribute value, keeping line breaks and tabs as character
+/// references (a literal newline in an attribute would read back as a space).
+pub(crate) fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(parent: Option<usize>, depth: usize, text: &str) -> Node {
+        Node {
+            parent,
+            depth,
+            text: text.into(),
+            ..Node::default()
+        }
+    }
+
+    #[test]
+    fn positions_become_labels_and_ids_when_the_file_has_none() {
+        let outline = Outline {
+            nodes: vec![
+                node(None, 0, "Doel"),
+                node(Some(0), 1, "A"),
+                node(Some(1), 2, "A1"),
+                node(Some(1), 2, "A2"),
+                node(Some(0), 1, "B"),
+                node(Some(4), 2, "B1"),
+            ],
+            title: None,
+        };
+        let (def, warnings) = to_def(&outline, "x.opml", "", &Defaults::default()).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(def.root.id, "0");
+        assert_eq!(def.root.children[0].children[1].id, "1.2");
+        assert_eq!(
+            def.root.children[1].children[0].label.as_deref(),
+            Some("2.1")
+        );
+        assert_eq!(def.levels.len(), 3);
+        assert_eq!(def.levels[1].name, "Thema");
+        assert_eq!(def.title, "Doel");
+    }
+
+    #[test]
+    fn given_ids_win_and_duplicates_are_renamed_with_a_warning() {
+        let mut a = node(Some(0), 1, "A");
+        a.file_id = Some("ID_1".into());
+        let mut b = node(Some(0), 1, "B");
+        b.file_id = Some("ID_1".into());
+        let mut c = node(Some(0), 1, "C");
+        c.attrs.push((attr::ID.into(), "2".into()));
+        let outline = Outline {
+            nodes: vec![node(None, 0, "Doel"), a, b, c],
+            title: None,
+        };
+        let (def, warnings) = to_def(&outline, "x.mm", "", &Defaults::default()).unwrap();
+        let ids: Vec<&str> = def.root.children.iter().map(|c| c.id.as_str()).collect();
+        // "2" is taken by C's kompas-id, so B gets "2-2".
+        assert_eq!(ids, ["ID_1", "2-2", "2"]);
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn an_empty_outline_is_a_clear_error() {
+        let err = to_def(&Outline::default(), "leeg.mm", "", &Defaults::default()).unwrap_err();
+        assert!(err.problems[0].to_string().contains("leeg"), "{err:?}");
+    }
+}

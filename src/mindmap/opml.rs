@@ -1,0 +1,315 @@
+//! OPML outlines: `<opml><head><title>..</title></head><body><outline text="..">`. Notes are
+//! read from `_note` (the attribute outliners such as OmniOutliner and Workflowy use).
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::{MAX_DEPTH, MAX_NODES, MAX_XML_DEPTH, Node, Outline, attr};
+use crate::load::LoadError;
+use crate::model::{Ix, Kompas};
+use crate::problem::{Problem, Severity};
+
+/// What an open XML element is, while reading.
+#[derive(Debug)]
+enum Frame {
+    Opml,
+    Head,
+    Title,
+    Body,
+    /// An outline, by node index; `None` for the synthetic root's place.
+    Outline(usize),
+    Skip,
+}
+
+/// Reads an OPML outline. When the body holds more than one top-level outline, they become
+/// the sectors under a root named after the document's title.
+///
+/// # Errors
+/// Invalid XML, a file that is no OPML, and the limits, each with line and column.
+pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
+    let fail = |offset: usize, message: String| LoadError {
+        problems: vec![Problem::at_offset(
+            Severity::Fout,
+            file,
+            text,
+            offset,
+            message,
+        )],
+    };
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let mut stack: Vec<Frame> = Vec::new();
+    // Top-level outlines are read under a provisional root (index 0), dropped if there is
+    // exactly one of them.
+    let mut outline = Outline::default();
+    outline.nodes.push(Node::default());
+    let mut title = String::new();
+    let mut seen_opml = false;
+    let mut top_level = 0usize;
+    loop {
+        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let at = usize::try_from(reader.error_position()).unwrap_or(offset);
+                return Err(fail(at, super::xml_message(&e)));
+            }
+        };
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            _ => (None, false),
+        };
+        if let Some(e) = start {
+            if stack.len() >= MAX_XML_DEPTH {
+                return Err(fail(
+                    offset,
+                    format!("de XML is dieper genest dan {MAX_XML_DEPTH} niveaus"),
+                ));
+            }
+            let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+            let frame = match (stack.last(), name.as_str()) {
+                (None, "opml") => {
+                    seen_opml = true;
+                    Frame::Opml
+                }
+                (None, other) => {
+                    return Err(fail(
+                        offset,
+                        format!("dit is geen OPML: het begint met <{other}> in plaats van <opml>"),
+                    ));
+                }
+                (Some(Frame::Opml), "head") => Frame::Head,
+                (Some(Frame::Opml), "body") => Frame::Body,
+                (Some(Frame::Head), "title") => Frame::Title,
+                (Some(Frame::Body), "outline") | (Some(Frame::Outline(_)), "outline") => {
+                    let parent = match stack.last() {
+                        Some(Frame::Outline(p)) => *p,
+                        _ => {
+                            top_level += 1;
+                            0
+                        }
+                    };
+                    let depth = outline.nodes.get(parent).map_or(0, |n| n.depth) + 1;
+                    if depth > MAX_DEPTH {
+                        return Err(fail(
+                            offset,
+                            format!(
+                                "de outline is dieper dan {MAX_DEPTH} niveaus; een kompas heeft er hoogstens {MAX_DEPTH}"
+                            ),
+                        ));
+                    }
+                    if outline.nodes.len() > MAX_NODES {
+                        return Err(fail(
+                            offset,
+                            format!("de outline heeft meer dan {MAX_NODES} onderdelen"),
+                        ));
+                    }
+                    let attrs = super::attributes(e).map_err(|m| fail(offset, m))?;
+                    let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+                    let links = get(attr::RELATED)
+                        .map(|r| {
+                            r.split_whitespace()
+                                .map(|id| (id.to_owned(), offset))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let file_id = get(attr::ID);
+                    outline.nodes.push(Node {
+                        parent: Some(parent),
+                        depth,
+                        text: get("text").or_else(|| get("title")).unwrap_or_default(),
+                        note: get("_note"),
+                        file_id,
+                        attrs: attrs
+                            .into_iter()
+                            .filter(|(n, _)| n.starts_with("kompas-"))
+                            .collect(),
+                        color: None,
+                        links,
+                        offset,
+                    });
+                    Frame::Outline(outline.nodes.len() - 1)
+                }
+                _ => Frame::Skip,
+            };
+            if !empty {
+                stack.push(frame);
+            }
+            continue;
+        }
+        match event {
+            Event::End(_) => {
+                stack.pop();
+            }
+            Event::Text(t) if matches!(stack.last(), Some(Frame::Title)) => {
+                title.push_str(
+                    &t.decode()
+                        .map_err(|e| fail(offset, format!("ongeldige tekst: {e}")))?,
+                );
+            }
+            Event::GeneralRef(r) if matches!(stack.last(), Some(Frame::Title)) => {
+                match r.resolve_char_ref() {
+                    Ok(Some(c)) => title.push(c),
+                    _ => {
+                        let name = r.decode().map(|n| n.into_owned()).unwrap_or_default();
+                        title.push_str(super::html::entity(&name).unwrap_or(""));
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !seen_opml {
+        return Err(fail(
+            0,
+            "dit is geen OPML: er staat geen <opml> in (leeg bestand?)".into(),
+        ));
+    }
+    if !stack.is_empty() {
+        return Err(fail(
+            text.len(),
+            "het bestand houdt op voordat alle elementen zijn afgesloten".into(),
+        ));
+    }
+    if top_level == 0 {
+        outline.nodes.clear();
+    } else if top_level == 1 {
+        // The single top-level outline is the root: drop the provisional one and shift.
+        outline.nodes.remove(0);
+        for n in &mut outline.nodes {
+            n.depth -= 1;
+            n.parent = n
+                .parent
+                .and_then(|p| p.checked_sub(1))
+                .filter(|_| n.depth > 0);
+        }
+    } else if let Some(root) = outline.nodes.first_mut() {
+        root.text = if title.trim().is_empty() {
+            file.to_owned()
+        } else {
+            title.trim().to_owned()
+        };
+    }
+    let title = title.trim();
+    outline.title = (!title.is_empty()).then(|| title.to_owned());
+    Ok(outline)
+}
+
+/// Writes the compass's tree as OPML 2.0: `text` is the title, `_note` the longer text, and
+/// `kompas-*` attributes keep ids, labels, colours, related elements and, on the top outline,
+/// the compass's levels and source.
+pub fn write(kompas: &Kompas) -> String {
+    use std::fmt::Write as _;
+    let esc = super::escape_attr;
+    let mut out = String::with_capacity(kompas.len() * 300);
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n<head>\n<title>{}</title>\n</head>\n<body>\n",
+        super::html::escape_text(&kompas.meta.title)
+    );
+    let mut stack: Vec<(Ix, bool)> = vec![(kompas.root(), false)];
+    while let Some((ix, closing)) = stack.pop() {
+        let el = kompas.element(ix);
+        let indent = " ".repeat(el.depth.min(32));
+        if closing {
+            let _ = writeln!(out, "{indent}</outline>");
+            continue;
+        }
+        let _ = write!(out, "{indent}<outline text=\"{}\"", esc(&el.title));
+        if let Some(text) = &el.text {
+            let _ = write!(out, " _note=\"{}\"", esc(text));
+        }
+        let _ = write!(out, " {}=\"{}\"", attr::ID, esc(el.id.as_str()));
+        if let Some(label) = &el.label {
+            let _ = write!(out, " {}=\"{}\"", attr::LABEL, esc(label));
+        }
+        if let Some(c) = el.color {
+            let _ = write!(out, " {}=\"{}\"", attr::COLOR, c.to_hex());
+        }
+        let related: Vec<String> = super::freeplane::related(kompas, ix)
+            .map(|t| kompas.element(t).id.to_string())
+            .collect();
+        if !related.is_empty() {
+            let _ = write!(out, " {}=\"{}\"", attr::RELATED, esc(&related.join(" ")));
+        }
+        if ix == kompas.root() {
+            for (name, value) in [
+                (attr::TITLE, &kompas.meta.title),
+                (attr::MUNICIPALITY, &kompas.meta.municipality),
+                (attr::PERIOD, &kompas.meta.period),
+                (attr::SOURCE, &kompas.meta.source),
+            ] {
+                let _ = write!(out, " {name}=\"{}\"", esc(value));
+            }
+            for (i, level) in kompas.levels.iter().enumerate() {
+                let key = format!("{}{}", attr::LEVEL_PREFIX, i + 1);
+                let _ = write!(
+                    out,
+                    " {key}=\"{}\" {key}{}=\"{}\"",
+                    esc(&level.name),
+                    attr::PLURAL_SUFFIX,
+                    esc(&level.plural)
+                );
+            }
+        }
+        let children = kompas.children(ix);
+        if children.is_empty() {
+            out.push_str("/>\n");
+        } else {
+            out.push_str(">\n");
+            stack.push((ix, true));
+            for &child in children.iter().rev() {
+                stack.push((child, false));
+            }
+        }
+    }
+    out.push_str("</body>\n</opml>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_top_level_outlines_share_a_root_named_after_the_title() {
+        let text = r#"<?xml version="1.0"?>
+<opml version="2.0"><head><title>Beleid &amp; zo</title></head><body>
+<outline text="Zorg" _note="Uitleg&#10;tweede regel"><outline text="Thuis"/></outline>
+<outline text="Werk"><outline text="Banen"/></outline>
+</body></opml>"#;
+        let o = read(text, "x.opml").unwrap();
+        let texts: Vec<&str> = o.nodes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["Beleid & zo", "Zorg", "Thuis", "Werk", "Banen"]);
+        assert_eq!(o.nodes[1].note.as_deref(), Some("Uitleg\ntweede regel"));
+        assert_eq!(o.nodes[4].parent, Some(3));
+    }
+
+    #[test]
+    fn one_top_level_outline_is_the_root() {
+        let text = r#"<opml><body><outline text="Doel"><outline text="A"><outline text="A1"/></outline></outline></body></opml>"#;
+        let o = read(text, "x.opml").unwrap();
+        let shape: Vec<(Option<usize>, usize)> =
+            o.nodes.iter().map(|n| (n.parent, n.depth)).collect();
+        assert_eq!(shape, [(None, 0), (Some(0), 1), (Some(1), 2)]);
+    }
+
+    #[test]
+    fn an_empty_body_and_broken_xml_are_clear_errors() {
+        let o = read("<opml><body/></opml>", "leeg.opml").unwrap();
+        let err = super::super::to_def(&o, "leeg.opml", "", &super::super::Defaults::default())
+            .unwrap_err();
+        assert!(err.problems[0].to_string().contains("leeg"));
+        let err = read(
+            "<opml><body><outline text=\"a\"></body></opml>",
+            "kapot.opml",
+        )
+        .unwrap_err();
+        assert!(
+            err.problems[0].to_string().starts_with("kapot.opml:1:"),
+            "{err:?}"
+        );
+    }
+}

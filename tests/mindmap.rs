@@ -1,0 +1,296 @@
+//! Mind maps and outlines: a compass goes out to `.mm` and OPML and comes back the same, and
+//! no file, however broken or hostile, crashes the importers.
+
+#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+
+use std::process::Command;
+
+use kompas::mindmap::{self, Defaults, freeplane, opml};
+use kompas::model::{Kompas, LinkKind};
+use proptest::prelude::*;
+
+/// Everything of the tree a mind map carries, in document order.
+fn tree(k: &Kompas) -> Vec<String> {
+    let mut out = vec![
+        format!("titel {}", k.meta.title),
+        format!("gemeente {}", k.meta.municipality),
+        format!("periode {}", k.meta.period),
+        format!("bron {}", k.meta.source),
+    ];
+    for l in &k.levels {
+        out.push(format!("niveau {} / {}", l.name, l.plural));
+    }
+    for ix in k.document_order() {
+        let el = k.element(ix);
+        let related: Vec<String> = k
+            .links_from(ix)
+            .into_iter()
+            .filter(|(kind, _)| *kind == LinkKind::Related)
+            .map(|(_, to)| k.element(to).id.to_string())
+            .collect();
+        out.push(format!(
+            "{} d{} {:?} {:?} {:?} {:?} {:?} kinderen {}",
+            el.id,
+            el.depth,
+            el.label,
+            el.title,
+            el.text,
+            el.color,
+            related,
+            k.children(ix).len()
+        ));
+    }
+    out
+}
+
+fn through_mm(k: &Kompas) -> Kompas {
+    let text = freeplane::write(k);
+    let outline = freeplane::read(&text, "x.mm").unwrap();
+    mindmap::to_kompas(&outline, "x.mm", &text, &Defaults::default())
+        .unwrap()
+        .kompas
+}
+
+fn through_opml(k: &Kompas) -> Kompas {
+    let text = opml::write(k);
+    let outline = opml::read(&text, "x.opml").unwrap();
+    mindmap::to_kompas(&outline, "x.opml", &text, &Defaults::default())
+        .unwrap()
+        .kompas
+}
+
+fn assert_same_tree(a: &Kompas, b: &Kompas) {
+    let (ta, tb) = (tree(a), tree(b));
+    assert_eq!(ta.len(), tb.len());
+    for (x, y) in ta.iter().zip(&tb) {
+        assert_eq!(x, y);
+    }
+}
+
+#[test]
+fn the_sociaal_kompas_survives_a_trip_through_freeplane_and_opml() {
+    let k = kompas::load_embedded().unwrap().kompas;
+    assert_same_tree(&k, &through_mm(&k));
+    assert_same_tree(&k, &through_opml(&k));
+    // And through both, one after the other.
+    assert_same_tree(&k, &through_opml(&through_mm(&k)));
+}
+
+#[test]
+fn a_generated_compass_survives_the_trip() {
+    let k = kompas::generate::synthetic(&kompas::generate::Spec {
+        sectors: 5,
+        fanout: vec![3, 4, 2],
+        seed: 7,
+    });
+    assert_same_tree(&k, &through_mm(&k));
+    assert_same_tree(&k, &through_opml(&k));
+}
+
+#[test]
+fn import_and_export_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mm = dir.path().join("sk.mm");
+    let bin = env!("CARGO_BIN_EXE_kompas");
+    let out = Command::new(bin)
+        .args(["export", "--format", "mm", "--out"])
+        .arg(&mm)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    // What does not fit in a mind map is named, not silently dropped.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("begrippenlijst"));
+    let folder = dir.path().join("sk");
+    let out = Command::new(bin)
+        .arg("import")
+        .arg(&mm)
+        .arg("--out")
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let out = Command::new(bin)
+        .arg("check")
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let back = kompas::load_path(&folder).unwrap().kompas;
+    let k = kompas::load_embedded().unwrap().kompas;
+    assert_same_tree(&k, &back);
+    // The mind map opens directly too, as `kompas check x.mm` and in the app.
+    let out = Command::new(bin).arg("check").arg(&mm).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("441"), "{report}");
+}
+
+#[test]
+fn a_broken_map_on_the_command_line_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let mm = dir.path().join("kapot.mm");
+    std::fs::write(&mm, "<map>\n<node TEXT=\"a\">\n<node TEXT=\"b\">\n</map>\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kompas"))
+        .arg("import")
+        .arg(&mm)
+        .arg("--out")
+        .arg(dir.path().join("uit"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("kapot.mm:4:"), "{err}");
+    assert!(!dir.path().join("uit").exists());
+}
+
+#[test]
+fn hostile_files_give_messages_not_crashes() {
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("leeg.mm", String::new(), "geen <map>"),
+        ("leeg2.mm", "<map version=\"1.0\"/>".into(), "leeg"),
+        ("geen-xml.mm", "dit is geen xml {".into(), "geen <map>"),
+        ("onbekend.opml", "<rss/>".into(), "geen OPML"),
+        (
+            "diep.opml",
+            format!(
+                "<opml><body>{}{}</body></opml>",
+                "<outline text=\"x\">".repeat(10_000),
+                "</outline>".repeat(10_000)
+            ),
+            "dieper",
+        ),
+        (
+            "html-diep.mm",
+            format!(
+                "<map><node TEXT=\"a\"><richcontent TYPE=\"NOTE\">{}{}</richcontent></node></map>",
+                "<div>".repeat(5_000),
+                "</div>".repeat(5_000)
+            ),
+            "dieper genest",
+        ),
+        (
+            "groot-attribuut.mm",
+            format!(
+                "<map><node TEXT=\"{}\"/></map>",
+                "a".repeat(2 * 1024 * 1024)
+            ),
+            "langer dan",
+        ),
+        (
+            "entiteit.mm",
+            "<map><node TEXT=\"&onbekend;\"/></map>".into(),
+            "attribuut",
+        ),
+    ];
+    for (name, text, needle) in cases {
+        let result = if name.ends_with(".mm") {
+            freeplane::read(&text, name)
+                .and_then(|o| mindmap::to_kompas(&o, name, &text, &Defaults::default()))
+        } else {
+            opml::read(&text, name)
+                .and_then(|o| mindmap::to_kompas(&o, name, &text, &Defaults::default()))
+        };
+        let err = result.err().unwrap_or_else(|| panic!("{name} laadde"));
+        let shown: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+        assert!(
+            shown
+                .iter()
+                .any(|s| s.contains(needle) && s.starts_with(name)),
+            "{name}: {shown:?}"
+        );
+        // A message is short even when the file is one huge line.
+        assert!(shown.iter().all(|s| s.len() < 2_000), "{name}");
+    }
+}
+
+#[test]
+fn a_cycle_of_links_and_links_to_nowhere_load() {
+    let text = r#"<map><node TEXT="doel" ID="r">
+<node TEXT="a" ID="a"><arrowlink DESTINATION="b"/><node TEXT="a1" ID="a1"/></node>
+<node TEXT="b" ID="b"><arrowlink DESTINATION="a"/><arrowlink DESTINATION="b"/><arrowlink DESTINATION="weg"/><node TEXT="b1" ID="b1"/></node>
+</node></map>"#;
+    let o = freeplane::read(text, "kring.mm").unwrap();
+    let loaded = mindmap::to_kompas(&o, "kring.mm", text, &Defaults::default()).unwrap();
+    let k = loaded.kompas;
+    let a = k.get("a").unwrap();
+    let b = k.get("b").unwrap();
+    assert_eq!(k.links_from(a), vec![(LinkKind::Related, b)]);
+    assert_eq!(k.links_from(b), vec![(LinkKind::Related, a)]);
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("weg") && w.to_string().starts_with("kring.mm:3:")),
+        "{:?}",
+        loaded.warnings
+    );
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    // Words with the characters that need escaping, line breaks and runs of spaces.
+    proptest::collection::vec(
+        prop_oneof![
+            "[a-zA-Zéëï0-9]{1,8}",
+            Just("&".to_owned()),
+            Just("<b>".to_owned()),
+            Just("\"".to_owned()),
+            Just("'".to_owned()),
+        ],
+        1..6,
+    )
+    .prop_flat_map(|words| {
+        let n = words.len();
+        (
+            Just(words),
+            proptest::collection::vec(prop_oneof![Just(" "), Just("  "), Just("\n")], n),
+        )
+    })
+    .prop_map(|(words, seps)| {
+        let mut s = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                s.push_str(seps[i]);
+            }
+            s.push_str(w);
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any titles and texts come back exactly, through both formats.
+    #[test]
+    fn any_text_comes_back(texts in proptest::collection::vec((text_strategy(), proptest::option::of(text_strategy())), 4..20)) {
+        let mut def_text = String::from("(format: 1, title: \"T\", levels: [(name: \"A\"), (name: \"B\"), (name: \"C\")], root: (id: \"0\", title: \"wortel\", children: [");
+        for (i, (title, text)) in texts.iter().enumerate() {
+            let text = text.as_ref().map_or_else(String::new, |t| format!(", text: {t:?}"));
+            def_text.push_str(&format!("(id: \"s{i}\", title: {:?}{text}, children: [(id: \"s{i}.1\", title: \"blad\")]),", title.trim()));
+        }
+        def_text.push_str("]))");
+        let k = kompas::load(&kompas::source::Source::Memory(vec![("kompas.ron".into(), def_text)]))
+            .unwrap()
+            .kompas;
+        assert_same_tree(&k, &through_mm(&k));
+        assert_same_tree(&k, &through_opml(&k));
+    }
+
+    /// Cut or garbled mind maps never panic.
+    #[test]
+    fn garbled_maps_never_panic(cut in 0.0f64..1.0, flip in 0usize..10_000, byte in any::<u8>()) {
+        let k = kompas::generate::synthetic(&kompas::generate::Spec { sectors: 3, fanout: vec![2, 2], seed: 3 });
+        for text in [freeplane::write(&k), opml::write(&k)] {
+            let mut bytes = text.into_bytes();
+            let at = ((bytes.len() as f64) * cut) as usize;
+            bytes.truncate(at.max(1));
+            if !bytes.is_empty() {
+                let i = flip % bytes.len();
+                bytes[i] = byte;
+            }
+            let garbled = String::from_utf8_lossy(&bytes).into_owned();
+            let _ = freeplane::read(&garbled, "x.mm").and_then(|o| mindmap::to_kompas(&o, "x.mm", &garbled, &Defaults::default()));
+            let _ = opml::read(&garbled, "x.opml").and_then(|o| mindmap::to_kompas(&o, "x.opml", &garbled, &Defaults::default()));
+        }
+    }
+}
