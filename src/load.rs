@@ -336,6 +336,9 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
     }
     let mut related: Vec<(usize, &ElementDef)> = Vec::new();
     let mut all_ids: HashSet<&str> = HashSet::new();
+    // Per depth: (elements with children, elements); leaves above the last level.
+    let mut per_depth: Vec<(usize, usize)> = Vec::new();
+    let mut leaves: Vec<(usize, Problem)> = Vec::new();
     while let Some((file, el, depth)) = stack.pop() {
         let nth = occurrences.entry((file, el.id.as_str())).or_insert(0);
         let line = id_lines.get(file).and_then(|l| l.get(&el.id, *nth));
@@ -459,10 +462,24 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
                     format!("sector zonder kinderen: er staan geen {next} onder"),
                 ));
             } else {
-                problems.push(at(
-                    Severity::Waarschuwing,
-                    format!("er staan geen {next} onder"),
+                // Reported below only if most elements at this depth do have children: a
+                // ragged tree (a mind map, a plan where few results have parts) is no mistake.
+                leaves.push((
+                    depth,
+                    at(
+                        Severity::Waarschuwing,
+                        format!("er staan geen {next} onder"),
+                    ),
                 ));
+            }
+        }
+        if let Some(slot) = per_depth.get_mut(depth) {
+            slot.0 += usize::from(has_children);
+            slot.1 += 1;
+        } else {
+            per_depth.resize(depth + 1, (0, 0));
+            if let Some(slot) = per_depth.get_mut(depth) {
+                *slot = (usize::from(has_children), 1);
             }
         }
         if !el.related.is_empty() {
@@ -472,6 +489,14 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
             for child in el.children.iter().rev() {
                 stack.push((file, child, depth + 1));
             }
+        }
+    }
+    for (depth, p) in leaves {
+        if per_depth
+            .get(depth)
+            .is_some_and(|&(with, total)| with * 2 >= total)
+        {
+            problems.push(p);
         }
     }
     for (file, el) in related {

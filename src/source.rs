@@ -73,6 +73,55 @@ pub static SOCIAAL_KOMPAS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The Beleidsplan sociaal domein of Oegstgeest, the second example: 5 thema's, other levels.
+pub static OEGSTGEEST: &[(&str, &str)] = &[
+    (
+        "kompas.ron",
+        include_str!("../kompas/oegstgeest-sociaal-domein/kompas.ron"),
+    ),
+    (
+        "thema-1.ron",
+        include_str!("../kompas/oegstgeest-sociaal-domein/thema-1.ron"),
+    ),
+    (
+        "thema-2.ron",
+        include_str!("../kompas/oegstgeest-sociaal-domein/thema-2.ron"),
+    ),
+    (
+        "thema-3.ron",
+        include_str!("../kompas/oegstgeest-sociaal-domein/thema-3.ron"),
+    ),
+    (
+        "thema-4.ron",
+        include_str!("../kompas/oegstgeest-sociaal-domein/thema-4.ron"),
+    ),
+    (
+        "thema-5.ron",
+        include_str!("../kompas/oegstgeest-sociaal-domein/thema-5.ron"),
+    ),
+    (
+        "inhoud.ron",
+        include_str!("../kompas/oegstgeest-sociaal-domein/inhoud.ron"),
+    ),
+];
+
+/// The files of a compass compiled into the binary: (name, text).
+pub type EmbeddedFiles = &'static [(&'static str, &'static str)];
+
+/// The compasses built into the app: (name shown, short key, files).
+pub static BUILT_IN: &[(&str, &str, EmbeddedFiles)] = &[
+    (
+        "Sociaal Kompas 2017-2020, Leidschendam-Voorburg",
+        "sociaal-kompas",
+        SOCIAAL_KOMPAS,
+    ),
+    (
+        "Beleidsplan sociaal domein, Oegstgeest",
+        "oegstgeest",
+        OEGSTGEEST,
+    ),
+];
+
 impl Source {
     /// The embedded default compass.
     pub fn embedded() -> Self {
