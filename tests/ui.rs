@@ -814,3 +814,80 @@ fn the_current_view_is_exported_as_a_picture_from_the_menu() {
     let reader = decoder.read_info().unwrap();
     assert_eq!((reader.info().width, reader.info().height), (1280, 720));
 }
+
+/// Steps until the compass being opened in the background has arrived.
+fn wait_for_opening(h: &mut Harness<'static, KompasApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    h.step();
+    while h.state().is_opening() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn another_compass_opens_from_the_list_and_a_mind_map_from_a_typed_path() {
+    let mut h = harness();
+    h.get_by_label("Openen…").click();
+    h.run();
+    h.get_by_label("Beleidsplan sociaal domein, Oegstgeest")
+        .click();
+    wait_for_opening(&mut h);
+    let k = h.state().kompas();
+    assert_eq!(k.meta.municipality, "Oegstgeest");
+    assert_eq!(k.sectors().len(), 5);
+    // Its thema's are on the compass, named by its own level names.
+    let thema = label(&h, "4");
+    assert!(thema.starts_with("Thema 4: "), "{thema}");
+    h.get_by_label(&thema);
+    // A mind map written from the Sociaal Kompas, opened by typing its path (Ctrl+O).
+    let dir = tempfile::tempdir().unwrap();
+    let mm = dir.path().join("sociaal.mm");
+    let sk = kompas::load_embedded().unwrap().kompas;
+    std::fs::write(&mm, kompas::mindmap::freeplane::write(&sk)).unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Pad")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Pad")
+        .type_text(&mm.display().to_string());
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Openen")
+        .click();
+    wait_for_opening(&mut h);
+    assert_eq!(h.state().kompas().len(), sk.len());
+    // Both sit in the recent list, newest first.
+    let recent: Vec<String> = h
+        .state()
+        .settings()
+        .recent
+        .iter()
+        .map(|r| r.title.clone())
+        .collect();
+    assert_eq!(
+        recent,
+        [
+            "Sociaal Kompas 2017-2020".to_owned(),
+            "Beleidsplan sociaal domein Oegstgeest".to_owned(),
+        ],
+        "{recent:?}"
+    );
+}
+
+#[test]
+fn a_broken_compass_is_reported_and_the_current_one_stays() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let mm = dir.path().join("kapot.mm");
+    std::fs::write(&mm, "<map>\n<node TEXT=\"a\">\n</map>").unwrap();
+    h.state_mut().apply(
+        &egui::Context::default(),
+        kompas::ui::command::Command::OpenKompas(kompas::ui::open_window::OpenTarget::Path(mm)),
+    );
+    wait_for_opening(&mut h);
+    h.get_by_label_contains("kapot.mm:3:");
+    h.get_by_label_contains("Het huidige kompas blijft open.");
+    assert_eq!(h.state().kompas().meta.title, "Sociaal Kompas 2017-2020");
+}

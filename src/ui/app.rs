@@ -48,6 +48,8 @@ pub struct Settings {
     pub notes_when_presenting: bool,
     /// Zoom per screen (keyed by its size).
     pub zoom: Vec<(String, f32)>,
+    /// Compasses opened recently, newest first.
+    pub recent: Vec<crate::ui::open_window::Recent>,
 }
 
 impl Default for Settings {
@@ -62,6 +64,7 @@ impl Default for Settings {
             last_location: Vec::new(),
             notes_when_presenting: false,
             zoom: Vec::new(),
+            recent: Vec::new(),
         }
     }
 }
@@ -177,7 +180,10 @@ pub struct KompasApp {
     /// The window title last sent, so it is only sent on change.
     title_sent: String,
     /// A compass that could not be opened: its path and every problem, shown until dismissed.
-    load_failure: Option<(String, Vec<Problem>)>,
+    /// A compass that could not be opened: its path, every problem, and what is shown instead.
+    load_failure: Option<(String, Vec<Problem>, &'static str)>,
+    /// The "Kompas openen" window and an opening in progress.
+    open_window: crate::ui::open_window::OpenWindow,
     /// The annotations and their saving.
     notes: NotesState,
     notes_editor: NotesEditor,
@@ -243,6 +249,7 @@ impl KompasApp {
             side_tab: SideTab::default(),
             title_sent: String::new(),
             load_failure: None,
+            open_window: crate::ui::open_window::OpenWindow::default(),
             notes: NotesState::in_memory(),
             notes_editor: NotesEditor::default(),
             filter: Filter::default(),
@@ -310,7 +317,72 @@ impl KompasApp {
 
     /// Reports a compass that could not be opened (the app shows the built-in one instead).
     pub fn set_load_failure(&mut self, path: String, problems: Vec<Problem>) {
-        self.load_failure = Some((path, problems));
+        self.load_failure = Some((
+            path,
+            problems,
+            "Het ingebouwde Sociaal Kompas wordt getoond.",
+        ));
+    }
+
+    /// Records what is open now in the recent list.
+    pub fn opened(&mut self, target: crate::ui::open_window::OpenTarget) {
+        crate::ui::open_window::remember(
+            &mut self.settings.recent,
+            crate::ui::open_window::Recent {
+                title: self.session.kompas.meta.title.clone(),
+                target,
+            },
+        );
+    }
+
+    /// True while a compass is being opened in the background.
+    pub fn is_opening(&self) -> bool {
+        self.open_window.is_busy()
+    }
+
+    /// Shows a compass opened in the background, or reports why it could not be opened.
+    fn finish_opening(&mut self, ctx: &egui::Context) {
+        let Some(result) = self.open_window.poll() else {
+            return;
+        };
+        match result {
+            Ok((target, session, warnings)) => {
+                // The notes of the compass being left are saved before anything changes.
+                self.notes.save_now();
+                self.session = *session;
+                self.warnings = warnings;
+                let kompas = &self.session.kompas;
+                let start = self
+                    .settings
+                    .location_for(&kompas.meta.title)
+                    .filter(|l| l.is_valid_in(kompas))
+                    .cloned()
+                    .unwrap_or_default();
+                self.history = History::new(start);
+                self.presentation = Presentation::new(kompas);
+                self.search.clear();
+                self.filter = Filter::default();
+                self.glossary_focus = None;
+                self.load_failure = None;
+                self.open_window.open = false;
+                self.view_changed_at = ctx.input(|i| i.time);
+                if let Some(path) = Self::notes_path_for(&self.settings, &self.session.kompas) {
+                    self.notes = NotesState::open(path);
+                } else {
+                    self.notes = NotesState::in_memory();
+                }
+                // Forces the search index to take in the new compass's notes.
+                self.index_generation = u64::MAX;
+                self.opened(target);
+            }
+            Err((target, e)) => {
+                self.load_failure = Some((
+                    target.describe(),
+                    e.problems,
+                    "Het huidige kompas blijft open.",
+                ));
+            }
+        }
     }
 
     /// The compass shown.
@@ -530,6 +602,8 @@ impl KompasApp {
                 }
             }
             Command::ShowImageExport => self.image_export.open = true,
+            Command::ShowOpenWindow => self.open_window.open = true,
+            Command::OpenKompas(target) => self.open_window.start(target, ctx),
             Command::ExportImage(location, size, path) => {
                 let request = crate::ui::render::RenderRequest {
                     size,
@@ -583,6 +657,10 @@ impl KompasApp {
         });
         if find {
             self.focus_search = true;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)))
+        {
+            self.commands.push(Command::ShowOpenWindow);
         }
         // While results are shown, Escape closes them and the arrows move through them.
         if self.search.is_active() {
@@ -721,6 +799,9 @@ impl KompasApp {
             self.notes_window.ui(&ctx, &input, &mut self.commands);
         }
         self.image_export.ui(&ctx, &loc, &mut self.commands);
+        self.open_window
+            .ui(&ctx, &self.settings.recent, &mut self.commands);
+        self.finish_opening(&ctx);
 
         for command in self.commands.take() {
             self.apply(&ctx, command);
@@ -864,13 +945,25 @@ impl KompasApp {
         if dropped.is_empty() {
             return;
         }
+        // A compass (folder, .ron, .mm, .opml) opens; partners' reaction files are read in.
+        let (compasses, dropped): (Vec<_>, Vec<_>) = dropped
+            .into_iter()
+            .partition(|p| crate::ui::open_window::is_compass(p));
+        if let Some(first) = compasses.into_iter().next() {
+            self.commands.push(Command::OpenKompas(
+                crate::ui::open_window::OpenTarget::Path(first),
+            ));
+        }
+        if dropped.is_empty() {
+            return;
+        }
         self.notes_window.open = true;
         self.notes_window
             .read_files(&dropped, self.notes.file(), &self.session.kompas);
     }
 
     fn load_failure_ui(&mut self, ctx: &egui::Context) {
-        let Some((path, problems)) = &self.load_failure else {
+        let Some((path, problems, instead)) = &self.load_failure else {
             return;
         };
         let mut open = true;
@@ -882,7 +975,7 @@ impl KompasApp {
             .show(ctx, |ui| {
                 let errors = problems.iter().filter(|p| p.is_error()).count();
                 ui.label(format!(
-                    "{path} bevat {errors} {}. Het ingebouwde Sociaal Kompas wordt getoond.",
+                    "{path} bevat {errors} {}. {instead}",
                     if errors == 1 { "fout" } else { "fouten" }
                 ));
                 ui.add_space(6.0);
@@ -982,6 +1075,17 @@ impl KompasApp {
                 .clicked()
             {
                 self.commands.push(Command::Forward);
+            }
+            if ui
+                .button(big("Openen…"))
+                .on_hover_text("Een ander kompas of een mindmap openen (Ctrl+O)")
+                .clicked()
+            {
+                self.commands.push(Command::ShowOpenWindow);
+            }
+            if let Some(target) = self.open_window.busy_with() {
+                ui.spinner()
+                    .on_hover_text(format!("Bezig met openen: {}", target.describe()));
             }
             ui.add_space(12.0);
             self.search_field_ui(ui);

@@ -70,6 +70,10 @@ pub enum Command {
     SetNotesWhenPresenting(bool),
     /// Set the user's zoom (1.0 is normal).
     SetZoom(f32),
+    /// Show the "Kompas openen" window.
+    ShowOpenWindow,
+    /// Open another compass (in the background; the current one stays until it is ready).
+    OpenKompas(crate::ui::open_window::OpenTarget),
     /// Show the "Exporteer als afbeelding" window.
     ShowImageExport,
     /// Render a view at a size (pixels) in the current theme to a PNG file.

@@ -869,9 +869,13 @@ fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
         for t in &kompas.content.trends {
             let resp = ui
                 .add(egui::Label::new(format!("{}. {}", t.number, t.title)).sense(Sense::click()))
-                .on_hover_text(
-                    "Wijst de koersen aan waar deze trend terugkomt; klik voor de uitleg",
-                );
+                .on_hover_text(format!(
+                    "Wijst de {} aan waar deze trend terugkomt; klik voor de uitleg",
+                    kompas
+                        .levels
+                        .get(2)
+                        .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase())
+                ));
             if resp.hovered() || resp.has_focus() {
                 highlight = t.koersen();
             }

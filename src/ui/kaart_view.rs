@@ -101,10 +101,16 @@ fn filter_bar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
             .response
             .labelled_by(partner_label.id);
         let mut mine = f.mine.is_some();
+        // "mijn inspanningen": the leaves' name, from the data.
+        let leaves = cx
+            .kompas
+            .levels
+            .last()
+            .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase());
         if ui
             .add_enabled(
                 !cx.user.is_empty(),
-                egui::Checkbox::new(&mut mine, "mijn inspanningen"),
+                egui::Checkbox::new(&mut mine, format!("mijn {leaves}")),
             )
             .on_disabled_hover_text("Vul eerst uw naam in bij een notitie")
             .changed()

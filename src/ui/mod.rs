@@ -14,6 +14,7 @@ pub mod marked_text;
 pub mod notes_editor;
 pub mod notes_state;
 pub mod notes_window;
+pub mod open_window;
 pub mod outline;
 pub mod over_view;
 pub mod page_view;
@@ -111,6 +112,10 @@ pub fn run_app(path: Option<PathBuf>) -> ExitCode {
         persist_window: true,
         ..Default::default()
     };
+    let opened_path = path
+        .clone()
+        .filter(|_| load_problems.is_empty())
+        .map(|p| std::fs::canonicalize(&p).unwrap_or(p));
     let failed_path = path.filter(|_| !load_problems.is_empty());
     let result = eframe::run_native(
         "kompas",
@@ -121,8 +126,14 @@ pub fn run_app(path: Option<PathBuf>) -> ExitCode {
             if let Some(notes) = app::KompasApp::notes_path_for(app.settings(), app.kompas()) {
                 app.open_notes(notes);
             }
-            if let Some(p) = failed_path {
-                app.set_load_failure(p.display().to_string(), load_problems);
+            match (failed_path, opened_path) {
+                (Some(p), _) => app.set_load_failure(p.display().to_string(), load_problems),
+                (None, Some(p)) => app.opened(open_window::OpenTarget::Path(p)),
+                (None, None) => app.opened(open_window::OpenTarget::BuiltIn(
+                    crate::source::BUILT_IN
+                        .first()
+                        .map_or_else(String::new, |(_, key, _)| (*key).to_owned()),
+                )),
             }
             Ok(Box::new(app))
         }),

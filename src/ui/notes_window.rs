@@ -140,7 +140,12 @@ impl NotesWindow {
     }
 
     fn partners_ui(&mut self, ui: &mut Ui, input: &NotesWindowInput<'_>, commands: &mut Commands) {
-        ui.label("Wijs inspanningen toe aan een partner in het detailpaneel. Hier maakt u per partner één bestand dat de partner offline in Kompas opent.");
+        let leaves = input
+            .kompas
+            .levels
+            .last()
+            .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase());
+        ui.label(format!("Wijs {leaves} toe aan een partner in het detailpaneel. Hier maakt u per partner één bestand dat de partner offline in Kompas opent."));
         ui.add_space(6.0);
         if self.export_dir.is_empty() {
             self.export_dir = default_dir().display().to_string();

@@ -366,8 +366,12 @@ pub fn trends_for_koers_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, koers: Ix) {
         return;
     }
     ui.add_space(12.0);
+    let level = kompas.level(koers).map_or_else(
+        || "dit element".to_owned(),
+        |l| format!("deze {}", l.name.to_lowercase()),
+    );
     ui.label(
-        RichText::new("Trends die naar deze koers wijzen")
+        RichText::new(format!("Trends die naar {level} wijzen"))
             .size(18.0)
             .strong(),
     );
