@@ -202,6 +202,8 @@ pub struct KompasApp {
     /// Rendering a picture: only the view, no bars, panels or indicator.
     exporting: bool,
     image_export: crate::ui::image_export::ImageExport,
+    /// When the process started, to report the time to the first frame (`KOMPAS_TIJDEN=1`).
+    started: Option<std::time::Instant>,
 }
 
 /// Key under which [`Settings`] are stored by eframe.
@@ -237,7 +239,7 @@ impl KompasApp {
             focus_request: None,
             view_changed_at: f64::NEG_INFINITY,
             compass: CompassView::default(),
-            page: PageView,
+            page: PageView::default(),
             kaart: KaartView,
             detail: DetailView,
             outline: OutlineView,
@@ -261,6 +263,7 @@ impl KompasApp {
             screen: None,
             exporting: false,
             image_export: crate::ui::image_export::ImageExport::default(),
+            started: None,
         };
         app.presentation = Presentation::new(&app.session.kompas);
         app.apply_style(ctx);
@@ -322,6 +325,15 @@ impl KompasApp {
             problems,
             "Het ingebouwde Sociaal Kompas wordt getoond.",
         ));
+    }
+
+    /// Reports the time from `started` to the end of the first frame on stderr, when the
+    /// environment variable `KOMPAS_TIJDEN` is set (for measuring start-up).
+    pub fn report_first_frame_since(&mut self, started: std::time::Instant) {
+        if std::env::var_os("KOMPAS_TIJDEN").is_some() {
+            eprintln!("app klaar na {} ms", started.elapsed().as_millis());
+            self.started = Some(started);
+        }
     }
 
     /// Records what is open now in the recent list.
@@ -1331,6 +1343,13 @@ impl KompasApp {
 impl eframe::App for KompasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         KompasApp::ui(self, ui);
+        if let Some(t) = self.started.take() {
+            eprintln!(
+                "eerste beeld na {} ms ({} elementen)",
+                t.elapsed().as_millis(),
+                self.session.kompas.len()
+            );
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -45,7 +45,20 @@ pub struct Wedge {
     pub inner_px: f32,
     /// Outer radius.
     pub outer_px: f32,
+    /// How many elements it stands for: 1, or a run of siblings from `ix` to `last` when
+    /// there are too many to draw one by one.
+    pub count: usize,
+    /// The last element it stands for (`ix` itself unless it is a group).
+    pub last: Ix,
 }
+
+/// The narrowest an outer wedge may be, measured along its outer edge: narrower ones are
+/// drawn as one wedge for a run of siblings, so a ring of 5 000 stays a ring and not a blur.
+pub const MIN_WEDGE_PX: f32 = 22.0;
+
+/// A sector counts at most this many children towards its angle, so one huge sector does not
+/// squeeze the others to slivers.
+pub const MAX_SECTOR_WEIGHT: usize = 60;
 
 /// What a point on the compass is over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +80,8 @@ pub struct CompassLayout {
     pub core_radius_px: f32,
     /// Sector wedges first (document order), then the outer ring's wedges (document order).
     pub wedges: Vec<Wedge>,
+    /// For elements drawn in a group: the group's wedge.
+    member_of: std::collections::HashMap<Ix, usize>,
 }
 
 /// A point at `radius_px` from `center` in direction `angle_rad`.
@@ -182,7 +197,7 @@ impl CompassLayout {
     pub fn new(kompas: &Kompas, center: Pos2, radius_px: f32, p: Proportions) -> Self {
         let sectors = kompas.sectors();
         let has_outer = sectors.iter().any(|&s| !kompas.children(s).is_empty());
-        let weight = |s: Ix| kompas.children(s).len().max(1) as f32;
+        let weight = |s: Ix| kompas.children(s).len().clamp(1, MAX_SECTOR_WEIGHT) as f32;
         let total: f32 = sectors.iter().map(|&s| weight(s)).sum::<f32>().max(1.0);
         let core = radius_px * p.core;
         let gap = radius_px * p.gap;
@@ -191,8 +206,10 @@ impl CompassLayout {
         } else {
             radius_px
         };
-        let mut wedges = Vec::with_capacity(sectors.len() + kompas.len());
+        let mut wedges = Vec::with_capacity(sectors.len());
         let mut outer = Vec::new();
+        let mut member_of = std::collections::HashMap::new();
+        let min_span_rad = MIN_WEDGE_PX / radius_px.max(1.0);
         let mut angle = 0.0_f32;
         for &s in sectors {
             let span = TAU * weight(s) / total;
@@ -203,17 +220,33 @@ impl CompassLayout {
                 end_rad: angle + span,
                 inner_px: core + gap,
                 outer_px: sector_outer,
+                count: 1,
+                last: s,
             });
             let children = kompas.children(s);
-            for (i, &c) in children.iter().enumerate() {
-                let step = span / children.len() as f32;
+            // Runs of `per` siblings share a wedge when single ones would be too narrow.
+            let room = ((span / min_span_rad).floor() as usize).max(1);
+            let per = children.len().div_ceil(room).max(1);
+            let groups: Vec<&[Ix]> = children.chunks(per).collect();
+            let step = span / groups.len().max(1) as f32;
+            for (i, group) in groups.iter().enumerate() {
+                let (Some(&first), Some(&last)) = (group.first(), group.last()) else {
+                    continue;
+                };
+                if group.len() > 1 {
+                    for &m in *group {
+                        member_of.insert(m, outer.len());
+                    }
+                }
                 outer.push(Wedge {
-                    ix: c,
+                    ix: first,
                     ring: 1,
                     start_rad: angle + step * i as f32,
                     end_rad: angle + step * (i + 1) as f32,
                     inner_px: sector_outer + gap,
                     outer_px: radius_px,
+                    count: group.len(),
+                    last,
                 });
             }
             angle += span;
@@ -225,12 +258,18 @@ impl CompassLayout {
         if let Some(last) = outer.last_mut() {
             last.end_rad = TAU;
         }
+        let offset = wedges.len();
         wedges.extend(outer);
+        let member_of = member_of
+            .into_iter()
+            .map(|(ix, w)| (ix, w + offset))
+            .collect();
         Self {
             center,
             radius_px,
             core_radius_px: core,
             wedges,
+            member_of,
         }
     }
 
@@ -246,9 +285,12 @@ impl CompassLayout {
             .map(Hit::Wedge)
     }
 
-    /// The wedge showing `ix`, if it is on the compass.
+    /// The wedge showing `ix` (alone or in a group), if it is on the compass.
     pub fn wedge_of(&self, ix: Ix) -> Option<usize> {
-        self.wedges.iter().position(|w| w.ix == ix)
+        self.member_of
+            .get(&ix)
+            .copied()
+            .or_else(|| self.wedges.iter().position(|w| w.ix == ix))
     }
 
     /// Wedges of one ring, as indices, in order around the circle.
@@ -411,5 +453,39 @@ mod tests {
         for (i, w) in l.wedges.iter().enumerate() {
             assert_eq!(l.hit_test(w.point_at(l.center, 0.5)), Some(Hit::Wedge(i)));
         }
+    }
+
+    #[test]
+    fn too_many_children_are_grouped_into_wedges_wide_enough_to_see() {
+        let k = crate::generate::synthetic(&crate::generate::Spec {
+            sectors: 3,
+            fanout: vec![2000],
+            seed: 5,
+        });
+        let radius = 300.0;
+        let l = CompassLayout::new(&k, pos2(400.0, 400.0), radius, Proportions::default());
+        let outer: Vec<&Wedge> = l.ring(1).map(|i| &l.wedges[i]).collect();
+        assert!(outer.len() < 6000, "{} outer wedges", outer.len());
+        // Every wedge is at least MIN_WEDGE_PX wide along its outer edge.
+        for w in &outer {
+            assert!(w.span_rad() * w.outer_px >= MIN_WEDGE_PX - 1e-3, "{w:?}");
+        }
+        // Every element is in exactly one wedge, and the groups add up to all of them.
+        assert_eq!(outer.iter().map(|w| w.count).sum::<usize>(), 6000);
+        for &s in k.sectors() {
+            for &c in k.children(s) {
+                let w = l.wedge_of(c).unwrap();
+                let wedge = &l.wedges[w];
+                let siblings = k.children(s);
+                let first = siblings.iter().position(|&x| x == wedge.ix).unwrap();
+                let last = siblings.iter().position(|&x| x == wedge.last).unwrap();
+                let me = siblings.iter().position(|&x| x == c).unwrap();
+                assert!(first <= me && me <= last);
+                assert_eq!(last - first + 1, wedge.count);
+            }
+        }
+        // The Sociaal Kompas has room for every koers on its own.
+        let (_, sk) = layout();
+        assert!(sk.wedges.iter().all(|w| w.count == 1));
     }
 }

@@ -193,11 +193,22 @@ impl CompassView {
         let root = kompas.root();
         for &(w, ix) in &cache.tab_order {
             let rect = w.map_or(cache.core_label.rect, |w| cache.labels[w].rect);
-            responses.push((w, ix, shape_widget(ui, kompas, ix, rect)));
+            let label = wedge_access_label(kompas, w.map(|w| &layout.wedges[w]), ix);
+            responses.push((w, ix, shape_widget(ui, kompas, ix, rect, &label)));
         }
 
         let selected = cx.location.focus(kompas);
-        let selected_path = selected.map(|s| kompas.path(s)).unwrap_or_default();
+        let selected_wedges: Vec<usize> = selected
+            .map(|s| kompas.path(s))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|ix| layout.wedge_of(ix))
+            .collect();
+        let highlighted: Vec<usize> = self
+            .highlight
+            .iter()
+            .filter_map(|&ix| layout.wedge_of(ix))
+            .collect();
         let painter = ui.painter_at(rect);
 
         // Shapes. While presenting with a sector in the spotlight, the others fade back.
@@ -235,8 +246,8 @@ impl CompassView {
         painter.circle_filled(layout.center, layout.core_radius_px, core_fill);
 
         // The koersen of the trend hovered in the legend stand out.
-        for (i, w) in layout.wedges.iter().enumerate() {
-            if self.highlight.contains(&w.ix) {
+        for (i, _) in layout.wedges.iter().enumerate() {
+            if highlighted.contains(&i) {
                 painter.add(Shape::closed_line(
                     cache.outlines[i].clone(),
                     Stroke::new(4.0, theme.focus),
@@ -246,7 +257,7 @@ impl CompassView {
 
         // Selection: the selected element and its ancestors get an outline.
         for (i, w) in layout.wedges.iter().enumerate() {
-            if selected_path.contains(&w.ix) {
+            if selected_wedges.contains(&i) {
                 let ink = theme.text_on(theme.sector_fill(kompas.color(w.ix), w.ring));
                 painter.add(Shape::closed_line(
                     cache.outlines[i].clone(),
@@ -301,7 +312,8 @@ impl CompassView {
                 }
             }
             if resp.clicked() {
-                cx.push(Command::Go(open_location(kompas, *ix)));
+                let wedge = w.map(|w| &layout.wedges[w]);
+                cx.push(Command::Go(open_location(kompas, wedge, *ix)));
             }
         }
 
@@ -315,10 +327,15 @@ impl CompassView {
                 self.badges = Some((cx.notes_generation, count_badges(kompas, cx.notes)));
             }
             if let Some((_, badges)) = &self.badges {
+                // Elements drawn as one group share one badge.
+                let mut per_wedge: std::collections::BTreeMap<usize, (Ix, usize)> =
+                    std::collections::BTreeMap::new();
                 for &(ix, n) in badges {
-                    let Some(w) = layout.wedge_of(ix) else {
-                        continue;
-                    };
+                    if let Some(w) = layout.wedge_of(ix) {
+                        per_wedge.entry(w).or_insert((layout.wedges[w].ix, 0)).1 += n;
+                    }
+                }
+                for (&w, &(ix, n)) in &per_wedge {
                     let wedge = &layout.wedges[w];
                     let at = crate::ui::compass_layout::polar(
                         layout.center,
@@ -348,14 +365,15 @@ impl CompassView {
 
         // Pointer clicks and the tooltip with the full text.
         if let Some(hit) = hovered {
-            let ix = match hit {
-                Hit::Core => root,
-                Hit::Wedge(i) => layout.wedges[i].ix,
+            let (ix, wedge) = match hit {
+                Hit::Core => (root, None),
+                Hit::Wedge(i) => (layout.wedges[i].ix, Some(&layout.wedges[i])),
             };
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             if area.clicked() {
-                cx.push(Command::Go(open_location(kompas, ix)));
+                cx.push(Command::Go(open_location(kompas, wedge, ix)));
             }
+            let group = wedge.filter(|w| w.count > 1);
             egui::Tooltip::always_open(
                 ui.ctx().clone(),
                 ui.layer_id(),
@@ -365,6 +383,13 @@ impl CompassView {
             .gap(14.0)
             .show(|ui| {
                 ui.set_max_width(340.0);
+                if let Some(w) = group {
+                    let (number, words) = wedge_text(kompas, w);
+                    ui.label(egui::RichText::new(number).strong());
+                    ui.label(format!("{words}: te veel om apart te tonen."));
+                    ui.label(egui::RichText::new("Klik voor de lijst.").small());
+                    return;
+                }
                 ui.label(egui::RichText::new(kompas.short_name(ix)).strong());
                 ui.label(&kompas.element(ix).title);
                 if let Some(below) = kompas.levels.get(kompas.element(ix).depth + 1) {
@@ -385,13 +410,58 @@ impl CompassView {
 }
 
 /// Where activating a shape leads: the compass centre selects the einddoel, a shape opens its
-/// element's page.
-fn open_location(kompas: &Kompas, ix: Ix) -> Location {
-    location_for(kompas, ix)
+/// element's page, and a group of siblings opens the page listing them all.
+fn open_location(kompas: &Kompas, wedge: Option<&Wedge>, ix: Ix) -> Location {
+    match wedge
+        .filter(|w| w.count > 1)
+        .and_then(|_| kompas.parent(ix))
+    {
+        Some(parent) => location_for(kompas, parent),
+        None => location_for(kompas, ix),
+    }
+}
+
+fn number_of(kompas: &Kompas, ix: Ix) -> String {
+    let el = kompas.element(ix);
+    el.label.clone().unwrap_or_else(|| el.id.to_string())
+}
+
+/// The number and words a wedge shows: its element's, or for a group "1.1–1.67" and
+/// "67 koersen".
+fn wedge_text(kompas: &Kompas, w: &Wedge) -> (String, String) {
+    if w.count > 1 {
+        let plural = kompas
+            .level(w.ix)
+            .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase());
+        (
+            format!("{}–{}", number_of(kompas, w.ix), number_of(kompas, w.last)),
+            format!("{} {plural}", w.count),
+        )
+    } else {
+        (number_of(kompas, w.ix), kompas.element(w.ix).title.clone())
+    }
+}
+
+/// The accessible name of a wedge: the element's, or for a group what it holds.
+fn wedge_access_label(kompas: &Kompas, w: Option<&Wedge>, ix: Ix) -> String {
+    match w.filter(|w| w.count > 1) {
+        Some(w) => {
+            let plural = kompas
+                .level(ix)
+                .map_or_else(|| "Elementen".to_owned(), |l| l.plural.clone());
+            format!(
+                "{plural} {} t/m {} ({} stuks, te klein om apart te tonen)",
+                number_of(kompas, w.ix),
+                number_of(kompas, w.last),
+                w.count
+            )
+        }
+        None => access_label(kompas, ix),
+    }
 }
 
 /// The focusable widget of one shape, named with the element's full text.
-fn shape_widget(ui: &mut Ui, kompas: &Kompas, ix: Ix, rect: Rect) -> Response {
+fn shape_widget(ui: &mut Ui, kompas: &Kompas, ix: Ix, rect: Rect, label: &str) -> Response {
     let id = element_id(SCOPE, &kompas.element(ix).id);
     let rect = if rect.area() < 4.0 {
         Rect::from_center_size(rect.center(), Vec2::splat(2.0))
@@ -399,8 +469,7 @@ fn shape_widget(ui: &mut Ui, kompas: &Kompas, ix: Ix, rect: Rect) -> Response {
         rect
     };
     let resp = ui.interact(rect, id, Sense::click());
-    let label = access_label(kompas, ix);
-    resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
     resp
 }
 
@@ -496,7 +565,13 @@ fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache 
     for &s in kompas.sectors() {
         tab_order.extend(layout.wedge_of(s).map(|w| (Some(w), s)));
         for &c in kompas.children(s) {
-            tab_order.extend(layout.wedge_of(c).map(|w| (Some(w), c)));
+            // A group is one stop, at its first element.
+            tab_order.extend(
+                layout
+                    .wedge_of(c)
+                    .filter(|&w| layout.wedges[w].ix == c)
+                    .map(|w| (Some(w), c)),
+            );
         }
     }
     Cache {
@@ -732,14 +807,8 @@ fn fit_ring(
         .ring(ring)
         .map(|i| {
             let w = &layout.wedges[i];
-            let el = kompas.element(w.ix);
-            let number = el.label.clone().unwrap_or_else(|| el.id.to_string());
-            (
-                i,
-                FlowShape::of_wedge(w, layout.center, 4.0),
-                number,
-                el.title.clone(),
-            )
+            let (number, title) = wedge_text(kompas, w);
+            (i, FlowShape::of_wedge(w, layout.center, 4.0), number, title)
         })
         .collect();
     let first: Vec<Fit> = shapes

@@ -93,12 +93,19 @@ fn run_partner(path: &std::path::Path, file: crate::review::ReviewFile) -> ExitC
 /// Starts the desktop app on the compass at `path`, or the embedded one; a partner file
 /// from the municipality opens the partner's review instead.
 pub fn run_app(path: Option<PathBuf>) -> ExitCode {
+    let started = std::time::Instant::now();
     if let Some(p) = path.as_ref().filter(|p| p.is_file())
         && let Ok(file) = crate::review::read(p)
     {
         return run_partner(p, file);
     }
     let (loaded, load_problems) = load_for_app(path.as_ref());
+    if std::env::var_os("KOMPAS_TIJDEN").is_some() {
+        eprintln!(
+            "geladen en gecontroleerd na {} ms",
+            started.elapsed().as_millis()
+        );
+    }
     for p in &load_problems {
         eprintln!("{p}");
     }
@@ -123,6 +130,7 @@ pub fn run_app(path: Option<PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             let mut app =
                 app::KompasApp::new(&cc.egui_ctx, loaded.kompas, loaded.warnings, cc.storage);
+            app.report_first_frame_since(started);
             if let Some(notes) = app::KompasApp::notes_path_for(app.settings(), app.kompas()) {
                 app.open_notes(notes);
             }

@@ -13,9 +13,11 @@ use crate::ui::widgets::{access_label, card_style, clickable_block, element_id};
 /// Widget-id scope of the cards on a page.
 pub const SCOPE: &str = "pagina";
 
-/// The page view (stateless; one per app for symmetry with the other views).
+/// The page view; remembers the row heights of a long list of children.
 #[derive(Default)]
-pub struct PageView;
+pub struct PageView {
+    rows: crate::ui::widgets::VirtualRows,
+}
 
 impl PageView {
     /// Draws the page of `ix`.
@@ -61,13 +63,36 @@ impl PageView {
                             ui.add_space(6.0);
                         }
                         let columns = if ui.available_width() >= 760.0 { 2 } else { 1 };
-                        for row in children.chunks(columns) {
+                        let rows: Vec<&[Ix]> = children.chunks(columns).collect();
+                        // Only the rows in sight are laid out; the one to focus or showing
+                        // the selection is always there.
+                        let wanted: Vec<usize> = children
+                            .iter()
+                            .position(|&c| {
+                                let id = &kompas.element(c).id;
+                                cx.focus_request.as_ref() == Some(id)
+                                    || cx.location.selected.as_ref() == Some(id)
+                            })
+                            .map(|p| p / columns)
+                            .into_iter()
+                            .collect();
+                        let mut draw_row = |ui: &mut Ui, i: usize| {
+                            let Some(row) = rows.get(i) else { return };
                             ui.columns(columns, |cols| {
-                                for (col, &child) in cols.iter_mut().zip(row) {
+                                for (col, &child) in cols.iter_mut().zip(*row) {
                                     card_ui(col, cx, ix, child, accent);
                                 }
                             });
                             ui.add_space(8.0);
+                        };
+                        if rows.len() > crate::ui::widgets::VIRTUAL_FROM_ROWS {
+                            let key = ix.index() as u64 * 4096 + (ui.available_width() as u64);
+                            self.rows
+                                .show(ui, key, rows.len(), |i| wanted.contains(&i), draw_row);
+                        } else {
+                            for i in 0..rows.len() {
+                                draw_row(ui, i);
+                            }
                         }
                         crate::ui::over_view::trends_for_koers_ui(ui, cx, ix);
                     });
