@@ -891,3 +891,30 @@ fn a_broken_compass_is_reported_and_the_current_one_stays() {
     h.get_by_label_contains("Het huidige kompas blijft open.");
     assert_eq!(h.state().kompas().meta.title, "Sociaal Kompas 2017-2020");
 }
+
+#[test]
+fn the_outline_opens_a_level_and_goes_to_an_element() {
+    let mut h = harness();
+    h.get_by_label("☰ Overzicht").click();
+    h.run();
+    let hoofddoel = label(&h, "2");
+    h.get_by_label(&format!("Openklappen: {hoofddoel}")).click();
+    h.run();
+    let k = kompas::load_embedded().unwrap().kompas;
+    let koers = k.get("2.3").unwrap();
+    let row = format!("2.3  {}", k.element(koers).title);
+    h.get_by_label(&row).click();
+    h.run();
+    assert_eq!(view(&h), View::Page("2.3".into()));
+    // The path to the selection stays open; the selection itself can be opened.
+    h.get_by_label(&format!("Dichtklappen: {hoofddoel}"));
+    h.get_by_label(&format!("Openklappen: {}", label(&h, "2.3")))
+        .click();
+    h.run();
+    let first = k.children(koers)[0];
+    h.get_by_label(&format!(
+        "{}  {}",
+        k.element(first).label.clone().unwrap_or_default(),
+        k.element(first).title
+    ));
+}

@@ -17,9 +17,11 @@ pub const SCOPE: &str = "kaart";
 /// Narrowest column before the kaart drops to fewer columns.
 const COLUMN_MIN_PX: f32 = 420.0;
 
-/// The kaart view.
+/// The kaart view; remembers the row heights of a very long kaart.
 #[derive(Default)]
-pub struct KaartView;
+pub struct KaartView {
+    rows: crate::ui::widgets::VirtualRows,
+}
 
 impl KaartView {
     /// Draws the kaart of `ix`.
@@ -59,6 +61,49 @@ impl KaartView {
                     let columns = ((ui.available_width() / COLUMN_MIN_PX).floor() as usize)
                         .clamp(1, 3)
                         .min(children.len().max(1));
+                    if children.len() / columns > crate::ui::widgets::VIRTUAL_FROM_ROWS {
+                        // A kaart of hundreds of blocks: rows of blocks, only those in sight
+                        // laid out (balanced columns would need every block measured).
+                        let rows: Vec<&[Ix]> = children.chunks(columns).collect();
+                        let wanted: Vec<usize> = cx
+                            .location
+                            .focus(kompas)
+                            .and_then(|f| {
+                                kompas
+                                    .path(f)
+                                    .into_iter()
+                                    .find_map(|p| children.iter().position(|&c| c == p))
+                            })
+                            .map(|p| p / columns)
+                            .into_iter()
+                            .collect();
+                        let key = ix.index() as u64 * 4096 + (ui.available_width() as u64);
+                        self.rows.show(
+                            ui,
+                            key,
+                            rows.len(),
+                            |i| wanted.contains(&i),
+                            // A block: its heading and about two lines per entry.
+                            |i| {
+                                rows.get(i).map_or(80.0, |row| {
+                                    row.iter()
+                                        .map(|&c| 72.0 + 44.0 * kompas.children(c).len() as f32)
+                                        .fold(0.0, f32::max)
+                                        + 12.0
+                                })
+                            },
+                            |ui, i| {
+                                let Some(row) = rows.get(i) else { return };
+                                ui.columns(columns, |cols| {
+                                    for (col, &child) in cols.iter_mut().zip(*row) {
+                                        block_ui(col, cx, child, 1.0);
+                                    }
+                                });
+                                ui.add_space(12.0);
+                            },
+                        );
+                        return;
+                    }
                     let groups = balance(kompas, children, columns);
                     ui.columns(columns, |cols| {
                         for (col, group) in cols.iter_mut().zip(&groups) {

@@ -87,8 +87,15 @@ impl PageView {
                         };
                         if rows.len() > crate::ui::widgets::VIRTUAL_FROM_ROWS {
                             let key = ix.index() as u64 * 4096 + (ui.available_width() as u64);
-                            self.rows
-                                .show(ui, key, rows.len(), |i| wanted.contains(&i), draw_row);
+                            // A card: its title in one to three lines and the count below.
+                            self.rows.show(
+                                ui,
+                                key,
+                                rows.len(),
+                                |i| wanted.contains(&i),
+                                |_| 92.0,
+                                draw_row,
+                            );
                         } else {
                             for i in 0..rows.len() {
                                 draw_row(ui, i);

@@ -95,12 +95,14 @@ pub fn render_rgba(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, R
         app.apply(&ctx, c);
     }
     app.set_exporting(true);
-    let input = || {
+    // Each pass a second later, so scrolling to the selection has finished by the last one.
+    let input = |pass: usize| {
         let mut raw = egui::RawInput {
             screen_rect: Some(Rect::from_min_size(
                 Pos2::ZERO,
                 egui::vec2(w as f32 / ppp, h as f32 / ppp),
             )),
+            time: Some(pass as f64),
             ..Default::default()
         };
         raw.viewports
@@ -112,8 +114,8 @@ pub fn render_rgba(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, R
     let mut textures = Textures::default();
     let mut last = None;
     // A few passes: fonts load, grids and panels settle their sizes.
-    for _ in 0..6 {
-        let mut out = ctx.run_ui(input(), |ui| app.ui(ui));
+    for pass in 0..6 {
+        let mut out = ctx.run_ui(input(pass), |ui| app.ui(ui));
         textures.apply(&out.textures_delta);
         out.textures_delta.clear();
         last = Some(out);

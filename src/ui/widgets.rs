@@ -143,39 +143,36 @@ pub const VIRTUAL_FROM_ROWS: usize = 60;
 #[derive(Debug, Default)]
 pub struct VirtualRows {
     key: u64,
-    /// Height per row including the spacing after it; 0 while unknown.
+    /// Height per row including the spacing after it (0 while unknown).
     heights: Vec<f32>,
 }
 
 impl VirtualRows {
     /// Draws rows `0..n` with `row`, skipping those outside the visible part of `ui` unless
     /// `always(i)` (a row holding the focus or the selection must exist to be focused).
-    /// `key` identifies the list; a new key forgets the heights.
+    /// `estimate(i)` guesses a row's height before it was ever drawn (a good guess keeps a
+    /// row scrolled to where it really is). `key` identifies the list; a new key forgets
+    /// the heights.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         key: u64,
         n: usize,
         always: impl Fn(usize) -> bool,
+        estimate: impl Fn(usize) -> f32,
         mut row: impl FnMut(&mut Ui, usize),
     ) {
         if self.key != key || self.heights.len() != n {
             self.key = key;
             self.heights = vec![0.0; n];
         }
-        let (sum, seen) = self
-            .heights
-            .iter()
-            .filter(|&&h| h > 0.0)
-            .fold((0.0, 0usize), |(s, c), &h| (s + h, c + 1));
-        let average = if seen > 0 { sum / seen as f32 } else { 80.0 };
         let spacing = ui.spacing().item_spacing.y;
         // A margin above and below, so rows are ready before they scroll into view.
         let visible = ui.clip_rect().expand2(egui::vec2(0.0, 300.0));
         for i in 0..n {
             let top = ui.cursor().top();
             let known = self.heights.get(i).copied().unwrap_or(0.0);
-            let estimate = if known > 0.0 { known } else { average };
+            let estimate = if known > 0.0 { known } else { estimate(i) };
             if always(i) || (top + estimate >= visible.top() && top <= visible.bottom()) {
                 row(ui, i);
                 let drawn = ui.cursor().top() - top;
