@@ -13,7 +13,7 @@ use crate::problem::Problem;
 #[derive(Debug, Parser)]
 #[command(name = "kompas", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Een kompasmap of .ron-bestand om te openen; zonder pad het ingebouwde Sociaal Kompas.
+    /// Een kompasmap, .ron-, .mm- (Freeplane) of .opml-bestand, of een partnerbestand; zonder pad het ingebouwde Sociaal Kompas.
     pub path: Option<PathBuf>,
     /// Wat te doen; zonder opdracht opent de app.
     #[command(subcommand)]
@@ -25,14 +25,14 @@ pub struct Cli {
 pub enum Command {
     /// Controleer een kompas: aantallen per niveau en per sector, en elk probleem.
     Check {
-        /// Kompasmap of .ron-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
         path: Option<PathBuf>,
     },
     /// Zoek in een kompas: geeft per resultaat id, niveau, titel en plaats (tab-gescheiden).
     Search {
         /// Wat te zoeken; hoofdletters, accenten en een tikfout maken niet uit.
         query: String,
-        /// Kompasmap of .ron-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
         path: Option<PathBuf>,
         /// Hoeveel resultaten hooguit.
         #[arg(long, default_value_t = 20)]
@@ -62,7 +62,7 @@ pub enum Command {
         /// licht, donker of hoog-contrast.
         #[arg(long, default_value = "licht")]
         theme: String,
-        /// Kompasmap of .ron-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
         path: Option<PathBuf>,
     },
     /// Lees een mindmap (.mm van FreeMind/Freeplane) of OPML-outline in en schrijf er een kompasmap van.
