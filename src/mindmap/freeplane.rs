@@ -1,7 +1,6 @@
 //! FreeMind/Freeplane `.mm` files: `<map>` with nested `<node TEXT=".." ID="..">`, notes as
 //! `<richcontent TYPE="NOTE">` HTML, links as `<arrowlink DESTINATION="..">`.
 
-use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::html::{self, HtmlText};
@@ -79,36 +78,32 @@ pub fn read_with_warnings(
     file: &str,
     warnings: &mut Vec<Problem>,
 ) -> Result<Outline, LoadError> {
-    let fail = |offset: usize, message: String| LoadError {
-        problems: vec![Problem::at_offset(
-            Severity::Fout,
-            file,
-            text,
-            offset,
-            message,
-        )],
-    };
-    let mut reader = Reader::from_str(text);
-    reader.config_mut().check_end_names = true;
+    let fail = super::failure(file, text);
+    let mut reader = super::xml_reader(text);
     let mut outline = Outline::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut seen_map = false;
+    // Each unknown element is reported once, where it first occurs.
     let mut unknown: Vec<String> = Vec::new();
+    let note_unknown = |unknown: &mut Vec<String>,
+                        warnings: &mut Vec<Problem>,
+                        name: &str,
+                        place: &str,
+                        offset: usize| {
+        if !KNOWN.contains(&name) && !unknown.iter().any(|u| u == name) {
+            unknown.push(name.to_owned());
+            warnings.push(Problem::at_offset(
+                Severity::Waarschuwing,
+                file,
+                text,
+                offset,
+                format!("onbekend element <{name}> {place}; genegeerd"),
+            ));
+        }
+    };
     loop {
-        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let event = match reader.read_event() {
-            Ok(e) => e,
-            Err(e) => {
-                let at = usize::try_from(reader.error_position()).unwrap_or(offset);
-                return Err(fail(at, super::xml_message(&e)));
-            }
-        };
-        let (start, empty) = match &event {
-            Event::Start(e) => (Some(e), false),
-            Event::Empty(e) => (Some(e), true),
-            _ => (None, false),
-        };
-        if let Some(e) = start {
+        let (offset, event) = super::next_event(&mut reader, &fail)?;
+        if let Some((e, empty)) = super::opening(&event) {
             if stack.len() >= MAX_XML_DEPTH {
                 return Err(fail(
                     offset,
@@ -207,16 +202,7 @@ pub fn read_with_warnings(
                             Frame::Skip
                         }
                         other => {
-                            if !KNOWN.contains(&other) && !unknown.iter().any(|u| u == other) {
-                                unknown.push(other.to_owned());
-                                warnings.push(Problem::at_offset(
-                                    Severity::Waarschuwing,
-                                    file,
-                                    text,
-                                    offset,
-                                    format!("onbekend element <{other}> in een knoop; genegeerd"),
-                                ));
-                            }
+                            note_unknown(&mut unknown, warnings, other, "in een knoop", offset);
                             Frame::Skip
                         }
                     }
@@ -225,22 +211,11 @@ pub fn read_with_warnings(
                     html.start(&name);
                     Frame::Skip
                 }
-                Some(Frame::Map | Frame::Skip) => {
-                    if matches!(stack.last(), Some(Frame::Map))
-                        && !KNOWN.contains(&name.as_str())
-                        && !unknown.contains(&name)
-                    {
-                        unknown.push(name.clone());
-                        warnings.push(Problem::at_offset(
-                            Severity::Waarschuwing,
-                            file,
-                            text,
-                            offset,
-                            format!("onbekend element <{name}> in de mindmap; genegeerd"),
-                        ));
-                    }
+                Some(Frame::Map) => {
+                    note_unknown(&mut unknown, warnings, &name, "in de mindmap", offset);
                     Frame::Skip
                 }
+                Some(Frame::Skip) => Frame::Skip,
             };
             if empty {
                 close(&mut outline, frame, &mut stack, &name);

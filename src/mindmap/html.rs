@@ -143,12 +143,22 @@ pub fn entity(name: &str) -> Option<&'static str> {
 
 /// Escapes text for XML content.
 pub fn escape_text(s: &str) -> String {
+    escape(s, false)
+}
+
+/// Escapes `&`, `<`, `>`; in an attribute value (`attribute`) also quotes, and line breaks
+/// and tabs as character references (a literal one would read back as a space).
+pub fn escape(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\r' if attribute => out.push_str("&#13;"),
+            '\t' if attribute => out.push_str("&#9;"),
             c => out.push(c),
         }
     }

@@ -458,6 +458,56 @@ pub(crate) fn attributes(
     Ok(out)
 }
 
+/// A reader over a whole file's text that checks that end tags match.
+pub(crate) fn xml_reader(text: &str) -> quick_xml::Reader<&[u8]> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    reader
+}
+
+/// How a reader reports a fatal problem: an error at a byte offset of `text` in `file`.
+pub(crate) fn failure<'a>(
+    file: &'a str,
+    text: &'a str,
+) -> impl Fn(usize, String) -> LoadError + 'a {
+    move |offset, message| LoadError {
+        problems: vec![Problem::at_offset(
+            Severity::Fout,
+            file,
+            text,
+            offset,
+            message,
+        )],
+    }
+}
+
+/// The next event and the byte offset where it starts; an XML error becomes a Dutch message
+/// at the place the parser stopped.
+pub(crate) fn next_event<'a>(
+    reader: &mut quick_xml::Reader<&'a [u8]>,
+    fail: &impl Fn(usize, String) -> LoadError,
+) -> Result<(usize, quick_xml::events::Event<'a>), LoadError> {
+    let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+    match reader.read_event() {
+        Ok(e) => Ok((offset, e)),
+        Err(e) => {
+            let at = usize::try_from(reader.error_position()).unwrap_or(offset);
+            Err(fail(at, xml_message(&e)))
+        }
+    }
+}
+
+/// The tag of a start or empty element, and whether it is empty (closes at once).
+pub(crate) fn opening<'e, 'a>(
+    event: &'e quick_xml::events::Event<'a>,
+) -> Option<(&'e quick_xml::events::BytesStart<'a>, bool)> {
+    match event {
+        quick_xml::events::Event::Start(e) => Some((e, false)),
+        quick_xml::events::Event::Empty(e) => Some((e, true)),
+        _ => None,
+    }
+}
+
 /// A Dutch sentence for an XML error.
 pub(crate) fn xml_message(err: &quick_xml::Error) -> String {
     use quick_xml::errors::IllFormedError as I;
@@ -479,20 +529,7 @@ pub(crate) fn xml_message(err: &quick_xml::Error) -> String {
 /// Escapes text for an XML attribute value, keeping line breaks and tabs as character
 /// references (a literal newline in an attribute would read back as a space).
 pub(crate) fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html::escape(s, true)
 }
 
 #[cfg(test)]

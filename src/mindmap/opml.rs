@@ -1,13 +1,11 @@
 //! OPML outlines: `<opml><head><title>..</title></head><body><outline text="..">`. Notes are
 //! read from `_note` (the attribute outliners such as OmniOutliner and Workflowy use).
 
-use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::{MAX_DEPTH, MAX_NODES, MAX_XML_DEPTH, Node, Outline, attr};
 use crate::load::LoadError;
 use crate::model::{Ix, Kompas};
-use crate::problem::{Problem, Severity};
 
 /// What an open XML element is, while reading.
 #[derive(Debug)]
@@ -27,17 +25,8 @@ enum Frame {
 /// # Errors
 /// Invalid XML, a file that is no OPML, and the limits, each with line and column.
 pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
-    let fail = |offset: usize, message: String| LoadError {
-        problems: vec![Problem::at_offset(
-            Severity::Fout,
-            file,
-            text,
-            offset,
-            message,
-        )],
-    };
-    let mut reader = Reader::from_str(text);
-    reader.config_mut().check_end_names = true;
+    let fail = super::failure(file, text);
+    let mut reader = super::xml_reader(text);
     let mut stack: Vec<Frame> = Vec::new();
     // Top-level outlines are read under a provisional root (index 0), dropped if there is
     // exactly one of them.
@@ -47,20 +36,8 @@ pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
     let mut seen_opml = false;
     let mut top_level = 0usize;
     loop {
-        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let event = match reader.read_event() {
-            Ok(e) => e,
-            Err(e) => {
-                let at = usize::try_from(reader.error_position()).unwrap_or(offset);
-                return Err(fail(at, super::xml_message(&e)));
-            }
-        };
-        let (start, empty) = match &event {
-            Event::Start(e) => (Some(e), false),
-            Event::Empty(e) => (Some(e), true),
-            _ => (None, false),
-        };
-        if let Some(e) = start {
+        let (offset, event) = super::next_event(&mut reader, &fail)?;
+        if let Some((e, empty)) = super::opening(&event) {
             if stack.len() >= MAX_XML_DEPTH {
                 return Err(fail(
                     offset,
