@@ -294,3 +294,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_file_of_100_mb_is_refused_without_reading_it_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("enorm.mm");
+    {
+        use std::io::Write as _;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        f.write_all(b"<map><node TEXT=\"").unwrap();
+        let chunk = vec![b'a'; 1024 * 1024];
+        for _ in 0..100 {
+            f.write_all(&chunk).unwrap();
+        }
+        f.write_all(b"\"/></map>").unwrap();
+    }
+    let err = mindmap::open(&path).err().unwrap();
+    let shown = err.problems[0].to_string();
+    assert!(
+        shown.starts_with("enorm.mm") && shown.contains("64 MB"),
+        "{shown}"
+    );
+}

@@ -189,22 +189,18 @@ impl OpenWindow {
                 chosen = Some(OpenTarget::BuiltIn((*key).to_owned()));
             }
         }
-        let others: Vec<&Recent> = recent
-            .iter()
-            .filter(|r| matches!(r.target, OpenTarget::Path(_)))
-            .collect();
-        if !others.is_empty() {
+        if !recent.is_empty() {
             ui.add_space(8.0);
             ui.label(RichText::new("Recent geopend").strong());
-            for r in others {
-                let OpenTarget::Path(p) = &r.target else {
-                    continue;
+            for r in recent {
+                let (exists, place) = match &r.target {
+                    OpenTarget::Path(p) => (p.exists(), p.display().to_string()),
+                    OpenTarget::BuiltIn(_) => (true, r.target.describe()),
                 };
-                let exists = p.exists();
                 let response = ui
                     .add_enabled(exists, egui::Button::new(&r.title))
-                    .on_hover_text(p.display().to_string())
-                    .on_disabled_hover_text(format!("Niet gevonden: {}", p.display()));
+                    .on_hover_text(&place)
+                    .on_disabled_hover_text(format!("Niet gevonden: {place}"));
                 if response.clicked() {
                     chosen = Some(r.target.clone());
                 }
