@@ -718,6 +718,21 @@ fn fit_label(
     }
     // Cut off: the longest run of whole words that fits with an ellipsis after it.
     let (_, placed) = flow_partial(shape, &widths, &spaces, line_px, first_alone);
+    if placed <= 2 {
+        // Only the number would show (a long first word, "Leidschendam-"): a smaller size
+        // that shows the words is better than the number alone.
+        let mut small = MIN_LABEL_PX - 1.0;
+        while small >= theme::LAST_RESORT_LABEL_PX {
+            let (line_px, widths, spaces) = metrics(small, &words);
+            if let Some(lines) = flow(shape, &widths, &spaces, line_px, false) {
+                return Fit {
+                    label: assemble(ui, &lines, &words, small, &family),
+                    size_px: small,
+                };
+            }
+            small -= 1.0;
+        }
+    }
     for keep in (1..=placed.min(words.len())).rev() {
         let mut cut: Vec<Token> = words.iter().take(keep).cloned().collect();
         if keep < words.len()
@@ -998,6 +1013,8 @@ mod tests {
         let theme = Theme::new(theme::ThemeKind::Licht);
         for (w, h) in [
             (800.0, 600.0),
+            // 1280×720 less the app's bars: the compass the window actually shows.
+            (1280.0, 640.0),
             (1280.0, 720.0),
             (1920.0, 1080.0),
             (3840.0, 2160.0),
@@ -1042,7 +1059,16 @@ mod tests {
                         }
                     }
                     let size = l.lines[0].1.job.sections[0].format.font_id.size;
-                    assert!(size >= MIN_LABEL_PX, "{w}x{h}: {id} at {size}px");
+                    assert!(
+                        size >= theme::LAST_RESORT_LABEL_PX,
+                        "{w}x{h}: {id} at {size}px"
+                    );
+                    // More than the number: at least one word of the title shows (at 800×600
+                    // "Leidschendam-" is wider than hoofddoel 3's ring even at 9 px).
+                    assert!(
+                        h < 640.0 || l.words_shown >= 2,
+                        "{w}x{h}: {id} shows only its number"
+                    );
                 }
                 if h >= 1080.0 {
                     // At full HD every koers title fits whole.

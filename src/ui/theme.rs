@@ -64,6 +64,8 @@ pub const FOCUS_WIDTH_PX: f32 = 3.0;
 pub const CARD_RADIUS_PX: u8 = 8;
 /// Smallest font size used to fit labels into the compass; below this text is abbreviated.
 pub const MIN_LABEL_PX: f32 = 11.0;
+/// Smaller still, only when at the minimum a label would show no more than its number.
+pub const LAST_RESORT_LABEL_PX: f32 = 9.0;
 /// Largest font size for labels on the compass.
 pub const MAX_LABEL_PX: f32 = 22.0;
 /// Duration of view transitions.
