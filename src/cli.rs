@@ -258,31 +258,18 @@ pub fn run(command: Command) -> ExitCode {
 
 fn import(file: &std::path::Path, out: &std::path::Path, levels: Vec<String>) -> ExitCode {
     use crate::mindmap::{Defaults, Format};
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let text = match crate::source::read_limited(file) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{name}: fout: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let outline = match Format::of(file) {
-        Format::MindMap => crate::mindmap::freeplane::read(&text, &name),
-        Format::Opml => crate::mindmap::opml::read(&text, &name),
-        Format::Ron => {
-            eprintln!("{name}: fout: alleen .mm- en .opml-bestanden worden ingelezen");
-            return ExitCode::FAILURE;
-        }
-    };
+    if Format::of(file) == Format::Ron {
+        eprintln!(
+            "{}: fout: alleen .mm- en .opml-bestanden worden ingelezen",
+            file.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let defaults = Defaults {
         levels,
         ..Defaults::for_file(file)
     };
-    let loaded = match outline.and_then(|o| crate::mindmap::to_kompas(&o, &name, &text, &defaults))
-    {
+    let loaded = match crate::mindmap::import(file, &defaults) {
         Ok(l) => l,
         Err(e) => {
             print_problems(&e.problems);

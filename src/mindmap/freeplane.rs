@@ -267,18 +267,7 @@ pub fn read_with_warnings(
             _ => {}
         }
     }
-    if !seen_map {
-        return Err(fail(
-            0,
-            "dit is geen mindmap: er staat geen <map> in (leeg bestand?)".into(),
-        ));
-    }
-    if !stack.is_empty() {
-        return Err(fail(
-            text.len(),
-            "het bestand houdt op voordat alle elementen zijn afgesloten".into(),
-        ));
-    }
+    super::check_end(&fail, text, seen_map, stack.len(), "mindmap", "map")?;
     Ok(outline)
 }
 
@@ -342,15 +331,6 @@ fn new_node(
         offset,
     });
     Ok(Frame::Node(outline.nodes.len() - 1))
-}
-
-/// The elements `ix` names as related ("also relates to").
-pub(crate) fn related(kompas: &Kompas, ix: Ix) -> impl Iterator<Item = Ix> {
-    kompas
-        .links_from(ix)
-        .into_iter()
-        .filter(|(kind, _)| *kind == crate::model::LinkKind::Related)
-        .map(|(_, to)| to)
 }
 
 /// The id a mind map gives an element: Freeplane wants an XML name, so "1.3" becomes
@@ -438,7 +418,7 @@ fn write_node_open(kompas: &Kompas, ix: Ix, indent: &str, out: &mut String) {
             html::to_html(text)
         );
     }
-    for target in related(kompas, ix) {
+    for target in super::related(kompas, ix) {
         let _ = writeln!(
             out,
             "{indent}<arrowlink DESTINATION=\"{}\"/>",
@@ -510,7 +490,10 @@ mod tests {
         assert_eq!(k.sectors().len(), 2);
         let link_from = k.get("ID_220").unwrap();
         let to = k.get("ID_300").unwrap();
-        assert_eq!(related(&k, link_from).collect::<Vec<_>>(), vec![to]);
+        assert_eq!(
+            super::super::related(&k, link_from).collect::<Vec<_>>(),
+            vec![to]
+        );
     }
 
     #[test]

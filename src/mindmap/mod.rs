@@ -127,28 +127,30 @@ impl Format {
 /// # Errors
 /// Every problem found, with file and place.
 pub fn open(path: &Path) -> Result<Loaded, LoadError> {
+    match Format::of(path) {
+        Format::Ron => load::load_path(path),
+        Format::MindMap | Format::Opml => import(path, &Defaults::for_file(path)),
+    }
+}
+
+/// Reads a `.mm` or `.opml` file (by its extension; anything else is read as OPML) into a
+/// compass, with `defaults` where the file says nothing.
+///
+/// # Errors
+/// Every problem found, with file and place.
+pub fn import(path: &Path, defaults: &Defaults) -> Result<Loaded, LoadError> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let read = || {
-        crate::source::read_limited(path).map_err(|e| LoadError {
-            problems: vec![Problem::file_error(&name, e.to_string())],
-        })
+    let text = crate::source::read_limited(path).map_err(|e| LoadError {
+        problems: vec![Problem::file_error(&name, e.to_string())],
+    })?;
+    let outline = match Format::of(path) {
+        Format::MindMap => freeplane::read(&text, &name)?,
+        Format::Opml | Format::Ron => opml::read(&text, &name)?,
     };
-    match Format::of(path) {
-        Format::Ron => load::load_path(path),
-        Format::MindMap => {
-            let text = read()?;
-            let outline = freeplane::read(&text, &name)?;
-            to_kompas(&outline, &name, &text, &Defaults::for_file(path))
-        }
-        Format::Opml => {
-            let text = read()?;
-            let outline = opml::read(&text, &name)?;
-            to_kompas(&outline, &name, &text, &Defaults::for_file(path))
-        }
-    }
+    to_kompas(&outline, &name, &text, defaults)
 }
 
 /// What an import falls back on where the file says nothing.
@@ -236,8 +238,8 @@ pub fn to_def(
             message,
         ));
     };
-    let ids = assign_ids(outline, file, text, &mut warnings);
     let labels = positional_labels(outline);
+    let ids = assign_ids(outline, &labels, file, text, &mut warnings);
     let max_depth = outline.nodes.iter().map(|n| n.depth).max().unwrap_or(0);
 
     // Level names: the file's, else the caller's, else sensible defaults.
@@ -373,6 +375,7 @@ pub fn to_def(
 /// stay the same when the map is edited, so notes keep their element.
 fn assign_ids(
     outline: &Outline,
+    labels: &[Option<String>],
     file: &str,
     text: &str,
     warnings: &mut Vec<Problem>,
@@ -399,12 +402,11 @@ fn assign_ids(
             None => ids.push(None),
         }
     }
-    let labels = positional_labels(outline);
     ids.into_iter()
         .zip(labels)
         .map(|(id, label)| {
             id.unwrap_or_else(|| {
-                let base = label.unwrap_or_else(|| "0".to_owned());
+                let base = label.clone().unwrap_or_else(|| "0".to_owned());
                 let mut candidate = base.clone();
                 let mut n = 2;
                 while !used.insert(candidate.clone()) {
@@ -506,6 +508,43 @@ pub(crate) fn opening<'e, 'a>(
         quick_xml::events::Event::Empty(e) => Some((e, true)),
         _ => None,
     }
+}
+
+/// The end of a file: it must have had its root element (`<map>`, `<opml>`), and every
+/// element must be closed.
+pub(crate) fn check_end(
+    fail: &impl Fn(usize, String) -> LoadError,
+    text: &str,
+    seen_root: bool,
+    open_elements: usize,
+    what: &str,
+    root_tag: &str,
+) -> Result<(), LoadError> {
+    if !seen_root {
+        return Err(fail(
+            0,
+            format!("dit is geen {what}: er staat geen <{root_tag}> in (leeg bestand?)"),
+        ));
+    }
+    if open_elements > 0 {
+        return Err(fail(
+            text.len(),
+            "het bestand houdt op voordat alle elementen zijn afgesloten".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The elements `ix` names as related ("also relates to").
+pub(crate) fn related(
+    kompas: &crate::model::Kompas,
+    ix: crate::model::Ix,
+) -> impl Iterator<Item = crate::model::Ix> {
+    kompas
+        .links_from(ix)
+        .into_iter()
+        .filter(|(kind, _)| *kind == crate::model::LinkKind::Related)
+        .map(|(_, to)| to)
 }
 
 /// A Dutch sentence for an XML error.

@@ -138,18 +138,7 @@ pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
             _ => {}
         }
     }
-    if !seen_opml {
-        return Err(fail(
-            0,
-            "dit is geen OPML: er staat geen <opml> in (leeg bestand?)".into(),
-        ));
-    }
-    if !stack.is_empty() {
-        return Err(fail(
-            text.len(),
-            "het bestand houdt op voordat alle elementen zijn afgesloten".into(),
-        ));
-    }
+    super::check_end(&fail, text, seen_opml, stack.len(), "OPML", "opml")?;
     if top_level == 0 {
         outline.nodes.clear();
     } else if top_level == 1 {
@@ -205,7 +194,7 @@ pub fn write(kompas: &Kompas) -> String {
         if let Some(c) = el.color {
             let _ = write!(out, " {}=\"{}\"", attr::COLOR, c.to_hex());
         }
-        let related: Vec<String> = super::freeplane::related(kompas, ix)
+        let related: Vec<String> = super::related(kompas, ix)
             .map(|t| kompas.element(t).id.to_string())
             .collect();
         if !related.is_empty() {
