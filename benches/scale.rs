@@ -11,38 +11,14 @@ use kompas::generate::{Spec, synthetic};
 use kompas::model::Kompas;
 use kompas::nav::{Location, View};
 use kompas::source::Source;
-use kompas::ui::app::KompasApp;
 use kompas::ui::command::Command;
 
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1920.0, 1080.0),
-        )),
-        ..Default::default()
-    }
-}
+mod common;
 
-fn frame(ctx: &egui::Context, app: &mut KompasApp) {
-    let mut out = ctx.run_ui(input(), |ui| app.ui(ui));
-    out.textures_delta.clear();
-    let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
-    std::hint::black_box(prims);
-}
+use common::{app_on, frame};
 
-fn app_on(kompas: Kompas, location: Option<Location>) -> (egui::Context, KompasApp) {
-    let ctx = egui::Context::default();
-    let mut app = KompasApp::new(&ctx, kompas, Vec::new(), None);
-    app.apply(&ctx, Command::SetAnimations(false));
-    if let Some(loc) = location {
-        app.apply(&ctx, Command::Go(loc));
-    }
-    for _ in 0..5 {
-        frame(&ctx, &mut app);
-    }
-    (ctx, app)
-}
+/// Full HD.
+const SIZE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
 
 /// The compasses measured: the Sociaal Kompas, 50 000 elements in a deep tree (8 sectors of 9
 /// koersen), and 50 000 in a wide one (6 sectors of 800 koersen of 10).
@@ -85,9 +61,9 @@ fn bench(c: &mut Criterion) {
                 kompas::mindmap::to_kompas(&o, "x.mm", &mm, &Default::default()).unwrap()
             })
         });
-        let (ctx, mut app) = app_on(k.clone(), None);
+        let (ctx, mut app) = app_on(k.clone(), None, SIZE);
         g.bench_function(format!("beeld kompas 1920x1080: {name}"), |b| {
-            b.iter(|| frame(&ctx, &mut app))
+            b.iter(|| frame(&ctx, &mut app, SIZE))
         });
         // The longest list: the page of the sector with the most children.
         let Some(&widest) = k.sectors().iter().max_by_key(|&&s| k.children(s).len()) else {
@@ -97,29 +73,29 @@ fn bench(c: &mut Criterion) {
             view: View::Page(k.element(widest).id.clone()),
             selected: None,
         };
-        let (ctx, mut app) = app_on(k.clone(), Some(page));
+        let (ctx, mut app) = app_on(k.clone(), Some(page), SIZE);
         g.bench_function(
             format!(
                 "beeld lijst van {} onderdelen: {name}",
                 k.children(widest).len()
             ),
-            |b| b.iter(|| frame(&ctx, &mut app)),
+            |b| b.iter(|| frame(&ctx, &mut app, SIZE)),
         );
         // The outline with the widest sector open (an element in it selected).
         let inside = k
             .children(widest)
             .last()
             .map(|&c| kompas::nav::location_for(&k, c));
-        let mut app_outline = app_on(k.clone(), inside);
+        let mut app_outline = app_on(k.clone(), inside, SIZE);
         app_outline
             .1
             .apply(&app_outline.0, Command::SetOutline(true));
         for _ in 0..3 {
-            frame(&app_outline.0, &mut app_outline.1);
+            frame(&app_outline.0, &mut app_outline.1, SIZE);
         }
         g.bench_function(
             format!("beeld grootste kaart met overzicht open: {name}"),
-            |b| b.iter(|| frame(&app_outline.0, &mut app_outline.1)),
+            |b| b.iter(|| frame(&app_outline.0, &mut app_outline.1, SIZE)),
         );
     }
     g.finish();

@@ -268,7 +268,6 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
         .files
         .first()
         .map_or(source::MAIN_FILE, |f| f.name.as_str());
-    let text_of = |file: usize| c.files.get(file).map(|f| f.text.as_str());
     let name_of = |file: usize| c.files.get(file).map_or(main, |f| f.name.as_str());
     let def = &c.def;
 
@@ -473,14 +472,12 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
                 ));
             }
         }
+        if per_depth.len() <= depth {
+            per_depth.resize(depth + 1, (0, 0));
+        }
         if let Some(slot) = per_depth.get_mut(depth) {
             slot.0 += usize::from(has_children);
             slot.1 += 1;
-        } else {
-            per_depth.resize(depth + 1, (0, 0));
-            if let Some(slot) = per_depth.get_mut(depth) {
-                *slot = (usize::from(has_children), 1);
-            }
         }
         if !el.related.is_empty() {
             related.push((file, el));
@@ -505,7 +502,7 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
                 problems.push(Problem::element(
                     Severity::Fout,
                     name_of(file),
-                    text_of(file),
+                    id_lines.get(file).and_then(|l| l.get(&el.id, 0)),
                     &el.id,
                     format!("verwijst (related) naar onbekende id '{target}'"),
                 ));
@@ -513,7 +510,7 @@ fn check(c: &Collected, problems: &mut Vec<Problem>) -> Checked {
                 problems.push(Problem::element(
                     Severity::Waarschuwing,
                     name_of(file),
-                    text_of(file),
+                    id_lines.get(file).and_then(|l| l.get(&el.id, 0)),
                     &el.id,
                     "verwijst (related) naar zichzelf",
                 ));

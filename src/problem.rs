@@ -60,11 +60,12 @@ impl Problem {
         }
     }
 
-    /// An error or warning about an element, located by finding its id in the file's text.
+    /// An error or warning about an element, at the line where its id is written (see
+    /// [`IdLines`]) when known.
     pub fn element(
         severity: Severity,
         file: &str,
-        file_text: Option<&str>,
+        line: Option<usize>,
         id: &str,
         message: impl Into<String>,
     ) -> Self {
@@ -73,7 +74,7 @@ impl Problem {
             file: file.to_owned(),
             place: Place::Element {
                 id: id.to_owned(),
-                line: file_text.and_then(|t| line_of_id(t, id, 0)),
+                line,
             },
             message: message.into(),
         }
@@ -164,13 +165,6 @@ impl Problem {
     }
 }
 
-/// The 1-based line of the `nth` (from 0) occurrence of `id: "<id>"` in a RON text.
-pub fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
-    let needle = format!("id: {}", quote(id));
-    let (offset, _) = text.match_indices(&needle).nth(nth)?;
-    Some(text.get(..offset)?.matches('\n').count() + 1)
-}
-
 /// The lines of every `id: "<id>"` in a RON text, found in one pass, so looking up the line of
 /// each of 50 000 elements does not rescan the file each time.
 #[derive(Debug, Default)]
@@ -219,10 +213,6 @@ impl IdLines {
     pub fn get(&self, id: &str, nth: usize) -> Option<usize> {
         self.lines.get(id)?.get(nth).copied()
     }
-}
-
-fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 impl fmt::Display for Problem {
@@ -345,6 +335,18 @@ pub fn dutch_ron_message(code: &ron::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The 1-based line of the `nth` (from 0) occurrence of `id: "<id>"` in a RON text, by
+    /// rescanning it: the reference [`IdLines`] is checked against.
+    fn line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
+        let needle = format!("id: {}", quote(id));
+        let (offset, _) = text.match_indices(&needle).nth(nth)?;
+        Some(text.get(..offset)?.matches('\n').count() + 1)
+    }
+
+    fn quote(s: &str) -> String {
+        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    }
 
     #[test]
     fn position_problems_show_the_line_and_a_caret() {

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
 
+mod common;
+
 use kompas::{Kompas, load_embedded};
 
 fn kompas() -> Kompas {
@@ -260,18 +262,7 @@ fn normalise(s: &str) -> String {
 
 #[test]
 fn every_word_stands_in_the_seed() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds/004_b77abfd16596be1b.txt");
-    let Ok(seed) = std::fs::read_to_string(&path) else {
-        assert!(
-            std::env::var_os("KOMPAS_REQUIRE_SEEDS").is_none(),
-            "seed not found at {}",
-            path.display()
-        );
-        eprintln!(
-            "seed not found at {}; verbatim check skipped",
-            path.display()
-        );
+    let Some(seed) = common::seed("004_b77abfd16596be1b.txt") else {
         return;
     };
     let seed = normalise(&seed);
@@ -418,18 +409,11 @@ fn every_link_resolves_and_is_present_both_ways() {
 
 #[test]
 fn every_page_word_stands_in_the_seed() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds/004_b77abfd16596be1b.txt");
-    let Ok(seed) = std::fs::read_to_string(&path) else {
-        assert!(
-            std::env::var_os("KOMPAS_REQUIRE_SEEDS").is_none(),
-            "seed not found at {}",
-            path.display()
-        );
+    let Some(raw_seed) = common::seed("004_b77abfd16596be1b.txt") else {
         return;
     };
     // A footnote's address interrupts one table cell in the extraction; leave addresses out.
-    let seed: String = seed
+    let seed: String = raw_seed
         .split_whitespace()
         .filter(|w| !w.starts_with("http"))
         .collect::<Vec<_>>()
@@ -483,7 +467,6 @@ fn every_page_word_stands_in_the_seed() {
         }
     }
     let mut checked = 0;
-    let raw_seed = std::fs::read_to_string(&path).unwrap();
     for t in texts.iter().filter(|t| !t.is_empty()) {
         if t.starts_with("http") {
             assert!(raw_seed.contains(t.as_str()), "{t}");

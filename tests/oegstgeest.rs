@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
 
+mod common;
+
 use kompas::Kompas;
 use kompas::source::{OEGSTGEEST, Source};
 
@@ -107,14 +109,7 @@ fn letters(s: &str) -> String {
 
 #[test]
 fn every_word_is_the_documents() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds/001_ced73aab7b299a60.txt");
-    let Ok(seed) = std::fs::read_to_string(&path) else {
-        assert!(
-            std::env::var_os("KOMPAS_REQUIRE_SEEDS").is_none(),
-            "seed not found at {}",
-            path.display()
-        );
+    let Some(seed) = common::seed("001_ced73aab7b299a60.txt") else {
         return;
     };
     // The extraction debris the conversion left out (see tools/convert_oegstgeest.py): a

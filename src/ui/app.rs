@@ -70,6 +70,14 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// Where to start in `kompas`: the last place the user was in it, if it still exists.
+    fn start_for(&self, kompas: &Kompas) -> Location {
+        self.location_for(&kompas.meta.title)
+            .filter(|l| l.is_valid_in(kompas))
+            .cloned()
+            .unwrap_or_default()
+    }
+
     fn location_for(&self, title: &str) -> Option<&Location> {
         self.last_location
             .iter()
@@ -221,11 +229,7 @@ impl KompasApp {
         let settings: Settings = storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
-        let start = settings
-            .location_for(&kompas.meta.title)
-            .filter(|l| l.is_valid_in(&kompas))
-            .cloned()
-            .unwrap_or_default();
+        let start = settings.start_for(&kompas);
         let theme = Theme::new(settings.theme);
         // Ctrl+/−/0 are handled here, so zoom can be remembered per screen.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -364,13 +368,7 @@ impl KompasApp {
                 self.session = *session;
                 self.warnings = warnings;
                 let kompas = &self.session.kompas;
-                let start = self
-                    .settings
-                    .location_for(&kompas.meta.title)
-                    .filter(|l| l.is_valid_in(kompas))
-                    .cloned()
-                    .unwrap_or_default();
-                self.history = History::new(start);
+                self.history = History::new(self.settings.start_for(kompas));
                 self.presentation = Presentation::new(kompas);
                 self.search.clear();
                 self.filter = Filter::default();

@@ -166,14 +166,24 @@ impl CompassView {
             return;
         }
         let square = Rect::from_center_size(rect.center(), Vec2::splat(side));
-        let key = CacheKey {
-            rect: square,
-            theme: theme.kind,
-            kompas_len: kompas.len(),
-            kompas_root: kompas.element(kompas.root()).title.clone(),
-            pixels_per_point: ui.ctx().pixels_per_point(),
-        };
-        if self.cache.as_ref().is_none_or(|c| c.key != key) {
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        let root_title = &kompas.element(kompas.root()).title;
+        // Compared field by field, so an unchanged frame allocates nothing.
+        let fresh = self.cache.as_ref().is_some_and(|c| {
+            c.key.rect == square
+                && c.key.theme == theme.kind
+                && c.key.kompas_len == kompas.len()
+                && c.key.kompas_root == *root_title
+                && c.key.pixels_per_point == pixels_per_point
+        });
+        if !fresh {
+            let key = CacheKey {
+                rect: square,
+                theme: theme.kind,
+                kompas_len: kompas.len(),
+                kompas_root: root_title.clone(),
+                pixels_per_point,
+            };
             self.cache = Some(build_cache(ui, key, kompas, theme));
         }
         let Some(cache) = &self.cache else { return };

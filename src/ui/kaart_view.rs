@@ -65,7 +65,7 @@ impl KaartView {
                         // A kaart of hundreds of blocks: rows of blocks, only those in sight
                         // laid out (balanced columns would need every block measured).
                         let rows: Vec<&[Ix]> = children.chunks(columns).collect();
-                        let wanted: Vec<usize> = cx
+                        let wanted: Option<usize> = cx
                             .location
                             .focus(kompas)
                             .and_then(|f| {
@@ -74,15 +74,14 @@ impl KaartView {
                                     .into_iter()
                                     .find_map(|p| children.iter().position(|&c| c == p))
                             })
-                            .map(|p| p / columns)
-                            .into_iter()
-                            .collect();
-                        let key = ix.index() as u64 * 4096 + (ui.available_width() as u64);
+                            .map(|p| p / columns);
+                        let key =
+                            crate::ui::widgets::VirtualRows::key_for(ix, ui.available_width());
                         self.rows.show(
                             ui,
                             key,
                             rows.len(),
-                            |i| wanted.contains(&i),
+                            |i| wanted == Some(i),
                             // A block: its heading and about two lines per entry.
                             |i| {
                                 rows.get(i).map_or(80.0, |row| {

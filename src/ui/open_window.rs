@@ -80,6 +80,18 @@ pub type Opened = (
 /// The outcome of an opening: the compass, or what was being opened and why it failed.
 pub type OpenResult = Result<Opened, (OpenTarget, LoadError)>;
 
+/// Loads `target` with everything the app derives from it (glossary, search index).
+fn open_session(target: OpenTarget) -> OpenResult {
+    match target.load() {
+        Ok(loaded) => Ok((
+            target,
+            Box::new(crate::ui::app::Session::new(loaded.kompas)),
+            loaded.warnings,
+        )),
+        Err(e) => Err((target, e)),
+    }
+}
+
 /// The "Kompas openen" window and an opening in progress.
 #[derive(Debug, Default)]
 pub struct OpenWindow {
@@ -109,35 +121,18 @@ impl OpenWindow {
         let spawned = std::thread::Builder::new()
             .name("kompas-openen".into())
             .spawn(move || {
-                let result = match job.load() {
-                    Ok(loaded) => Ok((
-                        job,
-                        Box::new(crate::ui::app::Session::new(loaded.kompas)),
-                        loaded.warnings,
-                    )),
-                    Err(e) => Err((job, e)),
-                };
                 // Nobody may be waiting any more (the app closed); nothing to do then.
-                let _ = tx.send(result);
+                let _ = tx.send(open_session(job));
                 ctx.request_repaint();
             });
-        match spawned {
-            Ok(_) => self.busy = Some((target, rx)),
-            Err(_) => {
-                // Without a thread, open on this one: slower, but it opens.
-                let result = match target.load() {
-                    Ok(l) => Ok((
-                        target.clone(),
-                        Box::new(crate::ui::app::Session::new(l.kompas)),
-                        l.warnings,
-                    )),
-                    Err(e) => Err((target.clone(), e)),
-                };
-                let (tx, rx) = std::sync::mpsc::channel();
-                let _ = tx.send(result);
-                self.busy = Some((target, rx));
-            }
+        if spawned.is_err() {
+            // Without a thread, open on this one: slower, but it opens.
+            let (tx, rx) = std::sync::mpsc::channel();
+            let _ = tx.send(open_session(target.clone()));
+            self.busy = Some((target, rx));
+            return;
         }
+        self.busy = Some((target, rx));
     }
 
     /// A finished opening, if there is one.

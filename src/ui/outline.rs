@@ -55,17 +55,17 @@ impl OutlineView {
         selected: Option<Ix>,
         commands: &mut Commands,
     ) {
-        let key = (
-            kompas.len(),
-            kompas.element(kompas.root()).title.clone(),
-            selected,
-        );
-        if self.built_for.as_ref() != Some(&key) {
-            if self
-                .built_for
-                .as_ref()
-                .is_some_and(|(n, t, _)| (*n, t) != (key.0, &key.1))
-            {
+        let root_title = &kompas.element(kompas.root()).title;
+        let same_compass = self
+            .built_for
+            .as_ref()
+            .is_some_and(|(n, t, _)| *n == kompas.len() && t == root_title);
+        let same_selection = self
+            .built_for
+            .as_ref()
+            .is_some_and(|(_, _, s)| *s == selected);
+        if !same_compass || !same_selection {
+            if !same_compass {
                 // Another compass: its indices mean other elements.
                 self.open.clear();
             }
@@ -77,7 +77,7 @@ impl OutlineView {
                     }
                 }
             }
-            self.built_for = Some(key);
+            self.built_for = Some((kompas.len(), root_title.clone(), selected));
             self.dirty = true;
             self.scroll_to = selected.map(|s| s.index());
         }

@@ -66,16 +66,17 @@ impl PageView {
                         let rows: Vec<&[Ix]> = children.chunks(columns).collect();
                         // Only the rows in sight are laid out; the one to focus or showing
                         // the selection is always there.
-                        let wanted: Vec<usize> = children
-                            .iter()
-                            .position(|&c| {
-                                let id = &kompas.element(c).id;
-                                cx.focus_request.as_ref() == Some(id)
-                                    || cx.location.selected.as_ref() == Some(id)
+                        let long = rows.len() > crate::ui::widgets::VIRTUAL_FROM_ROWS;
+                        let wanted: Option<usize> = long
+                            .then(|| {
+                                children.iter().position(|&c| {
+                                    let id = &kompas.element(c).id;
+                                    cx.focus_request.as_ref() == Some(id)
+                                        || cx.location.selected.as_ref() == Some(id)
+                                })
                             })
-                            .map(|p| p / columns)
-                            .into_iter()
-                            .collect();
+                            .flatten()
+                            .map(|p| p / columns);
                         let mut draw_row = |ui: &mut Ui, i: usize| {
                             let Some(row) = rows.get(i) else { return };
                             ui.columns(columns, |cols| {
@@ -85,14 +86,15 @@ impl PageView {
                             });
                             ui.add_space(8.0);
                         };
-                        if rows.len() > crate::ui::widgets::VIRTUAL_FROM_ROWS {
-                            let key = ix.index() as u64 * 4096 + (ui.available_width() as u64);
+                        if long {
+                            let key =
+                                crate::ui::widgets::VirtualRows::key_for(ix, ui.available_width());
                             // A card: its title in one to three lines and the count below.
                             self.rows.show(
                                 ui,
                                 key,
                                 rows.len(),
-                                |i| wanted.contains(&i),
+                                |i| wanted == Some(i),
                                 |_| 92.0,
                                 draw_row,
                             );

@@ -148,6 +148,12 @@ pub struct VirtualRows {
 }
 
 impl VirtualRows {
+    /// The key of the list of `ix`'s children at a width: another element or a resized
+    /// window is another list.
+    pub fn key_for(ix: Ix, width_px: f32) -> u64 {
+        ix.index() as u64 * 4096 + width_px as u64
+    }
+
     /// Draws rows `0..n` with `row`, skipping those outside the visible part of `ui` unless
     /// `always(i)` (a row holding the focus or the selection must exist to be focused).
     /// `estimate(i)` guesses a row's height before it was ever drawn (a good guess keeps a
