@@ -152,6 +152,9 @@ impl Glossary {
         let mut entries: Vec<Entry> = Vec::new();
         let mut by_term: HashMap<String, usize> = HashMap::new();
         for b in &kompas.begrippen {
+            let Some(under) = kompas.listed_under(b) else {
+                continue;
+            };
             let slot = *by_term.entry(fold(b.term.trim())).or_insert_with(|| {
                 entries.push(Entry {
                     term: b.term.trim().to_owned(),
@@ -167,10 +170,10 @@ impl Glossary {
                 .iter_mut()
                 .find(|d| d.text == b.definition)
             {
-                Some(d) => d.elements.push(b.element),
+                Some(d) => d.elements.push(under),
                 None => entry.definitions.push(Definition {
                     text: b.definition.clone(),
-                    elements: vec![b.element],
+                    elements: vec![under],
                 }),
             }
         }

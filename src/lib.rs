@@ -1,12 +1,13 @@
 //! Kompas: navigate and work with a municipal policy compass.
 //!
 //! The core (`model`, `format`, `load`, `write`, `check`, ...) knows nothing of egui; the `ui`
-//! module is a thin layer over it that reads the model and pushes commands.
+//! module (behind the default feature `gui`) is a thin layer over it that reads the model and
+//! pushes commands. `cargo build --no-default-features` builds the core and the command-line
+//! tools without egui, so the core cannot come to depend on it. See `ARCHITECTURE.md`.
 
 pub mod check;
 pub mod cli;
-pub mod cli_notes;
-pub mod content;
+
 pub mod format;
 pub mod generate;
 pub mod glossary;
@@ -20,10 +21,12 @@ pub mod review;
 pub mod search;
 pub mod source;
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod write;
 
 pub use load::{LoadError, Loaded, load, load_embedded, load_path};
+pub use model::content;
 pub use model::{Begrip, Element, Ix, Kompas, Level, NodeId};
 pub use problem::{Problem, Severity};
 pub use source::Source;

@@ -690,17 +690,19 @@ fn build(c: &Collected, checked: &Checked) -> Option<Kompas> {
             }
         }
     }
-    let begrippen = c
-        .begrippen
-        .iter()
-        .filter_map(|(_, d)| {
-            Some(Begrip {
-                term: d.term.trim().to_owned(),
-                definition: d.definition.trim().to_owned(),
-                element: b.get(&d.element)?,
-            })
-        })
-        .collect();
+    let mut begrippen = Vec::with_capacity(c.begrippen.len());
+    for (_, d) in &c.begrippen {
+        let Some(under) = b.get(&d.element) else {
+            continue;
+        };
+        let term = d.term.trim();
+        let node = b.add_begrip(begrippen.len(), term, under);
+        begrippen.push(Begrip {
+            term: term.to_owned(),
+            definition: d.definition.trim().to_owned(),
+            node,
+        });
+    }
     let meta = Meta {
         title: c.def.title.clone(),
         municipality: c.def.municipality.clone(),
@@ -756,31 +758,30 @@ fn build_content(c: &Collected, b: &mut KompasBuilder) -> crate::content::Conten
                 color: None,
                 kind: crate::model::NodeKind::Trend(index),
             });
-            let kansen: Vec<Kans> = t
-                .kansen
-                .iter()
-                .map(|k| Kans {
+            let mut kansen = Vec::with_capacity(t.kansen.len());
+            for (row, k) in t.kansen.iter().enumerate() {
+                let kans = b.add_content_node(Element {
+                    id: format!("trend:{}:kans:{row}", t.id).as_str().into(),
+                    depth: usize::MAX,
+                    label: None,
+                    title: k.text.clone(),
+                    text: None,
+                    color: None,
+                    kind: crate::model::NodeKind::Kans { trend: index, row },
+                });
+                b.link(node, kans, LinkKind::Kans);
+                let koersen: Vec<_> = k.koersen.iter().filter_map(|id| b.get(id)).collect();
+                for to in koersen {
+                    b.link(kans, to, LinkKind::KomtTerugIn);
+                }
+                if let Some(to) = k.inspanning.as_deref().and_then(|id| b.get(id)) {
+                    b.link(kans, to, LinkKind::Voorbeeld);
+                }
+                kansen.push(Kans {
                     text: k.text.clone(),
-                    koersen: k.koersen.iter().filter_map(|id| b.get(id)).collect(),
                     voorbeeld: k.voorbeeld.clone(),
-                    inspanning: k.inspanning.as_deref().and_then(|id| b.get(id)),
-                })
-                .collect();
-            let mut linked = Vec::new();
-            for k in &kansen {
-                for &e in &k.koersen {
-                    if !linked.contains(&(LinkKind::Trend, e)) {
-                        linked.push((LinkKind::Trend, e));
-                    }
-                }
-                if let Some(e) = k.inspanning
-                    && !linked.contains(&(LinkKind::Voorbeeld, e))
-                {
-                    linked.push((LinkKind::Voorbeeld, e));
-                }
-            }
-            for (kind, to) in linked {
-                b.link(node, to, kind);
+                    node: kans,
+                });
             }
             content.trends.push(Trend {
                 id: t.id.clone(),

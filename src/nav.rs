@@ -260,10 +260,7 @@ pub fn position_label(kompas: &Kompas, loc: &Location) -> String {
     };
     let el = kompas.element(ix);
     let same_depth = kompas.at_depth(el.depth);
-    let pos = same_depth
-        .iter()
-        .position(|&o| o == ix)
-        .map_or(1, |p| p + 1);
+    let pos = kompas.rank_at_depth(ix).map_or(1, |p| p + 1);
     let name = match &loc.view {
         View::Kaart(_) => format!(
             "{}kaart {}",

@@ -36,10 +36,12 @@ pub fn to_files(kompas: &Kompas) -> Result<Vec<(String, String)>, ron::Error> {
             begrippen: kompas
                 .begrippen
                 .iter()
-                .map(|b| BegripDef {
-                    term: b.term.clone(),
-                    definition: b.definition.clone(),
-                    element: kompas.element(b.element).id.to_string(),
+                .filter_map(|b| {
+                    Some(BegripDef {
+                        term: b.term.clone(),
+                        definition: b.definition.clone(),
+                        element: kompas.element(kompas.listed_under(b)?).id.to_string(),
+                    })
                 })
                 .collect(),
             ..PartDef::default()
@@ -158,9 +160,9 @@ fn content_def(kompas: &Kompas) -> PartDef {
                     .iter()
                     .map(|k| KansDef {
                         text: k.text.clone(),
-                        koersen: k.koersen.iter().map(|&e| id(e)).collect(),
+                        koersen: kompas.kans_koersen(k).into_iter().map(id).collect(),
                         voorbeeld: k.voorbeeld.clone(),
-                        inspanning: k.inspanning.map(id),
+                        inspanning: kompas.kans_voorbeeld(k).map(id),
                     })
                     .collect(),
             })
@@ -238,9 +240,9 @@ fn element_def(kompas: &Kompas, ix: Ix) -> ElementDef {
         text: el.text.clone(),
         color: el.color.map(crate::model::Rgb::to_hex),
         related: kompas
-            .links_from(ix)
+            .linked_from(ix, crate::model::LinkKind::Related)
             .into_iter()
-            .map(|(_, to)| kompas.element(to).id.to_string())
+            .map(|to| kompas.element(to).id.to_string())
             .collect(),
         children: kompas
             .children(ix)
@@ -272,7 +274,7 @@ mod tests {
         out.extend(
             k.begrippen
                 .iter()
-                .map(|b| format!("{} {} {}", b.term, b.definition, k.element(b.element).id)),
+                .map(|b| format!("{} {} {:?}", b.term, b.definition, k.listed_under(b))),
         );
         out.push(format!("{:?} {:?}", k.meta, k.levels));
         out.push(format!("{:?}", k.content));

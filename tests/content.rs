@@ -76,7 +76,7 @@ fn top_of_the_tree_is_verbatim() {
         "Meer inwoners kunnen zich financieel goed redden"
     );
     // Every koers has its introduction.
-    for koers in k.at_depth(2) {
+    for &koers in k.at_depth(2) {
         let text = k.element(koers).text.as_deref().unwrap_or_default();
         assert!(
             text.len() > 200,
@@ -211,7 +211,7 @@ fn extraction_debris_is_gone_and_wrapped_bullets_are_whole() {
     );
     assert!(all.contains(&"Maak zichtbaar wat de gemeente en andere partijen doen op het gebied van anti-discriminatie en het bevorderen van acceptatie.".to_owned()));
     // Every inspanning starts like a sentence: a wrapped line read as a bullet would not.
-    for ix in k.at_depth(4) {
+    for &ix in k.at_depth(4) {
         let t = &k.element(ix).title;
         assert!(
             t.starts_with(|c: char| c.is_uppercase()),
@@ -233,19 +233,19 @@ fn begrippen_keep_both_definitions_of_respijtzorg_and_both_lhbt() {
     assert_ne!(respijt[0].definition, respijt[1].definition);
     let koersen: Vec<_> = respijt
         .iter()
-        .map(|b| k.element(b.element).id.as_str())
+        .map(|b| k.element(k.listed_under(b).unwrap()).id.as_str())
         .collect();
     assert_eq!(koersen, ["2.5", "4.3"]);
     let lhbt: Vec<_> = k
         .begrippen
         .iter()
         .filter(|b| b.term == "LHBT")
-        .map(|b| k.element(b.element).id.as_str())
+        .map(|b| k.element(k.listed_under(b).unwrap()).id.as_str())
         .collect();
     assert_eq!(lhbt, ["1.1", "3.2"]);
     for b in &k.begrippen {
         assert_eq!(
-            k.element(b.element).depth,
+            k.element(k.listed_under(b).unwrap()).depth,
             2,
             "begrip {} hangs under a koers",
             b.term
@@ -372,34 +372,43 @@ fn a_spot_check_of_verbatim_text_per_section() {
 #[test]
 fn every_link_resolves_and_is_present_both_ways() {
     let k = kompas();
+    use kompas::model::LinkKind;
     for t in &k.content.trends {
         for kans in &t.kansen {
-            assert!(!kans.koersen.is_empty(), "{}: {}", t.id, kans.text);
-            for &koers in &kans.koersen {
+            let koersen = k.kans_koersen(kans);
+            assert!(!koersen.is_empty(), "{}: {}", t.id, kans.text);
+            // The graph walks both ways: trend → kans, and back from the kans to its trend.
+            assert!(k.linked_from(t.node, LinkKind::Kans).contains(&kans.node));
+            assert_eq!(k.linking_to(kans.node, LinkKind::Kans), [t.node]);
+            for koers in koersen {
                 assert_eq!(k.element(koers).depth, 2, "kansen come back in koersen");
-                // Both directions: the trend links to the koers, the koers is linked from it.
+                assert!(k.trend_koersen(t).contains(&koers));
                 assert!(
-                    k.links_from(t.node)
-                        .iter()
-                        .any(|&(kind, to)| kind == kompas::model::LinkKind::Trend && to == koers)
+                    k.linking_to(koers, LinkKind::KomtTerugIn)
+                        .contains(&kans.node)
                 );
-                assert!(k.links_to(koers).iter().any(|&(_, from)| from == t.node));
                 assert!(
-                    k.content
-                        .trends_for(koers)
+                    k.trends_for(koers)
                         .iter()
                         .any(|(i, _)| k.content.trends[*i].id == t.id)
                 );
             }
-            let ex = kans.inspanning.unwrap();
+            let ex = k.kans_voorbeeld(kans).unwrap();
             assert_eq!(k.element(ex).depth, 4, "the example is an inspanning");
             assert!(
-                k.content
-                    .kansen_with_example(ex)
+                k.kansen_with_example(ex)
                     .iter()
                     .any(|(_, kk)| kk.text == kans.text)
             );
         }
+    }
+    for (i, b) in k.begrippen.iter().enumerate() {
+        let under = k.listed_under(b).unwrap();
+        assert!(
+            k.begrippen_of(under).contains(&i),
+            "begrip {} listed both ways",
+            b.term
+        );
     }
     for s in &k.content.samenvatting {
         assert_eq!(k.element(s.element).depth, 2);

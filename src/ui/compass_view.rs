@@ -971,7 +971,7 @@ fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
                         .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase())
                 ));
             if resp.hovered() || resp.has_focus() {
-                highlight = t.koersen();
+                highlight = kompas.trend_koersen(t);
             }
             if resp.clicked() {
                 cx.push(Command::Go(Location {

@@ -222,7 +222,7 @@ fn card(ui: &mut Ui, cx: &mut ViewCtx<'_>, add: impl FnOnce(&mut Ui, &mut ViewCt
 fn koersen_line(ui: &mut Ui, cx: &mut ViewCtx<'_>, t: &Trend) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Komt terug in:").color(cx.theme.text_muted));
-        for koers in t.koersen() {
+        for koers in cx.kompas.trend_koersen(t) {
             element_link(ui, cx, koers);
         }
     });
@@ -271,14 +271,14 @@ fn kansen_table(ui: &mut Ui, cx: &mut ViewCtx<'_>, i: usize, t: &Trend) {
                     ui.add(egui::Label::new(&k.text).wrap());
                 });
                 ui.vertical(|ui| {
-                    for &koers in &k.koersen {
+                    for koers in cx.kompas.kans_koersen(k) {
                         element_link(ui, cx, koers);
                     }
                 });
                 ui.vertical(|ui| {
                     ui.set_width(text_col);
                     ui.add(egui::Label::new(&k.voorbeeld).wrap());
-                    if let Some(ex) = k.inspanning {
+                    if let Some(ex) = cx.kompas.kans_voorbeeld(k) {
                         element_link(ui, cx, ex);
                     }
                 });
@@ -361,7 +361,7 @@ fn indicator_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ind: &Indicator) {
 /// inspanningen (which may stand under another koers): the document's cross-references.
 pub fn trends_for_koers_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, koers: Ix) {
     let kompas: &Kompas = cx.kompas;
-    let found = kompas.content.trends_for(koers);
+    let found = kompas.trends_for(koers);
     if found.is_empty() {
         return;
     }
@@ -392,7 +392,7 @@ pub fn trends_for_koers_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, koers: Ix) {
             for k in kansen {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(format!("• {}", k.text));
-                    if let Some(ex) = k.inspanning {
+                    if let Some(ex) = kompas.kans_voorbeeld(k) {
                         ui.label(RichText::new("voorbeeld:").color(cx.theme.text_muted));
                         element_link(ui, cx, ex);
                     }
@@ -404,7 +404,7 @@ pub fn trends_for_koers_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, koers: Ix) {
 
 /// In the detail panel of an inspanning the trends give as an example: where else it comes back.
 pub fn example_of_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
-    let found = cx.kompas.content.kansen_with_example(ix);
+    let found = cx.kompas.kansen_with_example(ix);
     if found.is_empty() {
         return;
     }
@@ -416,7 +416,7 @@ pub fn example_of_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
         ui.label(format!("Trend {}: {} — {}", t.number, t.title, k.text));
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Komt ook terug in:").color(cx.theme.text_muted));
-            for &koers in &k.koersen {
+            for koers in cx.kompas.kans_koersen(k) {
                 element_link(ui, cx, koers);
             }
         });

@@ -245,7 +245,7 @@ fn describe(
     match target {
         Target::Element(ix) => {
             let el = kompas.element(*ix);
-            let place = crate::cli::breadcrumb(kompas, *ix);
+            let place = kompas.breadcrumb(*ix);
             (
                 el.title.clone(),
                 place,
@@ -272,7 +272,7 @@ fn describe(
         Target::Note(id) => {
             let place = kompas
                 .get(id.as_str())
-                .map(|ix| crate::cli::breadcrumb(kompas, ix))
+                .map(|ix| kompas.breadcrumb(ix))
                 .unwrap_or_else(|| id.to_string());
             (format!("Notitie bij {id}"), place, None)
         }

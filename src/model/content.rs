@@ -2,7 +2,7 @@
 //! principes, trends with their kansen, knooppunten, policy documents, the summary per element
 //! and indicatoren with their values). All optional: a compass without them loads fine.
 
-use crate::model::Ix;
+use super::{Ix, Kompas, LinkKind, NodeKind};
 
 pub use crate::format::BlockDef as Block;
 
@@ -70,32 +70,16 @@ pub struct Trend {
     pub node: Ix,
 }
 
-impl Trend {
-    /// Every koers any of its kansen comes back in, in order, without repeats.
-    pub fn koersen(&self) -> Vec<Ix> {
-        let mut out: Vec<Ix> = Vec::new();
-        for k in &self.kansen {
-            for &e in &k.koersen {
-                if !out.contains(&e) {
-                    out.push(e);
-                }
-            }
-        }
-        out
-    }
-}
-
-/// A row of a kansen table.
+/// A row of a kansen table: a node of the graph, linked to the elements it comes back in
+/// ([`LinkKind::KomtTerugIn`]) and to its example ([`LinkKind::Voorbeeld`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Kans {
     /// The kans or uitdaging.
     pub text: String,
-    /// Elements it comes back in.
-    pub koersen: Vec<Ix>,
     /// The example as worded in the table.
     pub voorbeeld: String,
-    /// The element the example is.
-    pub inspanning: Option<Ix>,
+    /// Its node in the graph.
+    pub node: Ix,
 }
 
 /// A knooppunt.
@@ -176,41 +160,84 @@ impl Content {
         self.pages.iter().find(|p| p.id == id)
     }
 
-    /// Trends with a kans that comes back in `koers`, with those kansen.
-    pub fn trends_for(&self, koers: Ix) -> Vec<(usize, Vec<&Kans>)> {
-        self.trends
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| {
-                let kansen: Vec<&Kans> = t
-                    .kansen
-                    .iter()
-                    .filter(|k| k.koersen.contains(&koers))
-                    .collect();
-                (!kansen.is_empty()).then_some((i, kansen))
-            })
-            .collect()
-    }
-
-    /// Kansen whose example is element `ix`, with their trend.
-    pub fn kansen_with_example(&self, ix: Ix) -> Vec<(usize, &Kans)> {
-        self.trends
-            .iter()
-            .enumerate()
-            .flat_map(|(i, t)| {
-                t.kansen
-                    .iter()
-                    .filter(move |k| k.inspanning == Some(ix))
-                    .map(move |k| (i, k))
-            })
-            .collect()
-    }
-
     /// Indicatoren of trend `i`.
     pub fn indicatoren_of(&self, trend: usize) -> Vec<&Indicator> {
         self.indicatoren
             .iter()
             .filter(|ind| ind.trend == Some(trend))
             .collect()
+    }
+}
+
+/// The links between the content and the tree, read from the graph.
+impl Kompas {
+    /// The elements a kans comes back in, in the order the table gives them.
+    pub fn kans_koersen(&self, kans: &Kans) -> Vec<Ix> {
+        self.linked_from(kans.node, LinkKind::KomtTerugIn)
+    }
+
+    /// The element a kans gives as its example.
+    pub fn kans_voorbeeld(&self, kans: &Kans) -> Option<Ix> {
+        self.linked_from(kans.node, LinkKind::Voorbeeld)
+            .first()
+            .copied()
+    }
+
+    /// Every element any kans of `trend` comes back in, in order, without repeats: two steps
+    /// through the graph, trend → kans → element.
+    pub fn trend_koersen(&self, trend: &Trend) -> Vec<Ix> {
+        let mut out: Vec<Ix> = Vec::new();
+        for kans in self.linked_from(trend.node, LinkKind::Kans) {
+            for e in self.linked_from(kans, LinkKind::KomtTerugIn) {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    /// Trends with a kans that comes back in `koers`, with those kansen: what points at the
+    /// koers, walked backwards through the graph.
+    pub fn trends_for(&self, koers: Ix) -> Vec<(usize, Vec<&Kans>)> {
+        self.kansen_linking(koers, LinkKind::KomtTerugIn)
+    }
+
+    /// Kansen whose example is element `ix`, with their trend.
+    pub fn kansen_with_example(&self, ix: Ix) -> Vec<(usize, &Kans)> {
+        self.kansen_linking(ix, LinkKind::Voorbeeld)
+            .into_iter()
+            .flat_map(|(t, kansen)| kansen.into_iter().map(move |k| (t, k)))
+            .collect()
+    }
+
+    /// The kansen that link to `ix` with `kind`, grouped per trend, in document order.
+    fn kansen_linking(&self, ix: Ix, kind: LinkKind) -> Vec<(usize, Vec<&Kans>)> {
+        let mut rows: Vec<(usize, usize)> = self
+            .linking_to(ix, kind)
+            .into_iter()
+            .filter_map(|n| match self.element(n).kind {
+                NodeKind::Kans { trend, row } => Some((trend, row)),
+                _ => None,
+            })
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        let mut out: Vec<(usize, Vec<&Kans>)> = Vec::new();
+        for (trend, row) in rows {
+            let Some(kans) = self
+                .content
+                .trends
+                .get(trend)
+                .and_then(|t| t.kansen.get(row))
+            else {
+                continue;
+            };
+            match out.last_mut() {
+                Some((t, list)) if *t == trend => list.push(kans),
+                _ => out.push((trend, vec![kans])),
+            }
+        }
+        out
     }
 }

@@ -6,7 +6,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{ExportFormat, NotesArgs, NotesCommand, ReviewCommand, load_optional};
+use super::{ExportFormat, NotesArgs, NotesCommand, ReviewCommand, load_optional};
 use crate::model::Kompas;
 use crate::notes::{self, NotesFile};
 use crate::review::{self, ChangeKind, Choice};
@@ -64,7 +64,7 @@ fn write_out(out: Option<&Path>, text: &str) -> ExitCode {
 }
 
 /// Runs `kompas notes ...`.
-pub fn notes(command: NotesCommand) -> ExitCode {
+pub(super) fn notes(command: NotesCommand) -> ExitCode {
     match command {
         NotesCommand::Export { format, out, args } => {
             let (kompas, _, file) = match open(&args) {
@@ -94,7 +94,7 @@ fn user(by: &str) -> String {
 }
 
 /// Runs `kompas review ...`.
-pub fn review(command: ReviewCommand) -> ExitCode {
+pub(super) fn review(command: ReviewCommand) -> ExitCode {
     match command {
         ReviewCommand::Export {
             partner,

@@ -1,13 +1,24 @@
-//! The compass as a graph: typed elements, parent→child edges in document order and room for
-//! typed cross-links. Built by [`crate::load`]; read by everything else. Free of egui.
+//! The compass as one petgraph graph: the goal tree as `Child` edges that carry their place
+//! among the siblings, and every cross-link (related, trend → kans → koers, kans → voorbeeld,
+//! begrip → element) as a typed `Link` edge. The graph is the one source of truth: subtree
+//! walks, the path to the root and "what points here" are petgraph traversals, and the one
+//! ordered cache (children in document order, elements per level) is derived from the child
+//! edges in [`Structure::derive`]. Built by [`crate::load`]; read by everything else. Free of
+//! egui.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::fmt;
 
-use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, EdgeReference, NodeIndex};
+use petgraph::visit::{Dfs, EdgeFiltered, EdgeRef};
 use serde::{Deserialize, Serialize};
+
+mod build;
+pub mod content;
+
+pub use build::KompasBuilder;
 
 /// Index of an element in the compass graph; cheap to copy, valid for one loaded [`Kompas`].
 pub type Ix = NodeIndex<u32>;
@@ -114,40 +125,58 @@ pub enum NodeKind {
     Tree,
     /// Trend `i` of [`crate::content::Content::trends`].
     Trend(usize),
+    /// Row `row` of the kansen table of trend `trend`.
+    Kans {
+        /// Index of the trend.
+        trend: usize,
+        /// Index of the row in its table.
+        row: usize,
+    },
+    /// Entry `i` of [`Kompas::begrippen`].
+    Begrip(usize),
 }
 
-/// Kinds of cross-links between elements (beyond the tree).
+/// Kinds of cross-links (every edge that is not the tree's own parent → child).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LinkKind {
     /// "Also relates to": the document's own cross-reference between elements.
     Related,
-    /// A trend → an element its kansen come back in ("komt terug in kompaskoers").
-    Trend,
-    /// A trend → the element its kansen table gives as an example.
+    /// A trend → one row of its kansen table.
+    Kans,
+    /// A kans → an element it comes back in ("komt terug in kompaskoers").
+    KomtTerugIn,
+    /// A kans → the element the table gives as its example.
     Voorbeeld,
+    /// A begrip → the element it is listed under.
+    ListedUnder,
 }
 
 /// An edge of the compass graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Relation {
-    /// Parent → child in the goal tree.
-    Child,
+    /// Parent → child in the goal tree; `ordinal` is the child's place among its siblings
+    /// (petgraph lists a node's edges newest first, so the document order lives on the edge).
+    Child {
+        /// Place among the siblings, from 0.
+        ordinal: u32,
+    },
     /// A typed cross-link.
     Link(LinkKind),
 }
 
-/// A glossary entry, tied to the element it is listed under.
+/// A glossary entry: a node of the graph, linked to the element it is listed under.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Begrip {
     /// The term as written ("Respijtzorg").
     pub term: String,
     /// Its definition, verbatim.
     pub definition: String,
-    /// The element (a koers in the Sociaal Kompas) it is listed under.
-    pub element: Ix,
+    /// Its node; its [`LinkKind::ListedUnder`] edge leads to the element.
+    pub node: Ix,
 }
 
-/// A loaded compass: metadata, level names, the goal tree as a petgraph graph, and the glossary.
+/// A loaded compass: metadata, level names, the goal tree and its links as a petgraph graph,
+/// the glossary and the content beside the tree.
 #[derive(Clone, Debug)]
 pub struct Kompas {
     /// Title, municipality, period, source.
@@ -159,84 +188,15 @@ pub struct Kompas {
     /// Pages and typed sections beside the tree.
     pub content: crate::content::Content,
     graph: DiGraph<Element, Relation>,
-    /// Number of tree elements (the graph also holds content nodes).
+    /// Number of tree elements (the graph also holds trends, kansen and begrippen).
     tree_len: usize,
     root: Ix,
     by_id: HashMap<NodeId, Ix>,
-    /// Children in document order, indexed by `Ix::index()`; petgraph's own edge order is
-    /// reverse insertion order, so the order is kept here once instead of sorted on each call.
-    children: Vec<Vec<Ix>>,
-    parent: Vec<Option<Ix>>,
+    structure: build::Structure,
 }
 
-/// Builds a [`Kompas`] element by element; used by the loader and importers.
-#[derive(Debug, Default)]
-pub struct KompasBuilder {
-    graph: DiGraph<Element, Relation>,
-    by_id: HashMap<NodeId, Ix>,
-    children: Vec<Vec<Ix>>,
-    parent: Vec<Option<Ix>>,
-}
-
-impl KompasBuilder {
-    /// Adds an element under `parent` (the root has none) and returns its index.
-    /// The caller guarantees ids are unique (the loader validates first).
-    pub fn add(&mut self, parent: Option<Ix>, element: Element) -> Ix {
-        let id = element.id.clone();
-        let ix = self.graph.add_node(element);
-        self.by_id.insert(id, ix);
-        self.children.push(Vec::new());
-        self.parent.push(parent);
-        if let Some(p) = parent {
-            self.graph.add_edge(p, ix, Relation::Child);
-            if let Some(list) = self.children.get_mut(p.index()) {
-                list.push(ix);
-            }
-        }
-        ix
-    }
-
-    /// Looks up an element added earlier.
-    pub fn get(&self, id: &str) -> Option<Ix> {
-        self.by_id.get(id).copied()
-    }
-
-    /// Adds a typed cross-link.
-    pub fn link(&mut self, from: Ix, to: Ix, kind: LinkKind) {
-        self.graph.add_edge(from, to, Relation::Link(kind));
-    }
-
-    /// Adds a node beside the tree (a trend), reachable only through links.
-    pub fn add_content_node(&mut self, element: Element) -> Ix {
-        let id = element.id.clone();
-        let ix = self.graph.add_node(element);
-        self.by_id.insert(id, ix);
-        self.children.push(Vec::new());
-        self.parent.push(None);
-        ix
-    }
-
-    /// Finishes the compass; `None` when no element was added.
-    pub fn finish(self, meta: Meta, levels: Vec<Level>, begrippen: Vec<Begrip>) -> Option<Kompas> {
-        let root = self.graph.node_indices().next()?;
-        let tree_len = self
-            .graph
-            .node_weights()
-            .filter(|e| e.kind == NodeKind::Tree)
-            .count();
-        Some(Kompas {
-            meta,
-            levels,
-            begrippen,
-            content: crate::content::Content::default(),
-            tree_len,
-            graph: self.graph,
-            root,
-            by_id: self.by_id,
-            children: self.children,
-            parent: self.parent,
-        })
-    }
+fn is_child_edge(e: EdgeReference<'_, Relation>) -> bool {
+    matches!(e.weight(), Relation::Child { .. })
 }
 
 impl Kompas {
@@ -263,11 +223,6 @@ impl Kompas {
         &self.graph[ix]
     }
 
-    /// The element at `ix`, or `None` for a foreign index.
-    pub fn try_element(&self, ix: Ix) -> Option<&Element> {
-        self.graph.node_weight(ix)
-    }
-
     /// Looks an element up by its stable id.
     pub fn get(&self, id: &str) -> Option<Ix> {
         self.by_id.get(id).copied()
@@ -275,12 +230,16 @@ impl Kompas {
 
     /// Children in document order.
     pub fn children(&self, ix: Ix) -> &[Ix] {
-        self.children.get(ix.index()).map_or(&[], Vec::as_slice)
+        self.structure.children_of(ix)
     }
 
-    /// The parent, `None` for the root.
+    /// The parent, `None` for the root and for nodes beside the tree: the source of the one
+    /// incoming child edge.
     pub fn parent(&self, ix: Ix) -> Option<Ix> {
-        self.parent.get(ix.index()).copied().flatten()
+        self.graph
+            .edges_directed(ix, Direction::Incoming)
+            .find(|e| is_child_edge(*e))
+            .map(|e| e.source())
     }
 
     /// The sectors: the children of the root (hoofddoelen in the Sociaal Kompas).
@@ -300,9 +259,41 @@ impl Kompas {
         path
     }
 
+    /// The place of an element as "Einddoel › Hoofddoel 1 › Koers 1.3".
+    pub fn breadcrumb(&self, ix: Ix) -> String {
+        self.path(ix)
+            .iter()
+            .map(|&p| self.short_name(p))
+            .collect::<Vec<_>>()
+            .join(" › ")
+    }
+
     /// The sector `ix` lies in (itself for a sector), `None` for the root.
     pub fn sector_of(&self, ix: Ix) -> Option<Ix> {
-        self.path(ix).get(1).copied()
+        let mut cur = ix;
+        let mut below = None;
+        while let Some(p) = self.parent(cur) {
+            below = Some(cur);
+            cur = p;
+        }
+        below
+    }
+
+    /// The ancestor of `ix` at `depth` (itself at its own depth), `None` when it is higher.
+    pub fn ancestor_at(&self, ix: Ix, depth: usize) -> Option<Ix> {
+        let mut cur = ix;
+        while self.element(cur).depth > depth {
+            cur = self.parent(cur)?;
+        }
+        (self.element(cur).depth == depth).then_some(cur)
+    }
+
+    /// Every element of the subtree of `ix` (itself included), by a depth-first walk of the
+    /// child edges, in no particular order: for counts and roll-ups.
+    pub fn subtree(&self, ix: Ix) -> impl Iterator<Item = Ix> + '_ {
+        let tree = EdgeFiltered::from_fn(&self.graph, is_child_edge);
+        let mut dfs = Dfs::new(&tree, ix);
+        std::iter::from_fn(move || dfs.next(&tree))
     }
 
     /// The level of an element.
@@ -322,10 +313,14 @@ impl Kompas {
         None
     }
 
-    /// Position of `ix` among its siblings, from 0.
+    /// Position of `ix` among its siblings, from 0: the ordinal on its child edge.
     pub fn sibling_index(&self, ix: Ix) -> usize {
-        self.parent(ix)
-            .and_then(|p| self.children(p).iter().position(|&c| c == ix))
+        self.graph
+            .edges_directed(ix, Direction::Incoming)
+            .find_map(|e| match e.weight() {
+                Relation::Child { ordinal } => Some(*ordinal as usize),
+                Relation::Link(_) => None,
+            })
             .unwrap_or(0)
     }
 
@@ -341,37 +336,26 @@ impl Kompas {
     }
 
     /// All elements at one depth, in document order.
-    pub fn at_depth(&self, depth: usize) -> Vec<Ix> {
-        self.document_order()
-            .into_iter()
-            .filter(|&ix| self.element(ix).depth == depth)
-            .collect()
+    pub fn at_depth(&self, depth: usize) -> &[Ix] {
+        self.structure
+            .by_depth
+            .get(depth)
+            .map_or(&[], Vec::as_slice)
     }
 
-    /// Number of elements per depth, from the root down.
+    /// Number of elements per depth, from the root down (at least one entry per level).
     pub fn count_per_level(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.levels.len().max(1)];
-        for ix in self
-            .graph
-            .node_indices()
-            .filter(|&ix| self.graph[ix].kind == NodeKind::Tree)
-        {
-            let d = self.graph[ix].depth;
-            if d >= counts.len() {
-                counts.resize(d + 1, 0);
-            }
-            if let Some(c) = counts.get_mut(d) {
-                *c += 1;
-            }
+        let mut counts: Vec<usize> = self.structure.by_depth.iter().map(Vec::len).collect();
+        if counts.len() < self.levels.len().max(1) {
+            counts.resize(self.levels.len().max(1), 0);
         }
         counts
     }
 
-    /// Number of descendants of `ix` per depth (the element itself included at its depth).
+    /// Number of elements in the subtree of `ix` per depth (itself included at its depth).
     pub fn count_below(&self, ix: Ix) -> Vec<usize> {
         let mut counts = vec![0; self.levels.len()];
-        let mut stack = vec![ix];
-        while let Some(cur) = stack.pop() {
+        for cur in self.subtree(ix) {
             let d = self.element(cur).depth;
             if d >= counts.len() {
                 counts.resize(d + 1, 0);
@@ -379,36 +363,50 @@ impl Kompas {
             if let Some(c) = counts.get_mut(d) {
                 *c += 1;
             }
-            stack.extend_from_slice(self.children(cur));
         }
         counts
     }
 
     /// Typed cross-links leaving `ix`, in the order they were written.
     pub fn links_from(&self, ix: Ix) -> Vec<(LinkKind, Ix)> {
-        self.links(ix, petgraph::Direction::Outgoing)
+        self.links(ix, Direction::Outgoing)
     }
 
-    /// Typed cross-links arriving at `ix`, in the order they were written.
+    /// Typed cross-links arriving at `ix` ("what points here"), in the order they were written.
     pub fn links_to(&self, ix: Ix) -> Vec<(LinkKind, Ix)> {
-        self.links(ix, petgraph::Direction::Incoming)
+        self.links(ix, Direction::Incoming)
     }
 
-    fn links(&self, ix: Ix, dir: petgraph::Direction) -> Vec<(LinkKind, Ix)> {
+    /// The nodes `ix` links to with links of `kind`, in the order they were written.
+    pub fn linked_from(&self, ix: Ix, kind: LinkKind) -> Vec<Ix> {
+        self.links_from(ix)
+            .into_iter()
+            .filter_map(|(k, to)| (k == kind).then_some(to))
+            .collect()
+    }
+
+    /// The nodes that link to `ix` with links of `kind`, in the order they were written.
+    pub fn linking_to(&self, ix: Ix, kind: LinkKind) -> Vec<Ix> {
+        self.links_to(ix)
+            .into_iter()
+            .filter_map(|(k, from)| (k == kind).then_some(from))
+            .collect()
+    }
+
+    fn links(&self, ix: Ix, dir: Direction) -> Vec<(LinkKind, Ix)> {
         // petgraph walks a node's edges newest first; sorting by edge index restores file order.
         let mut out: Vec<_> = self
             .graph
             .edges_directed(ix, dir)
             .filter_map(|e| match e.weight() {
                 Relation::Link(kind) => {
-                    let other = if dir == petgraph::Direction::Outgoing {
-                        e.target()
-                    } else {
-                        e.source()
+                    let other = match dir {
+                        Direction::Outgoing => e.target(),
+                        Direction::Incoming => e.source(),
                     };
                     Some((e.id(), *kind, other))
                 }
-                Relation::Child => None,
+                Relation::Child { .. } => None,
             })
             .collect();
         out.sort_by_key(|(edge, _, _)| *edge);
@@ -417,15 +415,55 @@ impl Kompas {
             .collect()
     }
 
+    /// The element a begrip is listed under.
+    pub fn listed_under(&self, begrip: &Begrip) -> Option<Ix> {
+        self.linked_from(begrip.node, LinkKind::ListedUnder)
+            .first()
+            .copied()
+    }
+
+    /// The begrippen listed under `ix` (indices into [`Self::begrippen`]), in document order.
+    pub fn begrippen_of(&self, ix: Ix) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .linking_to(ix, LinkKind::ListedUnder)
+            .into_iter()
+            .filter_map(|b| match self.element(b).kind {
+                NodeKind::Begrip(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     /// The previous and next element at the same depth in document order (for "vorige/volgende
     /// koers"), wrapping around neither end.
     pub fn neighbours_at_depth(&self, ix: Ix) -> (Option<Ix>, Option<Ix>) {
         let same = self.at_depth(self.element(ix).depth);
-        let Some(pos) = same.iter().position(|&o| o == ix) else {
+        let Some(&rank) = self.structure.rank.get(ix.index()) else {
             return (None, None);
         };
+        if same.get(rank as usize) != Some(&ix) {
+            return (None, None);
+        }
+        let pos = rank as usize;
         let prev = pos.checked_sub(1).and_then(|p| same.get(p).copied());
         (prev, same.get(pos + 1).copied())
+    }
+
+    /// The place of `ix` among the elements of its level, from 0.
+    pub fn rank_at_depth(&self, ix: Ix) -> Option<usize> {
+        self.structure
+            .rank
+            .get(ix.index())
+            .filter(|&&r| r != u32::MAX)
+            .map(|&r| r as usize)
+    }
+
+    /// The number or letter an element shows: its label, else its id.
+    pub fn number(&self, ix: Ix) -> &str {
+        let el = self.element(ix);
+        el.label.as_deref().unwrap_or(el.id.as_str())
     }
 
     /// A short display name: "Koers 1.3" or "Inspanning 1.3.2.5".
@@ -439,11 +477,6 @@ impl Kompas {
             None => el.id.as_str(),
         };
         format!("{level} {label}").trim().to_owned()
-    }
-
-    /// The underlying graph, for algorithms and export.
-    pub fn graph(&self) -> &DiGraph<Element, Relation> {
-        &self.graph
     }
 }
 
@@ -513,6 +546,11 @@ mod tests {
         let k = small();
         assert_eq!(k.count_per_level(), [1, 2, 3]);
         assert_eq!(k.count_below(k.get("1").unwrap()), [0, 1, 2]);
+        assert_eq!(k.sibling_index(k.get("1.2").unwrap()), 1);
+        assert_eq!(k.at_depth(2).len(), 3);
+        assert_eq!(k.ancestor_at(k.get("1.2").unwrap(), 1), k.get("1"));
+        assert_eq!(k.ancestor_at(k.get("1").unwrap(), 2), None);
+        assert_eq!(k.breadcrumb(k.get("1.2").unwrap()), "A › B 1 › C 1.2");
         let (prev, next) = k.neighbours_at_depth(k.get("1.2").unwrap());
         assert_eq!(prev, k.get("1.1"));
         assert_eq!(next, k.get("2.1"));

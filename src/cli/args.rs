@@ -1,0 +1,185 @@
+//! What the command line accepts: the clap definitions, in Dutch as the user reads them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Kompas: navigeer en werk met een beleidskompas.
+#[derive(Debug, Parser)]
+#[command(name = "kompas", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Een kompasmap, .ron-, .mm- (Freeplane) of .opml-bestand, of een partnerbestand; zonder pad het ingebouwde Sociaal Kompas.
+    pub path: Option<PathBuf>,
+    /// Wat te doen; zonder opdracht opent de app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The command-line tools.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Controleer een kompas: aantallen per niveau en per sector, en elk probleem.
+    Check {
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+    },
+    /// Zoek in een kompas: geeft per resultaat id, niveau, titel en plaats (tab-gescheiden).
+    Search {
+        /// Wat te zoeken; hoofdletters, accenten en een tikfout maken niet uit.
+        query: String,
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+        /// Hoeveel resultaten hooguit.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Notities: exporteren als CSV of Markdown.
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
+    /// De partnerronde: bestanden voor partners maken en hun reacties inlezen.
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
+    /// Maak een PNG van een weergave, zonder knoppen en panelen (geen venster of GPU nodig).
+    #[cfg(feature = "gui")]
+    Render {
+        /// Het PNG-bestand.
+        #[arg(long)]
+        out: PathBuf,
+        /// Wat: kompas (standaard), een element-id (bijv. 2.3), kaart:ID of over:PAGINA.
+        #[arg(long)]
+        view: Option<String>,
+        /// Afmeting in pixels, bijv. 1920x1080 of 3840x2160.
+        #[arg(long, default_value = "1920x1080")]
+        size: String,
+        /// licht, donker of hoog-contrast.
+        #[arg(long, default_value = "licht")]
+        theme: String,
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+    },
+    /// Lees een mindmap (.mm van FreeMind/Freeplane) of OPML-outline in en schrijf er een kompasmap van.
+    Import {
+        /// Het .mm- of .opml-bestand.
+        file: PathBuf,
+        /// De map voor het kompas (kompas.ron en een bestand per sector).
+        #[arg(long)]
+        out: PathBuf,
+        /// Namen van de niveaus van boven naar beneden, bijv. Visie,Thema,Doel (als het bestand ze niet geeft).
+        #[arg(long, value_delimiter = ',')]
+        niveaus: Vec<String>,
+    },
+    /// Schrijf een kompas als mindmap (.mm, voor Freeplane) of OPML-outline.
+    Export {
+        /// mm of opml.
+        #[arg(long, value_enum)]
+        format: MapFormat,
+        /// Het bestand om te schrijven.
+        #[arg(long)]
+        out: PathBuf,
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+    },
+    /// Schrijf een synthetisch kompas (voor tests en metingen), altijd hetzelfde bij dezelfde seed.
+    Generate {
+        /// Ongeveer zoveel elementen (het aantal wordt naar boven afgerond op de vorm).
+        #[arg(long, default_value_t = 50_000, conflicts_with_all = ["sectors", "fanout"])]
+        elements: usize,
+        /// Aantal sectoren (in plaats van --elements).
+        #[arg(long, requires = "fanout")]
+        sectors: Option<usize>,
+        /// Kinderen per niveau onder de sectoren, bijvoorbeeld 5,4,6.
+        #[arg(long, value_delimiter = ',')]
+        fanout: Option<Vec<usize>>,
+        /// Zaad voor de teksten.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Map om het kompas in te schrijven.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// Mind-map formats for `kompas export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MapFormat {
+    /// FreeMind/Freeplane mind map.
+    Mm,
+    /// OPML outline.
+    Opml,
+}
+
+/// Where the notes are and which compass they belong to.
+#[derive(Debug, clap::Args)]
+pub struct NotesArgs {
+    /// Het notitiebestand; standaard dat van dit kompas in de gebruikersmap.
+    #[arg(long, global = true)]
+    pub notes: Option<PathBuf>,
+    /// Kompasmap of .ron-bestand; standaard het ingebouwde Sociaal Kompas.
+    #[arg(long, global = true)]
+    pub kompas: Option<PathBuf>,
+}
+
+/// `kompas notes ...`
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// Exporteer alle notities (met reacties en geschiedenis).
+    Export {
+        /// csv of md.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Bestand om in te schrijven; zonder: standaarduitvoer.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        args: NotesArgs,
+    },
+}
+
+/// Export formats of notes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values.
+    Csv,
+    /// Markdown.
+    Md,
+}
+
+/// `kompas review ...`
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Maak het bestand voor één partner met de aan hen toegewezen elementen.
+    Export {
+        /// De partnerorganisatie.
+        #[arg(long)]
+        partner: String,
+        /// Het bestand om te schrijven.
+        #[arg(long)]
+        out: PathBuf,
+        /// Wie exporteert (komt in het bestand).
+        #[arg(long, default_value = "")]
+        by: String,
+        #[command(flatten)]
+        args: NotesArgs,
+    },
+    /// Lees reactiebestanden van partners in: toont nieuw / gewijzigd / conflicten.
+    Import {
+        /// Eén of meer reactiebestanden.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Los conflicten op met de waarde van de partner.
+        #[arg(long, conflicts_with = "ours")]
+        theirs: bool,
+        /// Los conflicten op met de eigen waarde (de reactie wordt wel bewaard).
+        #[arg(long)]
+        ours: bool,
+        /// Wie inleest (komt in de geschiedenis).
+        #[arg(long, default_value = "")]
+        by: String,
+        #[command(flatten)]
+        args: NotesArgs,
+    },
+}

@@ -1,0 +1,93 @@
+//! The command line: `kompas [PATH]` opens the app; `kompas check`, `search`, `import`,
+//! `export`, `generate`, `notes`, `review` and `render` are tools that need no window. The
+//! argument definitions are in [`args`]; each group of tools has a file of its own.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::load::{self, LoadError, Loaded};
+use crate::problem::Problem;
+
+mod args;
+mod compass;
+mod notes;
+#[cfg(feature = "gui")]
+mod render;
+
+pub use args::{Cli, Command, ExportFormat, MapFormat, NotesArgs, NotesCommand, ReviewCommand};
+
+/// Loads the compass at `path`, or the embedded one.
+///
+/// # Errors
+/// Every problem found.
+pub fn load_optional(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
+    match path {
+        Some(p) => crate::mindmap::open(p),
+        None => load::load_embedded(),
+    }
+}
+
+/// Runs a command-line tool and returns the process exit code.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Check { path } => compass::check(path.as_ref()),
+        Command::Search { query, path, limit } => compass::search(&query, path.as_ref(), limit),
+        Command::Notes { command } => notes::notes(command),
+        #[cfg(feature = "gui")]
+        Command::Render {
+            out,
+            view,
+            size,
+            theme,
+            path,
+        } => render::render(&out, view.as_deref(), &size, &theme, path.as_ref()),
+        Command::Review { command } => notes::review(command),
+        Command::Import { file, out, niveaus } => compass::import(&file, &out, niveaus),
+        Command::Export { format, out, path } => compass::export(format, &out, path.as_ref()),
+        Command::Generate {
+            elements,
+            sectors,
+            fanout,
+            seed,
+            out,
+        } => {
+            let spec = match (sectors, fanout) {
+                (Some(sectors), Some(fanout)) => crate::generate::Spec {
+                    sectors,
+                    fanout,
+                    seed,
+                },
+                _ => crate::generate::Spec::with_elements(elements, seed),
+            };
+            if spec.element_count() > 5_000_000 {
+                eprintln!(
+                    "Dat zijn {} elementen; meer dan 5 000 000 wordt niet gemaakt.",
+                    spec.element_count()
+                );
+                return ExitCode::FAILURE;
+            }
+            let kompas = crate::generate::synthetic(&spec);
+            match crate::write::write_dir(&kompas, &out) {
+                Ok(()) => {
+                    println!(
+                        "{} elementen geschreven naar {}",
+                        kompas.len(),
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("Kon {} niet schrijven: {e}", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+/// Prints every problem on standard error, one per line.
+fn print_problems(problems: &[Problem]) {
+    for p in problems {
+        eprintln!("{p}");
+    }
+}
