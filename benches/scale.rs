@@ -11,7 +11,7 @@ use kompas::generate::{Spec, synthetic};
 use kompas::model::Kompas;
 use kompas::nav::{Location, View};
 use kompas::source::Source;
-use kompas::ui::command::Command;
+use kompas::ui::command::{Command, Flag, OnOff};
 
 mod common;
 
@@ -89,7 +89,7 @@ fn bench(c: &mut Criterion) {
         let mut app_outline = app_on(k.clone(), inside, SIZE);
         app_outline
             .1
-            .apply(&app_outline.0, Command::SetOutline(true));
+            .apply(&app_outline.0, Command::Set(Flag::Outline, OnOff::On));
         for _ in 0..3 {
             frame(&app_outline.0, &mut app_outline.1, SIZE);
         }

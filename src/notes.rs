@@ -460,6 +460,11 @@ pub fn save(path: &Path, file: &NotesFile) -> Result<(), NotesError> {
 /// The default place of the notes of a compass: the user's data folder, one file per compass.
 pub fn default_path(kompas_title: &str) -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("nl", "Kompas", "kompas")?;
+    Some(dirs.data_dir().join(file_name_for(kompas_title)))
+}
+
+/// The file name of a compass's notes: `notities-<title in lower case, words joined by ->.ron`.
+pub fn file_name_for(kompas_title: &str) -> String {
     let slug: String = kompas_title
         .chars()
         .map(|c| {
@@ -474,7 +479,7 @@ pub fn default_path(kompas_title: &str) -> Option<PathBuf> {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    Some(dirs.data_dir().join(format!("notities-{slug}.ron")))
+    format!("notities-{slug}.ron")
 }
 
 /// One change to an annotation, applied by [`NotesFile::edit`].

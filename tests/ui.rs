@@ -14,16 +14,33 @@ fn harness() -> Harness<'static, KompasApp> {
 }
 
 fn harness_sized(w: f32, h: f32) -> Harness<'static, KompasApp> {
-    let loaded = kompas::load_embedded().unwrap();
+    harness_on(kompas::load_embedded().unwrap().kompas, w, h)
+}
+
+/// A folder of its own for the notes of the compasses a test opens, so no test reads or
+/// writes the notes in the user's data folder.
+fn notes_dir() -> std::path::PathBuf {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("notities-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn harness_on(kompas: kompas::Kompas, w: f32, h: f32) -> Harness<'static, KompasApp> {
+    use kompas::ui::command::{Command, Flag, NotesCommand, OnOff};
     let mut h = Harness::builder()
         .with_size(egui::vec2(w, h))
         // Grids settle their column widths over a few frames.
         .with_max_steps(16)
         .build_eframe(|cc| {
-            let mut app = KompasApp::new(&cc.egui_ctx, loaded.kompas, Vec::new(), None);
+            let mut app = KompasApp::new(&cc.egui_ctx, kompas, Vec::new(), None);
+            app.apply(&cc.egui_ctx, Command::Set(Flag::Animations, OnOff::Off));
             app.apply(
                 &cc.egui_ctx,
-                kompas::ui::command::Command::SetAnimations(false),
+                Command::Notes(NotesCommand::SetDir(notes_dir())),
             );
             app
         });
@@ -711,14 +728,16 @@ fn presenting_hides_notes_unless_asked_and_enlarges_a_hoofdinspanning() {
     let ctx = h.ctx.clone();
     h.state_mut().apply(
         &ctx,
-        kompas::ui::command::Command::SetUserName("Anna".into()),
+        kompas::ui::command::Command::Notes(kompas::ui::command::NotesCommand::SetUserName(
+            "Anna".into(),
+        )),
     );
     h.state_mut().apply(
         &ctx,
-        kompas::ui::command::Command::Annotate(
+        kompas::ui::command::Command::Notes(kompas::ui::command::NotesCommand::Annotate(
             "1.1.1.1".into(),
             kompas::notes::Edit::Note("intern".into()),
-        ),
+        )),
     );
     h.state_mut().apply(
         &ctx,
@@ -917,4 +936,109 @@ fn the_outline_opens_a_level_and_goes_to_an_element() {
         k.element(first).label.clone().unwrap_or_default(),
         k.element(first).title
     ));
+}
+
+/// Every text painted in the last frame, joined by spaces (labels are painted, not widgets).
+fn painted_text(h: &Harness<'_, KompasApp>) -> String {
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        collect_text(&clipped.shape, &mut out);
+    }
+    out.join(" ")
+}
+
+fn collect_text(shape: &egui::Shape, out: &mut Vec<String>) {
+    match shape {
+        egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
+        egui::Shape::Vec(v) => v.iter().for_each(|s| collect_text(s, out)),
+        _ => {}
+    }
+}
+
+/// Opening another compass replaces everything of the first: an edited compass with as many
+/// elements and the same einddoel shows its own labels, and no note badge of the first.
+#[test]
+fn another_compass_of_the_same_shape_shows_its_own_labels_and_no_old_badges() {
+    use kompas::generate::{Spec, synthetic};
+    use kompas::ui::command::{Command, NotesCommand};
+    let spec = |seed| Spec {
+        sectors: 4,
+        fanout: vec![3, 2],
+        seed,
+    };
+    let a = synthetic(&spec(1));
+    let b = synthetic(&spec(2));
+    assert_eq!(a.len(), b.len());
+    assert_eq!(
+        a.element(a.root()).title,
+        b.element(b.root()).title,
+        "the same einddoel"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    kompas::write::write_dir(&b, dir.path()).unwrap();
+
+    let mut h = harness_on(a.clone(), 1280.0, 800.0);
+    let noted = a.element(a.at_depth(3)[0]).id.clone();
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Command::Notes(NotesCommand::Annotate(
+            noted,
+            kompas::notes::Edit::Note("Een notitie in kompas A".into()),
+        )),
+    );
+    h.run();
+    h.get_by_label_contains("met notities onder");
+    for &ix in a.at_depth(2) {
+        h.get_by_label(&kompas::ui::widgets::access_label(&a, ix));
+    }
+
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Command::OpenKompas(kompas::ui::open_window::OpenTarget::Path(
+            dir.path().to_path_buf(),
+        )),
+    );
+    wait_for_opening(&mut h);
+    // What is painted: every koers label is B's (the first two words of its title show).
+    let painted = painted_text(&h);
+    let first_words = |k: &kompas::Kompas, ix| {
+        k.element(ix)
+            .title
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for &ix in b.at_depth(2) {
+        let words = first_words(&b, ix);
+        assert!(painted.contains(&words), "{words} not painted in {painted}");
+    }
+    for &ix in a.at_depth(2) {
+        let words = first_words(&a, ix);
+        let in_b = b
+            .document_order()
+            .into_iter()
+            .any(|o| b.element(o).title.contains(&words));
+        if !in_b {
+            assert!(!painted.contains(&words), "A's {words} still painted");
+        }
+    }
+    for ix in b
+        .document_order()
+        .into_iter()
+        .filter(|&ix| b.element(ix).depth <= 2)
+    {
+        h.get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            &kompas::ui::widgets::access_label(&b, ix),
+        );
+    }
+    for &ix in a.at_depth(2) {
+        let old = kompas::ui::widgets::access_label(&a, ix);
+        assert!(h.query_by_label(&old).is_none(), "{old} still shown");
+    }
+    assert!(
+        h.query_by_label_contains("met notities onder").is_none(),
+        "a badge of compass A on compass B"
+    );
 }

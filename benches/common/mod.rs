@@ -5,7 +5,7 @@
 use kompas::model::Kompas;
 use kompas::nav::Location;
 use kompas::ui::app::KompasApp;
-use kompas::ui::command::Command;
+use kompas::ui::command::{Command, Flag, OnOff};
 
 /// Input for one frame of a window of `size` points.
 fn input(size: egui::Vec2) -> egui::RawInput {
@@ -31,7 +31,7 @@ pub fn app_on(
 ) -> (egui::Context, KompasApp) {
     let ctx = egui::Context::default();
     let mut app = KompasApp::new(&ctx, kompas, Vec::new(), None);
-    app.apply(&ctx, Command::SetAnimations(false));
+    app.apply(&ctx, Command::Set(Flag::Animations, OnOff::Off));
     if let Some(loc) = location {
         app.apply(&ctx, Command::Go(loc));
     }

@@ -57,7 +57,7 @@ impl DetailView {
                     }
                     ui.add_space(12.0);
                 }
-                crate::ui::over_view::example_of_ui(ui, cx, ix);
+                crate::ui::about_view::example_of_ui(ui, cx, ix);
                 // Begrippen in this element's words, each a button: focus + Enter opens it.
                 let mut terms: Vec<usize> = Vec::new();
                 for hit in cx.marks.title(ix).iter().chain(cx.marks.text(ix)) {

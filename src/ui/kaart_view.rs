@@ -167,7 +167,9 @@ fn filter_bar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
         }
     });
     if &f != cx.filter {
-        cx.push(Command::SetFilter(f));
+        cx.push(Command::Notes(crate::ui::command::NotesCommand::SetFilter(
+            f,
+        )));
     }
 }
 

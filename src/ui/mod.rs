@@ -1,22 +1,20 @@
 //! The egui app: a thin layer over the core. Views read the model and push
 //! [`command::Command`]s; [`app::KompasApp`] applies them.
 
+pub mod about_view;
 pub mod app;
 pub mod command;
-pub mod compass_layout;
-pub mod compass_view;
+pub mod compass;
 pub mod detail;
 pub mod glossary_view;
 pub mod image_export;
 pub mod kaart_view;
-pub mod label_flow;
 pub mod marked_text;
 pub mod notes_editor;
 pub mod notes_state;
 pub mod notes_window;
 pub mod open_window;
 pub mod outline;
-pub mod over_view;
 pub mod page_view;
 pub mod partner_app;
 pub mod presentation;
@@ -131,7 +129,7 @@ pub fn run_app(path: Option<PathBuf>) -> ExitCode {
             let mut app =
                 app::KompasApp::new(&cc.egui_ctx, loaded.kompas, loaded.warnings, cc.storage);
             app.report_first_frame_since(started);
-            if let Some(notes) = app::KompasApp::notes_path_for(app.settings(), app.kompas()) {
+            if let Some(notes) = app.settings().notes_path_for(app.kompas()) {
                 app.open_notes(notes);
             }
             match (failed_path, opened_path) {

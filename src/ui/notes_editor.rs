@@ -51,7 +51,9 @@ impl NotesEditor {
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let ok = !self.name.trim().is_empty();
                 if (ui.add_enabled(ok, egui::Button::new("Bewaren")).clicked() || entered) && ok {
-                    cx.push(Command::SetUserName(self.name.trim().to_owned()));
+                    cx.push(Command::Notes(
+                        crate::ui::command::NotesCommand::SetUserName(self.name.trim().to_owned()),
+                    ));
                 }
             });
             return;
@@ -73,7 +75,10 @@ impl NotesEditor {
                 )
                 .labelled_by(label.id);
             if resp.changed() {
-                cx.push(Command::Annotate(id.clone(), Edit::Note(text.clone())));
+                cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
+                    id.clone(),
+                    Edit::Note(text.clone()),
+                )));
             }
         }
         egui::Grid::new(("notitievelden", id.as_str()))
@@ -86,7 +91,10 @@ impl NotesEditor {
                     .selected_text(current.clone().unwrap_or_else(|| "—".into()))
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(current.is_none(), "—").clicked() {
-                            cx.push(Command::Annotate(id.clone(), Edit::Status(None)));
+                            cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
+                                id.clone(),
+                                Edit::Status(None),
+                            )));
                         }
                         for (i, s) in cx.notes.statuses.iter().enumerate() {
                             let text =
@@ -95,9 +103,11 @@ impl NotesEditor {
                                 .selectable_label(current.as_ref() == Some(s), text)
                                 .clicked()
                             {
-                                cx.push(Command::Annotate(
-                                    id.clone(),
-                                    Edit::Status(Some(s.clone())),
+                                cx.push(Command::Notes(
+                                    crate::ui::command::NotesCommand::Annotate(
+                                        id.clone(),
+                                        Edit::Status(Some(s.clone())),
+                                    ),
                                 ));
                             }
                         }
@@ -115,7 +125,10 @@ impl NotesEditor {
                     ] {
                         let text = p.map_or("—", Priority::label);
                         if ui.selectable_label(a.priority == p, text).clicked() && a.priority != p {
-                            cx.push(Command::Annotate(id.clone(), Edit::Priority(p)));
+                            cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
+                                id.clone(),
+                                Edit::Priority(p),
+                            )));
                         }
                     }
                 });
@@ -130,7 +143,10 @@ impl NotesEditor {
                 if resp.changed()
                     && let Some(years) = &parsed
                 {
-                    cx.push(Command::Annotate(id.clone(), Edit::Years(years.clone())));
+                    cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
+                        id.clone(),
+                        Edit::Years(years.clone()),
+                    )));
                 }
                 ui.end_row();
                 if parsed.is_none() {
@@ -151,7 +167,10 @@ impl NotesEditor {
                     } else {
                         next.retain(|q| q != p);
                     }
-                    cx.push(Command::Annotate(id.clone(), Edit::Partners(next)));
+                    cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
+                        id.clone(),
+                        Edit::Partners(next),
+                    )));
                 }
             }
         });
@@ -167,12 +186,17 @@ impl NotesEditor {
                 )
                 .clicked()
             {
-                cx.push(Command::AddPartner(name.clone()));
+                cx.push(Command::Notes(
+                    crate::ui::command::NotesCommand::AddPartner(name.clone()),
+                ));
                 let mut next = a.partners.clone();
                 if !next.contains(&name) {
                     next.push(name);
                 }
-                cx.push(Command::Annotate(id.clone(), Edit::Partners(next)));
+                cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
+                    id.clone(),
+                    Edit::Partners(next),
+                )));
                 self.new_partner.clear();
             }
         });

@@ -188,7 +188,9 @@ impl NotesWindow {
                             .collect();
                         let path = PathBuf::from(self.export_dir.trim())
                             .join(format!("kompas-{file}-{stamp}.ron"));
-                        commands.push(Command::ExportForPartner(p.clone(), path));
+                        commands.push(Command::Notes(
+                            crate::ui::command::NotesCommand::ExportForPartner(p.clone(), path),
+                        ));
                     }
                     ui.end_row();
                 }
@@ -240,7 +242,7 @@ impl NotesWindow {
                 .button(format!("Import ongedaan maken: {label}"))
                 .clicked()
         {
-            commands.push(Command::UndoImport);
+            commands.push(Command::Notes(crate::ui::command::NotesCommand::UndoImport));
         }
         ui.add_space(8.0);
         let mut apply = None;
@@ -340,7 +342,9 @@ impl NotesWindow {
         }
         if let Some(pi) = apply.filter(|&pi| pi < self.pending.len()) {
             let p = self.pending.remove(pi);
-            commands.push(Command::ApplyImport(p.label, p.plan, p.choices));
+            commands.push(Command::Notes(
+                crate::ui::command::NotesCommand::ApplyImport(p.label, p.plan, p.choices),
+            ));
         }
         if let Some(pi) = drop.filter(|&pi| pi < self.pending.len()) {
             self.pending.remove(pi);
@@ -362,14 +366,17 @@ impl NotesWindow {
         });
         ui.horizontal(|ui| {
             if ui.button("Als CSV").clicked() {
-                commands.push(Command::ExportNotes(
+                commands.push(Command::Notes(crate::ui::command::NotesCommand::Export(
                     PathBuf::from(self.export_path.trim()),
-                    false,
-                ));
+                    crate::ui::command::NotesFormat::Csv,
+                )));
             }
             if ui.button("Als Markdown").clicked() {
                 let path = PathBuf::from(self.export_path.trim()).with_extension("md");
-                commands.push(Command::ExportNotes(path, true));
+                commands.push(Command::Notes(crate::ui::command::NotesCommand::Export(
+                    path,
+                    crate::ui::command::NotesFormat::Markdown,
+                )));
             }
         });
         ui.add_space(10.0);
@@ -389,8 +396,8 @@ impl NotesWindow {
                 )
                 .clicked()
             {
-                commands.push(Command::SetNotesPath(PathBuf::from(
-                    self.new_notes_path.trim(),
+                commands.push(Command::Notes(crate::ui::command::NotesCommand::SetPath(
+                    PathBuf::from(self.new_notes_path.trim()),
                 )));
                 self.new_notes_path.clear();
             }
@@ -413,7 +420,9 @@ impl NotesWindow {
                 )
                 .clicked()
             {
-                commands.push(Command::AddStatus(self.new_status.trim().to_owned()));
+                commands.push(Command::Notes(crate::ui::command::NotesCommand::AddStatus(
+                    self.new_status.trim().to_owned(),
+                )));
                 self.new_status.clear();
             }
         });

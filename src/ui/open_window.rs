@@ -69,13 +69,9 @@ pub fn remember(recent: &mut Vec<Recent>, entry: Recent) {
     recent.truncate(MAX_RECENT);
 }
 
-/// A compass loaded in the background, ready to be shown: what was opened, the compass with
-/// everything derived from it, and its warnings.
-pub type Opened = (
-    OpenTarget,
-    Box<crate::ui::app::Session>,
-    Vec<crate::Problem>,
-);
+/// A compass loaded in the background, ready to be shown: what was opened and the compass
+/// with everything derived from it and its warnings.
+pub type Opened = (OpenTarget, Box<crate::ui::app::Prepared>);
 
 /// The outcome of an opening: the compass, or what was being opened and why it failed.
 pub type OpenResult = Result<Opened, (OpenTarget, LoadError)>;
@@ -85,8 +81,10 @@ fn open_session(target: OpenTarget) -> OpenResult {
     match target.load() {
         Ok(loaded) => Ok((
             target,
-            Box::new(crate::ui::app::Session::new(loaded.kompas)),
-            loaded.warnings,
+            Box::new(crate::ui::app::Prepared::new(
+                loaded.kompas,
+                loaded.warnings,
+            )),
         )),
         Err(e) => Err((target, e)),
     }

@@ -103,7 +103,7 @@ impl PageView {
                                 draw_row(ui, i);
                             }
                         }
-                        crate::ui::over_view::trends_for_koers_ui(ui, cx, ix);
+                        crate::ui::about_view::trends_for_koers_ui(ui, cx, ix);
                     });
                 });
             });

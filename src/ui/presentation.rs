@@ -1,12 +1,11 @@
 //! Workshop mode: presenting the compass full screen with large type, stepping through it with
-//! the keys a presentation clicker sends, a discreet position indicator, and zoom that is
-//! remembered per screen.
+//! the keys a presentation clicker sends (see [`crate::ui::command::UiCommand`]), a discreet
+//! position indicator, and zoom that is remembered per screen.
 
-use egui::{Event, Key, Modifiers, RichText};
+use egui::RichText;
 
 use crate::model::{Kompas, NodeId};
-use crate::nav::{self, Location, View};
-use crate::ui::command::Command;
+use crate::nav::{self, Location};
 use crate::ui::theme::{Theme, mix};
 
 /// How much larger everything is while presenting.
@@ -40,87 +39,6 @@ impl Presentation {
     /// The steps.
     pub fn sequence(&self) -> &[Location] {
         &self.sequence
-    }
-
-    /// Keys that work always (F5, F11) and, while presenting, the stepping keys; the keys
-    /// used here are taken from the input so no widget acts on them too.
-    pub fn keys(
-        &mut self,
-        ctx: &egui::Context,
-        kompas: &Kompas,
-        loc: &Location,
-        notes_shown: bool,
-    ) -> Vec<Command> {
-        let mut out = Vec::new();
-        let pressed = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
-        if pressed(Key::F11) {
-            out.push(Command::SetFullscreen(!self.fullscreen));
-        }
-        if pressed(Key::F5) {
-            out.push(Command::SetPresenting(!self.active));
-            return out;
-        }
-        if !self.active || ctx.text_edit_focused() {
-            return out;
-        }
-        let index = nav::presentation_index(kompas, &self.sequence, loc);
-        let forward = [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]
-            .into_iter()
-            .any(&pressed);
-        let back = [Key::ArrowLeft, Key::ArrowUp, Key::PageUp]
-            .into_iter()
-            .any(&pressed);
-        if forward || back {
-            self.enlarged = None;
-            if let Some(next) = nav::presentation_step(&self.sequence, index, forward) {
-                out.push(Command::Go(next.clone()));
-            }
-        }
-        if pressed(Key::Home)
-            && let Some(first) = self.sequence.first()
-        {
-            self.enlarged = None;
-            out.push(Command::Go(first.clone()));
-        }
-        if pressed(Key::Escape) {
-            if self.enlarged.is_some() {
-                out.push(Command::Enlarge(None));
-            } else {
-                out.push(Command::SetPresenting(false));
-            }
-        }
-        if pressed(Key::N) {
-            out.push(Command::SetNotesWhenPresenting(!notes_shown));
-        }
-        // A number key jumps to that hoofddoel.
-        let digits = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
-        for (n, key) in digits.into_iter().enumerate() {
-            if pressed(key)
-                && let Some(&sector) = kompas.sectors().get(n)
-            {
-                self.enlarged = None;
-                out.push(Command::Go(Location {
-                    view: View::Compass,
-                    selected: Some(kompas.element(sector).id.clone()),
-                }));
-            }
-        }
-        // The digits also arrive as text; they must not land anywhere.
-        ctx.input_mut(|i| {
-            i.events
-                .retain(|e| !matches!(e, Event::Text(t) if t.chars().all(|c| c.is_ascii_digit())))
-        });
-        out
     }
 
     /// The position indicator, bottom right: "Koers 2.3 — 8 van 16".

@@ -11,7 +11,7 @@ use egui::{Color32, Pos2, Rect, TextureId, ViewportId};
 use crate::model::Kompas;
 use crate::nav::{Location, View};
 use crate::ui::app::KompasApp;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Flag, OnOff};
 use crate::ui::theme::ThemeKind;
 
 /// What to render.
@@ -88,7 +88,7 @@ pub fn render_rgba(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, R
     let ctx = egui::Context::default();
     let mut app = KompasApp::new(&ctx, kompas, Vec::new(), None);
     for c in [
-        Command::SetAnimations(false),
+        Command::Set(Flag::Animations, OnOff::Off),
         Command::SetTheme(request.theme),
         Command::Go(request.location.clone()),
     ] {

@@ -13,7 +13,7 @@ use crate::ui::view_ctx::ViewCtx;
 
 /// The view.
 #[derive(Default)]
-pub struct OverView;
+pub struct AboutView;
 
 /// A link to an element, named "Koers 2.3" with its title on hover.
 fn element_link(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
@@ -32,7 +32,7 @@ fn paragraph(ui: &mut Ui, text: &str) {
     ui.add_space(8.0);
 }
 
-impl OverView {
+impl AboutView {
     /// Draws page `page_id`.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, page_id: &str) {
         let kompas = cx.kompas;

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use egui::{Pos2, vec2};
 
-use crate::ui::compass_layout::Wedge;
+use super::layout::Wedge;
 
 /// A ring segment (or disk) to flow text into, already shrunk by a margin.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -252,7 +252,7 @@ pub fn flow_partial(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::compass_layout::{CompassLayout, Proportions};
+    use crate::ui::compass::layout::{CompassLayout, Proportions};
     use egui::pos2;
 
     fn layout() -> CompassLayout {
@@ -275,7 +275,7 @@ mod tests {
                     r >= w.inner_px - 0.01 && r <= w.outer_px + 0.01,
                     "{p:?} at r={r} outside {w:?}"
                 );
-                let a = crate::ui::compass_layout::angle_of(center, p);
+                let a = crate::ui::compass::layout::angle_of(center, p);
                 let a = if a < w.start_rad - 0.5 {
                     a + 2.0 * PI
                 } else {

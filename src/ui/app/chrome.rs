@@ -1,0 +1,489 @@
+//! Everything around the central view: the top bar, the search field, the breadcrumb trail
+//! with previous/next, the side panel, the outline, and the bars and windows with messages
+//! (load warnings, a compass that could not be opened, notes messages).
+
+use egui::{Id, Key, RichText, Ui};
+
+use crate::model::Ix;
+use crate::nav::{self, Location, View};
+use crate::ui::app::KompasApp;
+use crate::ui::app::session::{Mode, SideTab};
+use crate::ui::command::{Command, Commands, Flag, UiCommand};
+use crate::ui::theme::{self, ThemeKind};
+
+/// The id of the search field, so shortcuts can focus it.
+pub(super) fn search_id() -> Id {
+    Id::unique("zoekveld")
+}
+
+/// Size of the text in the bars.
+const BAR_TEXT_PX: f32 = 16.0;
+
+fn big(s: impl Into<String>) -> RichText {
+    RichText::new(s.into()).size(BAR_TEXT_PX)
+}
+
+/// A button for `command`, with its own text and its tooltip naming its key.
+fn command_button(ui: &mut Ui, commands: &mut Commands, command: UiCommand, enabled: bool) {
+    let resp = ui
+        .add_enabled(enabled, egui::Button::new(big(command.text())))
+        .on_hover_text(command.tooltip_with_keys());
+    if resp.clicked() {
+        commands.push(command);
+    }
+}
+
+/// A menu entry for `command`, with its key beside it; screen readers hear the entry's text.
+fn menu_entry(ui: &mut Ui, commands: &mut Commands, command: UiCommand, text: &str) {
+    let button = match command.shortcuts().first() {
+        Some(s) => egui::Button::new(text).shortcut_text(crate::ui::command::shortcut_text(s)),
+        None => egui::Button::new(text),
+    };
+    let resp = ui.add(button).on_hover_text(command.tooltip());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
+    if resp.clicked() {
+        commands.push(command);
+        ui.close();
+    }
+}
+
+impl KompasApp {
+    /// The bars, trail, messages, outline and side panel.
+    pub(super) fn chrome_ui(&mut self, ui: &mut Ui) {
+        egui::Panel::top("bovenbalk")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(10, 6)),
+            )
+            .show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::top("kruimelpad")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(12, 4)),
+            )
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    // Previous/next sit right of the trail they move along.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        self.sibling_buttons_ui(ui);
+                        ui.with_layout(
+                            egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
+                            |ui| self.breadcrumbs_ui(ui),
+                        );
+                    });
+                });
+            });
+        if !self.session.prepared.warnings.is_empty() {
+            egui::Panel::bottom("waarschuwingen").show(ui, |ui| self.warnings_ui(ui));
+        }
+        if let Some(message) = self.session.notes.message.clone() {
+            egui::Panel::bottom("notitiemelding").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("Notities:").strong());
+                    ui.label(message);
+                    if ui.button("Sluiten").clicked() {
+                        self.session.notes.message = None;
+                    }
+                });
+            });
+        }
+        let focus = self.session.location().focus(self.session.kompas());
+        if self.settings.outline {
+            egui::Panel::left("overzicht")
+                .resizable(true)
+                .default_size(theme::OUTLINE_WIDTH_PX)
+                .show(ui, |ui| {
+                    let s = &mut self.session;
+                    s.views.outline.ui(
+                        ui,
+                        &s.prepared.kompas,
+                        &self.theme,
+                        focus,
+                        &mut self.commands,
+                    );
+                });
+        }
+        self.side_panel_ui(ui, focus);
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 6.0;
+            let c = &mut self.commands;
+            let history = &self.session.history;
+            command_button(ui, c, UiCommand::Home, true);
+            command_button(ui, c, UiCommand::Back, history.can_back());
+            command_button(ui, c, UiCommand::Forward, history.can_forward());
+            command_button(ui, c, UiCommand::ShowOpenWindow, true);
+            if let Some(target) = self.windows.open.busy_with() {
+                ui.spinner()
+                    .on_hover_text(format!("Bezig met openen: {}", target.describe()));
+            }
+            ui.add_space(12.0);
+            self.search_field_ui(ui);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                self.view_menu_ui(ui);
+                let c = &mut self.commands;
+                if !self.session.kompas().content.pages.is_empty() {
+                    command_button(ui, c, UiCommand::ShowAbout, true);
+                }
+                command_button(ui, c, UiCommand::ShowNotesWindow, true);
+                let mut glossary = self.settings.glossary;
+                if ui
+                    .toggle_value(&mut glossary, big(UiCommand::ToggleGlossary.text()))
+                    .on_hover_text(UiCommand::ToggleGlossary.tooltip())
+                    .changed()
+                {
+                    c.push(Command::Set(Flag::Glossary, glossary.into()));
+                }
+                let mut outline = self.settings.outline;
+                if ui
+                    .toggle_value(&mut outline, big(UiCommand::ToggleOutline.text()))
+                    .on_hover_text(UiCommand::ToggleOutline.tooltip())
+                    .changed()
+                {
+                    c.push(Command::Set(Flag::Outline, outline.into()));
+                }
+            });
+        });
+    }
+
+    /// The "⚙ Beeld" menu: theme, animations, presenting, full screen, image export, zoom.
+    fn view_menu_ui(&mut self, ui: &mut Ui) {
+        ui.menu_button(big("⚙ Beeld"), |ui| {
+            let c = &mut self.commands;
+            for kind in ThemeKind::ALL {
+                if ui
+                    .radio(self.settings.theme == kind, kind.label())
+                    .clicked()
+                {
+                    c.push(Command::SetTheme(kind));
+                }
+            }
+            ui.separator();
+            let mut anim = self.settings.animations;
+            if ui.checkbox(&mut anim, "Overgangen animeren").changed() {
+                c.push(Command::Set(Flag::Animations, anim.into()));
+            }
+            ui.separator();
+            menu_entry(ui, c, UiCommand::TogglePresenting, "Presenteren");
+            let full = self.session.presentation.fullscreen;
+            let text = if full {
+                "Volledig scherm uit"
+            } else {
+                "Volledig scherm"
+            };
+            menu_entry(ui, c, UiCommand::ToggleFullscreen, text);
+            let mut notes = self.settings.notes_when_presenting;
+            if ui
+                .checkbox(&mut notes, "Notities tonen tijdens presenteren (N)")
+                .changed()
+            {
+                c.push(Command::Set(Flag::NotesWhenPresenting, notes.into()));
+            }
+            menu_entry(
+                ui,
+                c,
+                UiCommand::ShowImageExport,
+                UiCommand::ShowImageExport.text(),
+            );
+            ui.separator();
+            ui.label(format!("Zoom: {:.0}%", self.zoom.user * 100.0));
+            menu_entry(ui, c, UiCommand::ZoomIn, UiCommand::ZoomIn.text());
+            menu_entry(ui, c, UiCommand::ZoomOut, UiCommand::ZoomOut.text());
+            menu_entry(ui, c, UiCommand::ZoomReset, UiCommand::ZoomReset.text());
+        });
+    }
+
+    fn search_field_ui(&mut self, ui: &mut Ui) {
+        let label = ui.label(big("Zoeken"));
+        let s = &mut self.session;
+        let edit = egui::TextEdit::singleline(&mut s.search.query)
+            .id(search_id())
+            .hint_text("woord, begrip… (Ctrl+F)")
+            .desired_width(240.0)
+            .font(egui::FontId::proportional(BAR_TEXT_PX));
+        let resp = ui.add(edit).labelled_by(label.id);
+        if self.focus_search {
+            resp.request_focus();
+            self.focus_search = false;
+        }
+        if resp.has_focus() {
+            // Up and down move through the results, not away from the field.
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    resp.id,
+                    egui::EventFilter {
+                        vertical_arrows: true,
+                        horizontal_arrows: true,
+                        ..Default::default()
+                    },
+                );
+            });
+        }
+        if resp.changed() {
+            s.refresh_search();
+        }
+        if resp.lost_focus()
+            && ui.input(|i| i.key_pressed(Key::Enter))
+            && let Some(open) = s.search.open_command(&s.prepared.kompas)
+        {
+            self.commands.push(open);
+        }
+    }
+
+    fn sibling_buttons_ui(&mut self, ui: &mut Ui) {
+        let kompas = self.session.kompas();
+        let loc = self.session.location();
+        let Some(subject) = loc.subject().and_then(|id| kompas.get(id.as_str())) else {
+            return;
+        };
+        let level = kompas
+            .level(subject)
+            .map_or_else(String::new, |l| l.name.to_lowercase());
+        let next = nav::sibling(kompas, loc, true).is_some();
+        let prev = nav::sibling(kompas, loc, false).is_some();
+        // Right to left: "Volgende" is added first so that it stands right of "Vorige".
+        for (command, enabled, text) in [
+            (UiCommand::NextSibling, next, format!("Volgende {level} ▶")),
+            (
+                UiCommand::PreviousSibling,
+                prev,
+                format!("◀ Vorige {level}"),
+            ),
+        ] {
+            if ui
+                .add_enabled(enabled, egui::Button::new(big(text)))
+                .on_hover_text(command.tooltip_with_keys())
+                .clicked()
+            {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    /// Einddoel › Hoofddoel 1 › Koers 1.3 › Hoofdinspanning B, every step clickable.
+    fn breadcrumbs_ui(&mut self, ui: &mut Ui) {
+        let kompas = self.session.kompas();
+        let loc = self.session.location();
+        let path: Vec<Ix> = loc
+            .focus(kompas)
+            .map(|f| kompas.path(f))
+            .unwrap_or_else(|| vec![kompas.root()]);
+        for (i, &ix) in path.iter().enumerate() {
+            if i > 0 {
+                ui.label(big("›"));
+            }
+            let el = kompas.element(ix);
+            let text = if i == 0 {
+                kompas
+                    .level(ix)
+                    .map_or_else(|| el.title.clone(), |l| l.name.clone())
+            } else {
+                kompas.short_name(ix)
+            };
+            let is_last = i + 1 == path.len();
+            let resp = ui
+                .add(
+                    egui::Button::new(big(text).strong())
+                        .frame(!is_last)
+                        .frame_when_inactive(false),
+                )
+                .on_hover_text(&el.title);
+            if resp.clicked() {
+                if i == 0 {
+                    self.commands.push(UiCommand::Home);
+                } else {
+                    self.commands.push(Command::Open(el.id.clone()));
+                }
+            }
+        }
+        // "Over het kompas" pages sit beside the tree: Einddoel › Over het kompas › page.
+        if let View::Over(page) = &loc.view
+            && let Some(p) = kompas.content.page(page)
+        {
+            ui.label(big("›"));
+            ui.label(big("Over het kompas").strong());
+            ui.label(big("›"));
+            ui.label(big(&p.title).strong());
+        }
+    }
+
+    fn warnings_ui(&mut self, ui: &mut Ui) {
+        let warnings = &mut self.session.prepared.warnings;
+        ui.horizontal(|ui| {
+            let n = warnings.len();
+            ui.label(format!(
+                "Het kompas is geladen met {n} waarschuwing{}: {}",
+                if n == 1 { "" } else { "en" },
+                warnings
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            ));
+            if ui.button("Sluiten").clicked() {
+                warnings.clear();
+            }
+        });
+    }
+
+    /// The right-hand panel: details of the selection and/or the begrippenlijst.
+    fn side_panel_ui(&mut self, ui: &mut Ui, focus: Option<Ix>) {
+        // Details show what the central view does not: the selection on a kaart or a page
+        // (not the page's own subject, which the page shows in full).
+        let loc = self.session.location();
+        let detail = match &loc.view {
+            View::Compass | View::Over(_) => None,
+            View::Kaart(_) => focus,
+            View::Page(subject) => {
+                focus.filter(|_| loc.selected.as_ref().is_some_and(|s| s != subject))
+            }
+        };
+        let glossary = self.settings.glossary;
+        if detail.is_none() && !glossary {
+            return;
+        }
+        egui::Panel::right("zijpaneel")
+            .resizable(true)
+            .default_size(theme::DETAIL_WIDTH_PX)
+            .min_size(260.0)
+            .max_size(theme::DETAIL_WIDTH_PX + 160.0)
+            .show(ui, |ui| {
+                if detail.is_some() && glossary {
+                    ui.horizontal(|ui| {
+                        let tab = &mut self.session.side_tab;
+                        ui.selectable_value(tab, SideTab::Details, "Details");
+                        ui.selectable_value(tab, SideTab::Begrippen, "Begrippen");
+                    });
+                    ui.separator();
+                }
+                let tab = match (detail, glossary) {
+                    (Some(_), true) => self.session.side_tab,
+                    (Some(_), false) => SideTab::Details,
+                    _ => SideTab::Begrippen,
+                };
+                let f = self.session.frame(
+                    &self.theme,
+                    &self.settings.user_name,
+                    &mut self.commands,
+                    Mode::Desk,
+                );
+                let mut cx = f.cx;
+                match (tab, detail) {
+                    (SideTab::Details, Some(ix)) => {
+                        f.views
+                            .detail
+                            .ui(ui, &mut cx, ix, &mut f.views.notes_editor);
+                    }
+                    _ => f.views.glossary.ui(ui, &mut cx, f.glossary_focus, f.usages),
+                }
+            });
+    }
+
+    /// Files dropped on the window: a compass (folder, .ron, .mm, .opml) opens, partners'
+    /// reaction files go to "Reacties inlezen".
+    pub(super) fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        let (compasses, dropped): (Vec<_>, Vec<_>) = dropped
+            .into_iter()
+            .partition(|p| crate::ui::open_window::is_compass(p));
+        if let Some(first) = compasses.into_iter().next() {
+            self.commands.push(Command::OpenKompas(
+                crate::ui::open_window::OpenTarget::Path(first),
+            ));
+        }
+        if dropped.is_empty() {
+            return;
+        }
+        let s = &mut self.session;
+        s.notes_window.open = true;
+        s.notes_window
+            .read_files(&dropped, s.notes.file(), &s.prepared.kompas);
+    }
+
+    /// A compass that could not be opened: its path and every problem, until dismissed.
+    pub(super) fn load_failure_ui(&mut self, ctx: &egui::Context) {
+        let Some((path, problems, instead)) = &self.windows.load_failure else {
+            return;
+        };
+        let mut open = true;
+        egui::Window::new("Kompas kon niet worden geopend")
+            .collapsible(false)
+            .default_width(640.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                let errors = problems.iter().filter(|p| p.is_error()).count();
+                ui.label(format!(
+                    "{path} bevat {errors} {}. {instead}",
+                    if errors == 1 { "fout" } else { "fouten" }
+                ));
+                ui.add_space(6.0);
+                egui::ScrollArea::both().max_height(360.0).show(ui, |ui| {
+                    for p in problems {
+                        ui.add(egui::Label::new(RichText::new(p.to_string()).monospace()).extend());
+                    }
+                });
+            });
+        if !open {
+            self.windows.load_failure = None;
+        }
+    }
+
+    /// The central view: search results while searching, else the view of the location.
+    pub(super) fn central_ui(&mut self, ui: &mut Ui) {
+        // A short fade-and-rise when the view changes, unless switched off.
+        if self.settings.animations {
+            let t = ((ui.input(|i| i.time) - self.session.view_changed_at) as f32
+                / theme::TRANSITION_S)
+                .clamp(0.0, 1.0);
+            if t < 1.0 {
+                let eased = 1.0 - (1.0 - t) * (1.0 - t);
+                ui.set_opacity(eased);
+                ui.add_space(12.0 * (1.0 - eased));
+                ui.ctx().request_repaint();
+            }
+        }
+        let mode = if self.session.presentation.active {
+            Mode::Presenting {
+                notes: self.settings.notes_when_presenting,
+            }
+        } else {
+            Mode::Desk
+        };
+        let searching = self.session.search.is_active();
+        let scroll_to_cursor = std::mem::take(&mut self.session.scroll_to_cursor);
+        let loc: Location = self.session.location().clone();
+        let f = self.session.frame(
+            &self.theme,
+            &self.settings.user_name,
+            &mut self.commands,
+            mode,
+        );
+        let mut cx = f.cx;
+        if searching {
+            crate::ui::search_view::results_ui(ui, &mut cx, f.search, f.index, scroll_to_cursor);
+            return;
+        }
+        let subject = loc.subject().and_then(|id| cx.kompas.get(id.as_str()));
+        match (&loc.view, subject) {
+            (View::Page(_), Some(ix)) => f.views.page.ui(ui, &mut cx, ix),
+            (View::Kaart(_), Some(ix)) => f.views.kaart.ui(ui, &mut cx, ix),
+            (View::Over(page), _) => f.views.about.ui(ui, &mut cx, page),
+            // A page or kaart whose element is gone, and the compass itself.
+            (View::Page(_) | View::Kaart(_), None) | (View::Compass, _) => {
+                f.views.compass.ui(ui, &mut cx);
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Applying commands: the one place where the location, the settings and the notes change.
+//! Views and keys only push [`Command`]s; after every frame they are applied here in order.
+
+use crate::nav::{self, Location, View};
+use crate::ui::app::KompasApp;
+use crate::ui::app::session::SideTab;
+use crate::ui::command::{Command, Flag, NotesCommand, NotesFormat, OnOff, UiCommand};
+use crate::ui::theme::Theme;
+
+impl KompasApp {
+    /// Applies one command; this is the only place the location changes.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let before = self.session.location().clone();
+        match command {
+            Command::Ui(c) => self.apply_ui(ctx, c),
+            Command::Go(loc) => self.session.history.go(loc),
+            Command::Open(id) => {
+                let kompas = self.session.kompas();
+                if let Some(ix) = kompas.get(id.as_str()) {
+                    let loc = nav::location_for(kompas, ix);
+                    self.session.history.go(loc);
+                    // Opening from search ends the search; the element is selected and focused.
+                    self.session.search.clear();
+                    self.session.focus_request = Some(id);
+                }
+            }
+            Command::Select(id) => self.select(id),
+            Command::SetTheme(kind) => {
+                self.settings.theme = kind;
+                self.theme = Theme::new(kind);
+                self.apply_style(ctx);
+            }
+            Command::Set(flag, on) => self.set(ctx, flag, on),
+            Command::SetZoom(z) => self.zoom.set(z, &mut self.settings),
+            Command::ShowBegrip(entry) => {
+                self.settings.glossary = true;
+                self.session.side_tab = SideTab::Begrippen;
+                self.session.glossary_focus = Some((entry, true));
+                self.session.search.clear();
+            }
+            Command::Notes(c) => self.apply_notes(ctx, c),
+            Command::Enlarge(id) => self.session.presentation.enlarged = id,
+            Command::JumpToSector(n) => {
+                let kompas = self.session.kompas();
+                if let Some(&sector) = kompas.sectors().get(n) {
+                    let id = kompas.element(sector).id.clone();
+                    self.session.presentation.enlarged = None;
+                    self.session.history.go(Location {
+                        view: View::Compass,
+                        selected: Some(id),
+                    });
+                }
+            }
+            Command::OpenKompas(target) => self.windows.open.start(target, ctx),
+            Command::ExportImage(location, size, path) => {
+                let request = crate::ui::render::RenderRequest {
+                    size,
+                    location,
+                    theme: self.settings.theme,
+                };
+                self.windows
+                    .image_export
+                    .start(self.session.kompas().clone(), request, path, ctx);
+            }
+        }
+        self.after_move(ctx, &before);
+    }
+
+    /// Keyboard users land on what they opened (or came back from); the place is remembered.
+    fn after_move(&mut self, ctx: &egui::Context, before: &Location) {
+        let after = self.session.location().clone();
+        if after.view != before.view {
+            self.session.view_changed_at = ctx.input(|i| i.time);
+            // On a page that means its first card, since the page's own subject is not a
+            // widget there.
+            let kompas = self.session.kompas();
+            self.session.focus_request = match (&after.view, &after.selected) {
+                (View::Page(s) | View::Kaart(s), Some(sel)) if s == sel => kompas
+                    .get(s.as_str())
+                    .and_then(|ix| kompas.children(ix).first().copied())
+                    .map(|c| kompas.element(c).id.clone()),
+                (_, selected) => selected.clone().or_else(|| after.subject().cloned()),
+            };
+        }
+        if after != *before {
+            let title = self.session.kompas().meta.title.clone();
+            self.settings.remember(&title, after);
+        }
+    }
+
+    fn select(&mut self, id: crate::model::NodeId) {
+        let kompas = self.session.kompas();
+        let mut loc = self.session.location().clone();
+        // While presenting, choosing a hoofdinspanning on a koerskaart enlarges it.
+        if self.session.presentation.active
+            && let View::Kaart(subject) = &loc.view
+            && let (Some(s), Some(c)) = (kompas.get(subject.as_str()), kompas.get(id.as_str()))
+            && kompas.parent(c) == Some(s)
+        {
+            self.session.presentation.enlarged = Some(id.clone());
+        }
+        loc.selected = Some(id);
+        self.session.history.go(loc);
+    }
+
+    fn set(&mut self, ctx: &egui::Context, flag: Flag, on: OnOff) {
+        let on = on.is_on();
+        match flag {
+            Flag::Animations => self.settings.animations = on,
+            Flag::Outline => self.settings.outline = on,
+            Flag::Glossary => {
+                self.settings.glossary = on;
+                if on {
+                    self.session.side_tab = SideTab::Begrippen;
+                }
+            }
+            Flag::NotesWhenPresenting => self.settings.notes_when_presenting = on,
+            Flag::Presenting => {
+                let p = &mut self.session.presentation;
+                p.active = on;
+                p.enlarged = None;
+                self.session.search.clear();
+            }
+            Flag::Fullscreen => {
+                self.session.presentation.fullscreen = on;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+            }
+        }
+    }
+
+    fn apply_ui(&mut self, ctx: &egui::Context, command: UiCommand) {
+        let s = &mut self.session;
+        let kompas = &s.prepared.kompas;
+        match command {
+            UiCommand::Home => {
+                let came_from = s.location().focus(kompas).and_then(|f| kompas.sector_of(f));
+                let loc = Location {
+                    view: View::Compass,
+                    selected: came_from.map(|s| kompas.element(s).id.clone()),
+                };
+                s.history.go(loc);
+            }
+            UiCommand::Back => {
+                s.history.back();
+            }
+            UiCommand::Forward => {
+                s.history.forward();
+            }
+            UiCommand::Up => {
+                if let Some(up) = nav::up(kompas, s.location()) {
+                    s.history.go(up);
+                }
+            }
+            UiCommand::PreviousSibling | UiCommand::NextSibling => {
+                let forward = command == UiCommand::NextSibling;
+                if let Some(loc) = nav::sibling(kompas, s.location(), forward) {
+                    s.history.go(loc);
+                }
+            }
+            UiCommand::FocusSearch => self.focus_search = true,
+            UiCommand::ShowOpenWindow => self.windows.open.open = true,
+            UiCommand::ShowNotesWindow => s.notes_window.open = true,
+            UiCommand::ShowImageExport => self.windows.image_export.open = true,
+            UiCommand::ShowAbout => {
+                if let Some(first) = kompas.content.pages.first() {
+                    let loc = Location {
+                        view: View::Over(first.id.clone()),
+                        selected: None,
+                    };
+                    s.history.go(loc);
+                }
+            }
+            UiCommand::ToggleOutline => {
+                let on = !self.settings.outline;
+                self.set(ctx, Flag::Outline, on.into());
+            }
+            UiCommand::ToggleGlossary => {
+                let on = !self.settings.glossary;
+                self.set(ctx, Flag::Glossary, on.into());
+            }
+            UiCommand::TogglePresenting => {
+                let on = !s.presentation.active;
+                self.set(ctx, Flag::Presenting, on.into());
+            }
+            UiCommand::ToggleFullscreen => {
+                let on = !s.presentation.fullscreen;
+                self.set(ctx, Flag::Fullscreen, on.into());
+            }
+            UiCommand::ZoomIn => self.zoom.set(self.zoom.user * 1.1, &mut self.settings),
+            UiCommand::ZoomOut => self.zoom.set(self.zoom.user / 1.1, &mut self.settings),
+            UiCommand::ZoomReset => self.zoom.set(1.0, &mut self.settings),
+            UiCommand::NextStep | UiCommand::PreviousStep => {
+                let forward = command == UiCommand::NextStep;
+                s.presentation.enlarged = None;
+                let seq = s.presentation.sequence();
+                let index = nav::presentation_index(kompas, seq, s.history.current());
+                if let Some(next) = nav::presentation_step(seq, index, forward).cloned() {
+                    s.history.go(next);
+                }
+            }
+            UiCommand::FirstStep => {
+                s.presentation.enlarged = None;
+                if let Some(first) = s.presentation.sequence().first().cloned() {
+                    s.history.go(first);
+                }
+            }
+            UiCommand::StopPresenting => {
+                if s.presentation.enlarged.is_some() {
+                    s.presentation.enlarged = None;
+                } else {
+                    self.set(ctx, Flag::Presenting, OnOff::Off);
+                }
+            }
+            UiCommand::ToggleNotesWhenPresenting => {
+                self.settings.notes_when_presenting = !self.settings.notes_when_presenting;
+            }
+        }
+    }
+
+    /// Who is recorded with a change: the user's name, else "gemeente".
+    fn who(&self) -> &str {
+        if self.settings.user_name.is_empty() {
+            "gemeente"
+        } else {
+            &self.settings.user_name
+        }
+    }
+
+    fn apply_notes(&mut self, ctx: &egui::Context, command: NotesCommand) {
+        let now = ctx.input(|i| i.time);
+        let who = self.who().to_owned();
+        let s = &mut self.session;
+        let kompas = &s.prepared.kompas;
+        let title_of = |id: &str| {
+            kompas
+                .get(id)
+                .map(|ix| kompas.element(ix).title.clone())
+                .unwrap_or_default()
+        };
+        match command {
+            NotesCommand::Annotate(id, edit) => {
+                let title = title_of(id.as_str());
+                s.notes
+                    .edit(id.as_str(), &title, &self.settings.user_name, edit, now);
+            }
+            NotesCommand::AddPartner(name) => {
+                if !s.notes.file().partners.contains(&name) {
+                    s.notes.file_mut(now).add_partner(&name);
+                }
+            }
+            NotesCommand::AddStatus(status) => {
+                if !s.notes.file().statuses.contains(&status) {
+                    s.notes.file_mut(now).statuses.push(status);
+                }
+            }
+            NotesCommand::SetUserName(name) => self.settings.user_name = name,
+            NotesCommand::ExportForPartner(partner, path) => {
+                let file =
+                    crate::review::export_for_partner(s.notes.file(), kompas, &partner, &who);
+                s.notes_window.status = Some(match crate::review::write(&path, &file) {
+                    Ok(()) => format!(
+                        "{} elementen voor {partner} geschreven naar {}",
+                        file.items.len(),
+                        path.display()
+                    ),
+                    Err(e) => format!("Kon {} niet schrijven: {e}", path.display()),
+                });
+            }
+            NotesCommand::ApplyImport(label, plan, choices) => {
+                s.notes.snapshot(label.clone());
+                let applied =
+                    crate::review::apply(s.notes.file_mut(now), &plan, &choices, &who, &title_of);
+                s.notes_window.status = Some(format!(
+                    "{label}: {} reacties bewaard, {} statussen bijgewerkt{}.",
+                    applied.reactions,
+                    applied.statuses,
+                    if applied.unresolved > 0 {
+                        format!(", {} conflict(en) niet toegepast", applied.unresolved)
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            NotesCommand::UndoImport => {
+                if let Some(label) = s.notes.undo_import(now) {
+                    s.notes_window.status = Some(format!("Import van {label} ongedaan gemaakt."));
+                }
+            }
+            NotesCommand::Export(path, format) => {
+                let text = match format {
+                    NotesFormat::Markdown => Ok(crate::notes::to_markdown(s.notes.file(), kompas)),
+                    NotesFormat::Csv => {
+                        crate::notes::to_csv(s.notes.file(), kompas).map_err(|e| e.to_string())
+                    }
+                };
+                s.notes_window.status = Some(
+                    match text.map(|t| crate::write::write_atomic(&path, t.as_bytes())) {
+                        Ok(Ok(())) => format!("Geschreven: {}", path.display()),
+                        Ok(Err(e)) => format!("Kon {} niet schrijven: {e}", path.display()),
+                        Err(e) => format!("Exporteren lukte niet: {e}"),
+                    },
+                );
+            }
+            NotesCommand::SetPath(path) => {
+                s.notes.move_to(path.clone());
+                if s.notes.path.as_ref() == Some(&path) {
+                    let title = kompas.meta.title.clone();
+                    self.settings.set_notes_file(&title, path);
+                }
+            }
+            NotesCommand::SetDir(dir) => self.settings.notes_dir = Some(dir),
+            NotesCommand::SetFilter(filter) => s.filter = filter,
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Keys and zoom: each key press becomes the [`UiCommand`] that owns it (in the scope of the
+//! moment: at the desk or presenting), the search field's own keys, and zoom per screen.
+
+use egui::{Event, Key, Modifiers, PointerButton};
+
+use crate::ui::app::KompasApp;
+use crate::ui::app::settings::Settings;
+use crate::ui::command::{Command, Scope, UiCommand};
+
+/// The user's zoom and the screen it belongs to.
+#[derive(Debug)]
+pub struct Zoom {
+    /// The user's zoom on the current screen (1.0 is normal).
+    pub user: f32,
+    /// The screen the zoom belongs to.
+    screen: Option<String>,
+}
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Self {
+            user: 1.0,
+            screen: None,
+        }
+    }
+}
+
+impl Zoom {
+    /// Sets the zoom (within [`crate::ui::presentation::ZOOM_RANGE`]) and remembers it for
+    /// this screen.
+    pub fn set(&mut self, zoom: f32, settings: &mut Settings) {
+        let (lo, hi) = crate::ui::presentation::ZOOM_RANGE;
+        self.user = zoom.clamp(lo, hi);
+        if let Some(screen) = &self.screen {
+            settings.remember_zoom(screen, self.user);
+        }
+    }
+
+    /// Restores the zoom when the window is on another screen, takes Ctrl+scroll, and sets
+    /// egui's zoom (larger while presenting).
+    pub fn update(&mut self, ctx: &egui::Context, settings: &mut Settings, presenting: bool) {
+        let screen = crate::ui::presentation::screen_key(ctx);
+        if screen != self.screen {
+            self.user = screen.as_deref().map_or(1.0, |s| settings.zoom_for(s));
+            self.screen = screen;
+        }
+        let scrolled = ctx.input(|i| {
+            if i.modifiers.command {
+                i.zoom_delta()
+            } else {
+                1.0
+            }
+        });
+        if (scrolled - 1.0).abs() > 1e-4 {
+            self.set(self.user * scrolled, settings);
+        }
+        crate::ui::presentation::apply_zoom(ctx, self.user, presenting);
+    }
+}
+
+impl KompasApp {
+    /// Turns this frame's key presses into commands. Keys used here are taken from the input,
+    /// so no widget acts on them too.
+    pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
+        let presenting = self.session.presentation.active;
+        // While results are shown, Escape closes them and the arrows move through them.
+        if !presenting && self.session.search.is_active() {
+            let in_field = ctx.memory(|m| m.has_focus(super::chrome::search_id()));
+            let (esc, down, up) = ctx.input_mut(|i| {
+                (
+                    i.consume_key(Modifiers::NONE, Key::Escape),
+                    in_field && i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                    in_field && i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                )
+            });
+            if esc {
+                self.session.search.clear();
+                ctx.memory_mut(|m| m.surrender_focus(super::chrome::search_id()));
+                return;
+            }
+            if down || up {
+                self.session.search.move_cursor(down);
+                self.session.scroll_to_cursor = true;
+            }
+        }
+        let typing = ctx.text_edit_focused();
+        // Escape belongs to an open popup (a combo box, a menu) first.
+        let popup_open = egui::Popup::is_any_open(ctx);
+        for command in UiCommand::ALL {
+            let active = match command.scope() {
+                Scope::Always => true,
+                Scope::Desk => !presenting,
+                Scope::Presenting => presenting,
+            };
+            if !active {
+                continue;
+            }
+            let pressed = command.shortcuts().iter().any(|s| {
+                if typing && !UiCommand::works_while_typing(s) {
+                    return false;
+                }
+                if popup_open && s.logical_key == Key::Escape {
+                    return false;
+                }
+                ctx.input_mut(|i| i.consume_shortcut(s))
+            });
+            if pressed {
+                if command == UiCommand::FocusSearch {
+                    // The "/" must not land in the field it opens.
+                    ctx.input_mut(|i| {
+                        i.events
+                            .retain(|e| !matches!(e, Event::Text(t) if t == "/"));
+                    });
+                }
+                self.commands.push(command);
+            }
+        }
+        if !presenting && !typing {
+            let (back, forward) = ctx.input(|i| {
+                (
+                    i.pointer.button_pressed(PointerButton::Extra1),
+                    i.pointer.button_pressed(PointerButton::Extra2),
+                )
+            });
+            if back {
+                self.commands.push(UiCommand::Back);
+            }
+            if forward {
+                self.commands.push(UiCommand::Forward);
+            }
+        }
+        if presenting && !typing {
+            self.sector_keys(ctx);
+        }
+    }
+
+    /// Presenting: a number key jumps to that sector.
+    fn sector_keys(&mut self, ctx: &egui::Context) {
+        const DIGITS: [Key; 9] = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        for (n, key) in DIGITS.into_iter().enumerate() {
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                self.commands.push(Command::JumpToSector(n));
+            }
+        }
+        // The digits also arrive as text; they must not land anywhere.
+        ctx.input_mut(|i| {
+            i.events
+                .retain(|e| !matches!(e, Event::Text(t) if t.chars().all(|c| c.is_ascii_digit())));
+        });
+    }
+}

@@ -1,0 +1,327 @@
+//! The desktop app, split by how long its state lives (as rerun splits its viewer app):
+//!
+//! - [`settings`]: what survives a restart;
+//! - [`session`]: everything of the one open compass (model, derived indexes, notes, search,
+//!   history and every view's cache), replaced whole when another compass is opened;
+//! - this file: what lives as long as the window (theme, zoom, the windows for opening and
+//!   exporting, the command queue) and the frame: keys → chrome → central view → windows →
+//!   commands applied;
+//! - [`chrome`]: bars, trail, side panel and message windows around the view;
+//! - [`keyboard`]: keys to commands, zoom;
+//! - [`command_handling`]: the one place where commands change anything.
+
+mod chrome;
+mod command_handling;
+mod keyboard;
+pub mod session;
+pub mod settings;
+
+use egui::Ui;
+
+use crate::model::{Kompas, NodeId};
+use crate::nav::Location;
+use crate::problem::Problem;
+use crate::ui::command::Commands;
+use crate::ui::image_export::ImageExport;
+use crate::ui::open_window::{OpenTarget, OpenWindow, Recent};
+use crate::ui::search_view::SearchState;
+use crate::ui::theme::{self, Theme};
+pub use session::{Prepared, Session};
+pub use settings::{SETTINGS_KEY, Settings};
+
+/// The windows that live as long as the app: opening a compass, exporting a picture, and the
+/// report of a compass that could not be opened.
+#[derive(Default)]
+struct Windows {
+    open: OpenWindow,
+    image_export: ImageExport,
+    /// A compass that could not be opened: its path, every problem, and what is shown
+    /// instead.
+    load_failure: Option<(String, Vec<Problem>, &'static str)>,
+}
+
+/// The Kompas desktop app.
+pub struct KompasApp {
+    /// Persisted between runs.
+    settings: Settings,
+    /// Colours and sizes of the chosen theme.
+    theme: Theme,
+    /// The open compass with everything of it.
+    session: Session,
+    /// Commands pushed this frame, applied at its end.
+    commands: Commands,
+    windows: Windows,
+    zoom: keyboard::Zoom,
+    /// The search field should take focus this frame.
+    focus_search: bool,
+    /// Rendering a picture: only the view, no bars, panels or indicator.
+    exporting: bool,
+    /// The window title last sent, so it is only sent on change.
+    title_sent: String,
+    /// When the process started, to report the time to the first frame (`KOMPAS_TIJDEN=1`).
+    started: Option<std::time::Instant>,
+}
+
+impl KompasApp {
+    /// An app on `kompas`, with settings restored from `storage` when given. Its notes are
+    /// kept in memory until [`Self::open_notes`].
+    pub fn new(
+        ctx: &egui::Context,
+        kompas: Kompas,
+        warnings: Vec<Problem>,
+        storage: Option<&dyn eframe::Storage>,
+    ) -> Self {
+        theme::install_fonts(ctx);
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+            .unwrap_or_default()
+            .migrate();
+        let start = settings.start_for(&kompas);
+        let theme = Theme::new(settings.theme);
+        // Ctrl+/−/0 are commands of the app, so zoom can be remembered per screen.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let app = Self {
+            session: Session::new(Prepared::new(kompas, warnings), start, None),
+            settings,
+            theme,
+            commands: Commands::default(),
+            windows: Windows::default(),
+            zoom: keyboard::Zoom::default(),
+            focus_search: false,
+            exporting: false,
+            title_sent: String::new(),
+            started: None,
+        };
+        app.apply_style(ctx);
+        app
+    }
+
+    /// Draws only the view, for rendering a picture.
+    pub fn set_exporting(&mut self, on: bool) {
+        self.exporting = on;
+    }
+
+    /// The window background of the current theme.
+    pub fn background(&self) -> egui::Color32 {
+        self.theme.bg
+    }
+
+    /// True while presenting.
+    pub fn is_presenting(&self) -> bool {
+        self.session.presentation.active
+    }
+
+    /// The hoofdinspanning shown enlarged, if any.
+    pub fn enlarged(&self) -> Option<&NodeId> {
+        self.session.presentation.enlarged.as_ref()
+    }
+
+    /// The user's zoom.
+    pub fn zoom(&self) -> f32 {
+        self.zoom.user
+    }
+
+    /// Keeps the notes in `path` (opened now; a damaged file is kept aside and reported).
+    pub fn open_notes(&mut self, path: std::path::PathBuf) {
+        self.session.notes = crate::ui::notes_state::NotesState::open(path);
+    }
+
+    /// The annotations.
+    pub fn notes(&self) -> &crate::notes::NotesFile {
+        self.session.notes.file()
+    }
+
+    /// Saves unsaved notes now (on exit).
+    pub fn flush_notes(&mut self) {
+        self.session.notes.save_now();
+    }
+
+    /// Reports a compass that could not be opened (the app shows the built-in one instead).
+    pub fn set_load_failure(&mut self, path: String, problems: Vec<Problem>) {
+        self.windows.load_failure = Some((
+            path,
+            problems,
+            "Het ingebouwde Sociaal Kompas wordt getoond.",
+        ));
+    }
+
+    /// Reports the time from `started` to the end of the first frame on stderr, when the
+    /// environment variable `KOMPAS_TIJDEN` is set (for measuring start-up).
+    pub fn report_first_frame_since(&mut self, started: std::time::Instant) {
+        if std::env::var_os("KOMPAS_TIJDEN").is_some() {
+            eprintln!("app klaar na {} ms", started.elapsed().as_millis());
+            self.started = Some(started);
+        }
+    }
+
+    /// Records what is open now in the recent list.
+    pub fn opened(&mut self, target: OpenTarget) {
+        let title = self.session.kompas().meta.title.clone();
+        crate::ui::open_window::remember(&mut self.settings.recent, Recent { title, target });
+    }
+
+    /// True while a compass is being opened in the background.
+    pub fn is_opening(&self) -> bool {
+        self.windows.open.is_busy()
+    }
+
+    /// The compass shown.
+    pub fn kompas(&self) -> &Kompas {
+        self.session.kompas()
+    }
+
+    /// Where the user is.
+    pub fn location(&self) -> &Location {
+        self.session.location()
+    }
+
+    /// The persisted settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The search state (query and results).
+    pub fn search(&self) -> &SearchState {
+        &self.session.search
+    }
+
+    /// The begrip the begrippenlijst shows, if open.
+    pub fn shown_begrip(&self) -> Option<usize> {
+        self.session
+            .glossary_focus
+            .map(|(i, _)| i)
+            .filter(|_| self.settings.glossary)
+    }
+
+    fn apply_style(&self, ctx: &egui::Context) {
+        ctx.set_visuals(self.theme.visuals());
+        ctx.global_style_mut(theme::apply_text_styles);
+    }
+
+    /// Shows a compass opened in the background in a new session, or reports why it could
+    /// not be opened.
+    fn finish_opening(&mut self, ctx: &egui::Context) {
+        let Some(result) = self.windows.open.poll() else {
+            return;
+        };
+        match result {
+            Ok((target, prepared)) => {
+                // The notes of the compass being left are saved before anything changes.
+                self.session.notes.save_now();
+                let start = self.settings.start_for(&prepared.kompas);
+                let notes = self.settings.notes_path_for(&prepared.kompas);
+                self.session = Session::new(*prepared, start, notes);
+                self.session.view_changed_at = ctx.input(|i| i.time);
+                self.windows.load_failure = None;
+                self.windows.open.open = false;
+                self.opened(target);
+            }
+            Err((target, e)) => {
+                self.windows.load_failure = Some((
+                    target.describe(),
+                    e.problems,
+                    "Het huidige kompas blijft open.",
+                ));
+            }
+        }
+    }
+
+    fn window_title(&mut self, ctx: &egui::Context) {
+        let m = &self.session.kompas().meta;
+        let title = if m.municipality.is_empty() {
+            format!("{} — Kompas", m.title)
+        } else {
+            format!("{} — {} — Kompas", m.title, m.municipality)
+        };
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    /// Draws the whole app into `ui` (the root of the window, or a test harness).
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.window_title(&ctx);
+        let presenting = self.session.presentation.active;
+        self.zoom.update(&ctx, &mut self.settings, presenting);
+        self.keyboard(&ctx);
+        let now = ctx.input(|i| i.time);
+        self.session.notes.tick(now);
+        if self.session.notes.is_dirty() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                crate::ui::notes_state::SAVE_DELAY_S,
+            ));
+        }
+        if self.session.search.is_active() {
+            self.session.refresh_search();
+        }
+
+        // Presenting shows only the current view.
+        if !presenting && !self.exporting {
+            self.chrome_ui(ui);
+        }
+        egui::CentralPanel::default_margins()
+            .frame(
+                egui::Frame::central_panel(ui.style())
+                    .fill(self.theme.bg)
+                    .inner_margin(16),
+            )
+            .show(ui, |ui| self.central_ui(ui));
+
+        if !self.exporting {
+            let s = &self.session;
+            s.presentation
+                .overlay_ui(&ctx, s.kompas(), s.location(), &self.theme);
+        }
+        self.load_failure_ui(&ctx);
+        self.dropped_files(&ctx);
+        let s = &mut self.session;
+        if s.notes_window.open {
+            let input = crate::ui::notes_window::NotesWindowInput {
+                kompas: &s.prepared.kompas,
+                notes: s.notes.file(),
+                path: s.notes.path.as_deref(),
+                undo: s.notes.undo_label(),
+                theme: &self.theme,
+            };
+            s.notes_window.ui(&ctx, &input, &mut self.commands);
+        }
+        let loc = s.location().clone();
+        self.windows.image_export.ui(&ctx, &loc, &mut self.commands);
+        self.windows
+            .open
+            .ui(&ctx, &self.settings.recent, &mut self.commands);
+        self.finish_opening(&ctx);
+
+        for command in self.commands.take() {
+            self.apply(&ctx, command);
+        }
+    }
+}
+
+impl eframe::App for KompasApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        Self::ui(self, ui);
+        if let Some(t) = self.started.take() {
+            eprintln!(
+                "eerste beeld na {} ms ({} elementen)",
+                t.elapsed().as_millis(),
+                self.session.kompas().len()
+            );
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        self.session.notes.save_now();
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.session.notes.save_now();
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        self.theme.bg.to_normalized_gamma_f32()
+    }
+}

@@ -1,0 +1,258 @@
+//! Everything of one open compass, in one place: the model and what is derived from it (built
+//! off the UI thread when a compass is opened), where the user is, its notes, its search and
+//! every view's cache. Opening another compass replaces the whole session, so no cache can
+//! outlive the compass it was made for.
+
+use crate::glossary::Glossary;
+use crate::model::{Ix, Kompas, NodeId};
+use crate::nav::{History, Location, View};
+use crate::notes::Filter;
+use crate::problem::Problem;
+use crate::search::SearchIndex;
+use crate::ui::command::Commands;
+use crate::ui::compass::CompassView;
+use crate::ui::detail::DetailView;
+use crate::ui::glossary_view::GlossaryView;
+use crate::ui::kaart_view::KaartView;
+use crate::ui::marked_text::Marks;
+use crate::ui::notes_editor::NotesEditor;
+use crate::ui::notes_state::NotesState;
+use crate::ui::notes_window::NotesWindow;
+use crate::ui::outline::OutlineView;
+use crate::ui::page_view::PageView;
+use crate::ui::presentation::Presentation;
+use crate::ui::search_view::SearchState;
+use crate::ui::theme::Theme;
+use crate::ui::view_ctx::ViewCtx;
+
+/// A compass with everything derived from it once, so frames only look up. Built on the
+/// thread that loads the compass.
+pub struct Prepared {
+    /// The compass.
+    pub kompas: Kompas,
+    /// Its begrippenlijst.
+    pub glossary: Glossary,
+    /// Where begrippen occur in each element.
+    pub marks: Marks,
+    /// For each begrip, the elements that use it.
+    pub usages: Vec<Vec<Ix>>,
+    /// The search index (without notes until the first search).
+    pub index: SearchIndex,
+    /// Warnings found while loading.
+    pub warnings: Vec<Problem>,
+}
+
+impl Prepared {
+    /// Derives glossary, marks and search index from `kompas`.
+    pub fn new(kompas: Kompas, warnings: Vec<Problem>) -> Self {
+        let glossary = Glossary::new(&kompas);
+        let marks = Marks::new(&kompas, &glossary);
+        let usages = glossary.usages(&kompas);
+        let index = SearchIndex::new(&kompas, &glossary);
+        Self {
+            kompas,
+            glossary,
+            marks,
+            usages,
+            index,
+            warnings,
+        }
+    }
+}
+
+/// Which view the right-hand panel shows when both could.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SideTab {
+    /// The selection's details.
+    #[default]
+    Details,
+    /// The begrippenlijst.
+    Begrippen,
+}
+
+/// The views and their caches.
+#[derive(Default)]
+pub struct Views {
+    /// Level 1.
+    pub compass: CompassView,
+    /// Level 2.
+    pub page: PageView,
+    /// Level 3.
+    pub kaart: KaartView,
+    /// The selection in the side panel.
+    pub detail: DetailView,
+    /// The outline panel.
+    pub outline: OutlineView,
+    /// The begrippenlijst panel.
+    pub glossary: GlossaryView,
+    /// "Over het kompas".
+    pub about: crate::ui::about_view::AboutView,
+    /// The notes editor in the detail panel.
+    pub notes_editor: NotesEditor,
+}
+
+/// One open compass.
+pub struct Session {
+    /// The compass and what is derived from it.
+    pub prepared: Prepared,
+    /// The notes generation the search index includes.
+    pub index_generation: Option<u64>,
+    /// Back/forward history; its current step is where the user is.
+    pub history: History,
+    /// The element whose widget should take keyboard focus when next drawn.
+    pub focus_request: Option<NodeId>,
+    /// When the view last changed (app time), for the transition.
+    pub view_changed_at: f64,
+    /// The notes and their saving.
+    pub notes: NotesState,
+    /// Which elements lists show.
+    pub filter: Filter,
+    /// The search (query and results).
+    pub search: SearchState,
+    /// The result cursor moved: scroll it into view.
+    pub scroll_to_cursor: bool,
+    /// The begrip the begrippenlijst shows, and whether to scroll to it.
+    pub glossary_focus: Option<(usize, bool)>,
+    /// What the side panel shows when both could.
+    pub side_tab: SideTab,
+    /// The steps of presenting and the enlarged hoofdinspanning.
+    pub presentation: Presentation,
+    /// The notes window and reaction files read into it.
+    pub notes_window: NotesWindow,
+    /// The views.
+    pub views: Views,
+}
+
+/// How the views of a frame are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// At the desk: everything.
+    Desk,
+    /// Presenting to a room; notes only when asked for.
+    Presenting {
+        /// Show notes and markers.
+        notes: bool,
+    },
+}
+
+/// What a frame's views draw with: the view context and, beside it, what the views own.
+pub struct Frame<'a> {
+    /// The context every view gets.
+    pub cx: ViewCtx<'a>,
+    /// The views.
+    pub views: &'a mut Views,
+    /// The search.
+    pub search: &'a SearchState,
+    /// The search index.
+    pub index: &'a SearchIndex,
+    /// For each begrip, the elements that use it.
+    pub usages: &'a [Vec<Ix>],
+    /// The begrip the begrippenlijst shows.
+    pub glossary_focus: &'a mut Option<(usize, bool)>,
+}
+
+impl Session {
+    /// A session on a prepared compass, starting at `start`, with its notes at `notes_path`
+    /// (in memory when `None`).
+    pub fn new(
+        prepared: Prepared,
+        start: Location,
+        notes_path: Option<std::path::PathBuf>,
+    ) -> Self {
+        let presentation = Presentation::new(&prepared.kompas);
+        Self {
+            prepared,
+            index_generation: None,
+            history: History::new(start),
+            focus_request: None,
+            view_changed_at: f64::NEG_INFINITY,
+            notes: notes_path.map_or_else(NotesState::in_memory, NotesState::open),
+            filter: Filter::default(),
+            search: SearchState::default(),
+            scroll_to_cursor: false,
+            glossary_focus: None,
+            side_tab: SideTab::default(),
+            presentation,
+            notes_window: NotesWindow::default(),
+            views: Views::default(),
+        }
+    }
+
+    /// The compass.
+    pub fn kompas(&self) -> &Kompas {
+        &self.prepared.kompas
+    }
+
+    /// Where the user is.
+    pub fn location(&self) -> &Location {
+        self.history.current()
+    }
+
+    /// The one constructor of the view context: the compass, where the user is and how the
+    /// frame is shown, with the views beside it so both can be borrowed at once.
+    pub fn frame<'a>(
+        &'a mut self,
+        theme: &'a Theme,
+        user: &'a str,
+        commands: &'a mut Commands,
+        mode: Mode,
+    ) -> Frame<'a> {
+        let kompas = &self.prepared.kompas;
+        let location = self.history.current();
+        let presenting = matches!(mode, Mode::Presenting { .. });
+        let spotlight = if presenting && location.view == View::Compass {
+            location
+                .focus(kompas)
+                .filter(|&ix| kompas.element(ix).depth == 1)
+        } else {
+            None
+        };
+        let cx = ViewCtx {
+            kompas,
+            theme,
+            location,
+            commands,
+            focus_request: &mut self.focus_request,
+            glossary: &self.prepared.glossary,
+            marks: &self.prepared.marks,
+            notes: self.notes.file(),
+            user,
+            filter: &self.filter,
+            show_notes: match mode {
+                Mode::Desk => true,
+                Mode::Presenting { notes } => notes,
+            },
+            notes_generation: self.notes.generation,
+            presenting,
+            spotlight,
+            enlarged: self.presentation.enlarged.as_ref().filter(|_| presenting),
+        };
+        Frame {
+            cx,
+            views: &mut self.views,
+            search: &self.search,
+            index: &self.prepared.index,
+            usages: &self.prepared.usages,
+            glossary_focus: &mut self.glossary_focus,
+        }
+    }
+
+    /// Runs the search again if the query changed, re-indexing first when notes changed since
+    /// the index was built (notes are searchable; indexing is only done when searching).
+    pub fn refresh_search(&mut self) {
+        if self.index_generation != Some(self.notes.generation) {
+            self.index_generation = Some(self.notes.generation);
+            let p = &mut self.prepared;
+            let notes = self
+                .notes
+                .file()
+                .notes
+                .iter()
+                .map(|(id, a)| (id.as_str(), a.note.as_str()));
+            p.index = SearchIndex::new(&p.kompas, &p.glossary).with_notes(notes);
+            self.search.invalidate();
+        }
+        self.search
+            .refresh(&self.prepared.kompas, &self.prepared.index);
+    }
+}

@@ -1,0 +1,272 @@
+//! The compass's cache: layout, outlines, meshes, fitted labels and tab order, built once per
+//! size and theme so that a frame only paints.
+
+use egui::{Color32, Mesh, Pos2, Rect, Ui};
+
+use super::label_flow::FlowShape;
+use super::labels::{FittedLabel, fit_label, fit_ring};
+use super::layout::{CompassLayout, Proportions, Wedge, polar};
+use crate::model::{Ix, Kompas};
+use crate::ui::theme::{self, MAX_LABEL_PX, Theme};
+
+/// Everything that only changes when the size or the theme changes: geometry, the filled
+/// shapes, fitted labels and the tab order. The compass itself cannot change under it: the
+/// view lives in the session of one open compass.
+pub(super) struct Cache {
+    pub(super) key: CacheKey,
+    pub(super) layout: CompassLayout,
+    pub(super) outlines: Vec<Vec<Pos2>>,
+    pub(super) meshes: Vec<Mesh>,
+    pub(super) labels: Vec<FittedLabel>,
+    pub(super) core_label: FittedLabel,
+    /// The shapes in document order (the tab order): `None` is the centre, else a wedge.
+    pub(super) tab_order: Vec<(Option<usize>, Ix)>,
+}
+
+/// What the cache was built for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct CacheKey {
+    pub(super) rect: Rect,
+    pub(super) theme: theme::ThemeKind,
+    pub(super) pixels_per_point: f32,
+}
+
+pub(super) fn circle_points(center: Pos2, r: f32, n: usize) -> Vec<Pos2> {
+    (0..n)
+        .map(|i| polar(center, r, std::f32::consts::TAU * i as f32 / n as f32))
+        .collect()
+}
+
+pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache {
+    let radius = key.rect.width() / 2.0;
+    let layout = CompassLayout::new(kompas, key.rect.center(), radius, Proportions::default());
+    let steps_per_rad = (radius / 6.0).clamp(12.0, 80.0);
+    let outlines: Vec<_> = layout
+        .wedges
+        .iter()
+        .map(|w| w.outline(layout.center, steps_per_rad))
+        .collect();
+    let meshes = layout
+        .wedges
+        .iter()
+        .map(|w| {
+            wedge_mesh(
+                w,
+                layout.center,
+                steps_per_rad,
+                theme.sector_fill(kompas.color(w.ix), w.ring),
+            )
+        })
+        .collect();
+    let mut labels: Vec<Option<FittedLabel>> = vec![None; layout.wedges.len()];
+    for ring in 0..2 {
+        for (i, label) in fit_ring(ui, kompas, &layout, ring) {
+            if let Some(slot) = labels.get_mut(i) {
+                *slot = Some(label);
+            }
+        }
+    }
+    let labels = labels
+        .into_iter()
+        .map(|l| l.unwrap_or_else(|| FittedLabel::empty(layout.center)))
+        .collect();
+    let core_shape = FlowShape::disk(layout.center, layout.core_radius_px, 10.0);
+    let core_label = fit_label(
+        ui,
+        &core_shape,
+        None,
+        &kompas.element(kompas.root()).title,
+        true,
+        MAX_LABEL_PX + 6.0,
+        false,
+    )
+    .label;
+    let mut tab_order = vec![(None, kompas.root())];
+    for &s in kompas.sectors() {
+        tab_order.extend(layout.wedge_of(s).map(|w| (Some(w), s)));
+        for &c in kompas.children(s) {
+            // A group is one stop, at its first element.
+            tab_order.extend(
+                layout
+                    .wedge_of(c)
+                    .filter(|&w| layout.wedges[w].ix == c)
+                    .map(|w| (Some(w), c)),
+            );
+        }
+    }
+    Cache {
+        key,
+        tab_order,
+        layout,
+        outlines,
+        meshes,
+        labels,
+        core_label,
+    }
+}
+
+/// A filled annular sector as a triangle strip (egui's polygon fill needs convex shapes).
+fn wedge_mesh(w: &Wedge, center: Pos2, steps_per_rad: f32, color: Color32) -> Mesh {
+    let steps = ((w.span_rad() * steps_per_rad).ceil() as u32).max(2);
+    let mut mesh = Mesh::default();
+    for i in 0..=steps {
+        let a = w.start_rad + w.span_rad() * i as f32 / steps as f32;
+        mesh.colored_vertex(polar(center, w.inner_px, a), color);
+        mesh.colored_vertex(polar(center, w.outer_px, a), color);
+        if i > 0 {
+            let b = 2 * i;
+            mesh.add_triangle(b - 2, b - 1, b);
+            mesh.add_triangle(b - 1, b + 1, b);
+        }
+    }
+    mesh
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Vec2, pos2, vec2};
+
+    /// Runs `f` inside a real egui frame with the app's fonts.
+    fn with_ui(size: Vec2, f: impl FnOnce(&mut Ui)) {
+        let ctx = egui::Context::default();
+        theme::install_fonts(&ctx);
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
+            ..Default::default()
+        };
+        // Fonts are loaded on the first pass; fit on the second.
+        ctx.run_ui(input.clone(), |_| {}).textures_delta.clear();
+        let mut f = Some(f);
+        ctx.run_ui(input, |ui| {
+            if let Some(f) = f.take() {
+                f(ui);
+            }
+        })
+        .textures_delta
+        .clear();
+    }
+
+    #[test]
+    fn labels_fit_inside_their_wedges_at_every_window_size() {
+        let kompas = crate::load::load_embedded().unwrap().kompas;
+        let theme = Theme::new(theme::ThemeKind::Licht);
+        for (w, h) in [
+            (800.0, 600.0),
+            // 1280×720 less the app's bars: the compass the window actually shows.
+            (1280.0, 640.0),
+            (1280.0, 720.0),
+            (1920.0, 1080.0),
+            (3840.0, 2160.0),
+        ] {
+            with_ui(vec2(w, h), |ui| {
+                let side = h - 100.0;
+                let key = CacheKey {
+                    rect: Rect::from_center_size(
+                        pos2(side / 2.0, side / 2.0 + 50.0),
+                        Vec2::splat(side),
+                    ),
+                    theme: theme.kind,
+                    pixels_per_point: 1.0,
+                };
+                let cache = build_cache(ui, key, &kompas, &theme);
+                for (i, wedge) in cache.layout.wedges.iter().enumerate() {
+                    let l = &cache.labels[i];
+                    let id = &kompas.element(wedge.ix).id;
+                    assert!(!l.lines.is_empty(), "{w}x{h}: {id} has no label");
+                    // Every corner of every line lies inside its own wedge: nothing overlaps
+                    // another shape, nothing is clipped.
+                    for (pos, galley) in &l.lines {
+                        let r = Rect::from_min_size(*pos, galley.size());
+                        for c in [
+                            r.left_top(),
+                            r.right_top(),
+                            r.left_bottom(),
+                            r.right_bottom(),
+                        ] {
+                            let inside = Wedge {
+                                inner_px: wedge.inner_px - 0.5,
+                                outer_px: wedge.outer_px + 0.5,
+                                ..*wedge
+                            };
+                            assert!(
+                                inside.contains(cache.layout.center, c)
+                                    || wedge.end_rad >= std::f32::consts::TAU - 1e-3,
+                                "{w}x{h}: label of {id} leaves its wedge at {c:?}"
+                            );
+                        }
+                    }
+                    let size = l.lines[0].1.job.sections[0].format.font_id.size;
+                    assert!(
+                        size >= theme::LAST_RESORT_LABEL_PX,
+                        "{w}x{h}: {id} at {size}px"
+                    );
+                    // More than the number: at least one word of the title shows (at 800×600
+                    // "Leidschendam-" is wider than hoofddoel 3's ring even at 9 px).
+                    assert!(
+                        h < 640.0 || l.words_shown >= 2,
+                        "{w}x{h}: {id} shows only its number"
+                    );
+                }
+                if h >= 1080.0 {
+                    // At full HD every koers title fits whole.
+                    for (i, wedge) in cache.layout.wedges.iter().enumerate() {
+                        if wedge.ring == 1 {
+                            let last = cache.labels[i].lines.last().unwrap().1.text().to_owned();
+                            assert!(
+                                !last.ends_with('…'),
+                                "{w}x{h}: {} cut off",
+                                kompas.element(wedge.ix).id
+                            );
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn any_compass_shape_gets_a_label_in_every_shape() {
+        let theme = Theme::new(theme::ThemeKind::Licht);
+        for (sectors, koersen) in [(3, 2), (3, 10), (6, 2), (6, 10)] {
+            let spec = crate::generate::Spec {
+                sectors,
+                fanout: vec![koersen, 3],
+                seed: 3,
+            };
+            let kompas = crate::generate::synthetic(&spec);
+            with_ui(vec2(800.0, 600.0), |ui| {
+                let key = CacheKey {
+                    rect: Rect::from_min_size(pos2(20.0, 60.0), Vec2::splat(500.0)),
+                    theme: theme.kind,
+                    pixels_per_point: 1.0,
+                };
+                let cache = build_cache(ui, key, &kompas, &theme);
+                assert_eq!(cache.layout.ring(0).count(), sectors);
+                assert_eq!(cache.layout.ring(1).count(), sectors * koersen);
+                for (i, wedge) in cache.layout.wedges.iter().enumerate() {
+                    let l = &cache.labels[i];
+                    assert!(
+                        !l.lines.is_empty(),
+                        "{sectors}x{koersen}: {} unlabelled",
+                        kompas.element(wedge.ix).id
+                    );
+                    let slack = Wedge {
+                        inner_px: wedge.inner_px - 0.5,
+                        outer_px: wedge.outer_px + 0.5,
+                        ..*wedge
+                    };
+                    for c in l.corners() {
+                        assert!(
+                            slack.contains(cache.layout.center, c)
+                                || wedge.end_rad >= std::f32::consts::TAU - 1e-3,
+                            "{sectors}x{koersen}: label of {} leaves its wedge",
+                            kompas.element(wedge.ix).id
+                        );
+                    }
+                }
+                assert_eq!(cache.tab_order.len(), 1 + sectors + sectors * koersen);
+            });
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! Label fitting: each shape's number and title flowed into the shape at the largest calm
+//! size that fits (one size per ring), radial lines for thin wedges, "…" only when nothing
+//! else fits. Pure text layout: measures with egui's fonts, paints nothing.
+
+use std::sync::Arc;
+
+use egui::{Color32, FontId, Galley, Pos2, Rect, Ui, Vec2, pos2, vec2};
+
+use super::label_flow::{FlowLine, FlowShape, flow, flow_partial};
+use super::layout::{CompassLayout, Wedge, polar};
+use crate::model::Kompas;
+use crate::ui::theme::{self, MAX_LABEL_PX, MIN_LABEL_PX};
+
+/// A label flowed into its shape: lines of text, each centred in the width the shape has at
+/// its height.
+#[derive(Clone, Debug)]
+pub(super) struct FittedLabel {
+    /// Each line: its top-left corner and its text.
+    pub(super) lines: Vec<(Pos2, Arc<Galley>)>,
+    /// The box around the lines (also the shape's keyboard and screen-reader target).
+    pub(super) rect: Rect,
+    /// Rotation of the text around each line's top-left corner: 0 for the usual horizontal
+    /// lines, the radial direction for a single line in a wedge too thin for them.
+    pub(super) angle_rad: f32,
+    /// How many words of the text are shown.
+    pub(super) words_shown: usize,
+}
+
+impl FittedLabel {
+    pub(super) fn empty(at: Pos2) -> Self {
+        Self {
+            lines: Vec::new(),
+            rect: Rect::from_center_size(at, Vec2::splat(2.0)),
+            angle_rad: 0.0,
+            words_shown: 0,
+        }
+    }
+
+    pub(super) fn paint(&self, painter: &egui::Painter, color: Color32) {
+        for (pos, galley) in &self.lines {
+            if self.angle_rad == 0.0 {
+                painter.galley(*pos, galley.clone(), color);
+            } else {
+                painter.add(
+                    egui::epaint::TextShape::new(*pos, galley.clone(), color)
+                        .with_angle(self.angle_rad),
+                );
+            }
+        }
+    }
+
+    /// The corners of every line as drawn (rotated when the label is).
+    #[cfg(test)]
+    pub(super) fn corners(&self) -> Vec<Pos2> {
+        let rot = egui::emath::Rot2::from_angle(self.angle_rad);
+        self.lines
+            .iter()
+            .flat_map(|(pos, g)| {
+                let s = g.size();
+                [
+                    vec2(0.0, 0.0),
+                    vec2(s.x, 0.0),
+                    vec2(0.0, s.y),
+                    vec2(s.x, s.y),
+                ]
+                .map(|v| *pos + rot * v)
+            })
+            .collect()
+    }
+}
+
+/// The number and words a wedge shows: its element's, or for a group "1.1–1.67" and
+/// "67 koersen".
+pub(super) fn wedge_text(kompas: &Kompas, w: &Wedge) -> (String, String) {
+    if w.count > 1 {
+        let plural = kompas
+            .level(w.ix)
+            .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase());
+        (
+            format!("{}–{}", kompas.number(w.ix), kompas.number(w.last)),
+            format!("{} {plural}", w.count),
+        )
+    } else {
+        (
+            kompas.number(w.ix).to_owned(),
+            kompas.element(w.ix).title.clone(),
+        )
+    }
+}
+
+/// The words of a label, split after hyphens so "Leidschendam-Voorburg" can wrap as the
+/// document's own hyphen allows; `glued` marks a piece that follows its predecessor without a
+/// space.
+#[derive(Clone, Debug, PartialEq)]
+struct Token {
+    text: String,
+    glued: bool,
+}
+
+fn tokens(number: Option<&str>, title: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = number
+        .map(|n| Token {
+            text: n.to_owned(),
+            glued: false,
+        })
+        .into_iter()
+        .collect();
+    for word in title.split_whitespace() {
+        let mut glued = false;
+        let mut rest = word;
+        while let Some(pos) = rest.find('-').filter(|&p| p > 0 && p + 1 < rest.len()) {
+            out.push(Token {
+                text: rest[..=pos].to_owned(),
+                glued,
+            });
+            glued = true;
+            rest = &rest[pos + 1..];
+        }
+        out.push(Token {
+            text: rest.to_owned(),
+            glued,
+        });
+    }
+    out
+}
+
+/// A fitted label and the size it got, so a ring can settle on one size.
+pub(super) struct Fit {
+    pub(super) label: FittedLabel,
+    pub(super) size_px: f32,
+}
+
+/// Flows `number` (bold; on its own line when `number_alone`) and `title` into `shape` at the
+/// largest legible size up to `max_px` that fits; when nothing fits at the smallest size, as
+/// many whole words as fit, then "…".
+pub(super) fn fit_label(
+    ui: &Ui,
+    shape: &FlowShape,
+    number: Option<&str>,
+    title: &str,
+    bold: bool,
+    max_px: f32,
+    number_alone: bool,
+) -> Fit {
+    let words = tokens(number, title);
+    let family = |i: usize| {
+        if bold || (number.is_some() && i == 0) {
+            theme::condensed_bold()
+        } else {
+            theme::condensed()
+        }
+    };
+    let measure = |text: &str, size: f32, i: usize| -> Arc<Galley> {
+        ui.ctx().fonts_mut(|f| {
+            f.layout_no_wrap(
+                text.to_owned(),
+                FontId::new(size, family(i)),
+                Color32::PLACEHOLDER,
+            )
+        })
+    };
+    let metrics = |size: f32, words: &[Token]| {
+        let line_px = ui
+            .ctx()
+            .fonts_mut(|f| f.row_height(&FontId::new(size, theme::condensed())));
+        let space_px = measure("x x", size, 1).size().x - 2.0 * measure("x", size, 1).size().x;
+        let widths: Vec<f32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| measure(&w.text, size, i).size().x)
+            .collect();
+        let spaces: Vec<f32> = words
+            .iter()
+            .map(|w| if w.glued { 0.0 } else { space_px })
+            .collect();
+        (line_px, widths, spaces)
+    };
+    let first_alone = number.is_some() && number_alone;
+    let mut size = max_px.floor();
+    while size >= MIN_LABEL_PX {
+        let (line_px, widths, spaces) = metrics(size, &words);
+        if let Some(lines) = flow(shape, &widths, &spaces, line_px, first_alone) {
+            return Fit {
+                label: assemble(ui, &lines, &words, size, &family),
+                size_px: size,
+            };
+        }
+        size -= 1.0;
+    }
+    // The number beside the text instead of above it gives the text one more line.
+    let size = MIN_LABEL_PX;
+    let (line_px, widths, spaces) = metrics(size, &words);
+    if first_alone && let Some(lines) = flow(shape, &widths, &spaces, line_px, false) {
+        return Fit {
+            label: assemble(ui, &lines, &words, size, &family),
+            size_px: size,
+        };
+    }
+    // Cut off: the longest run of whole words that fits with an ellipsis after it.
+    let (_, placed) = flow_partial(shape, &widths, &spaces, line_px, first_alone);
+    if placed <= 2 {
+        // Only the number would show (a long first word, "Leidschendam-"): a smaller size
+        // that shows the words is better than the number alone.
+        let mut small = MIN_LABEL_PX - 1.0;
+        while small >= theme::LAST_RESORT_LABEL_PX {
+            let (line_px, widths, spaces) = metrics(small, &words);
+            if let Some(lines) = flow(shape, &widths, &spaces, line_px, false) {
+                return Fit {
+                    label: assemble(ui, &lines, &words, small, &family),
+                    size_px: small,
+                };
+            }
+            small -= 1.0;
+        }
+    }
+    for keep in (1..=placed.min(words.len())).rev() {
+        let mut cut: Vec<Token> = words.iter().take(keep).cloned().collect();
+        if keep < words.len()
+            && keep > 1
+            && let Some(last) = cut.last_mut()
+        {
+            last.text.push('…');
+        }
+        let (_, cut_widths, cut_spaces) = metrics(size, &cut);
+        if let Some(lines) = flow(shape, &cut_widths, &cut_spaces, line_px, first_alone) {
+            return Fit {
+                label: assemble(ui, &lines, &cut, size, &family),
+                size_px: size,
+            };
+        }
+    }
+    Fit {
+        label: FittedLabel::empty(shape.anchor()),
+        size_px: size,
+    }
+}
+
+/// A single line along the radius, for a wedge too thin for horizontal lines: it reads
+/// outward on the right half of the compass and inward on the left, so it is never upside
+/// down. Shows as many whole words as fit, then "…".
+fn fit_radial(ui: &Ui, w: &Wedge, center: Pos2, number: &str, title: &str) -> Option<FittedLabel> {
+    let font = FontId::new(MIN_LABEL_PX, theme::condensed());
+    let line_px = ui.ctx().fonts_mut(|f| f.row_height(&font));
+    let margin = 2.0;
+    // Only where the wedge is at least a line (plus margins) wide.
+    let r_from = (w.inner_px + margin).max((line_px + 2.0 * margin) / w.span_rad().max(1e-3));
+    let r_to = w.outer_px - margin;
+    let room = r_to - r_from;
+    if room < 2.0 * line_px {
+        return None;
+    }
+    let words: Vec<&str> = std::iter::once(number)
+        .chain(title.split_whitespace())
+        .collect();
+    let measure = |text: String| {
+        ui.ctx()
+            .fonts_mut(|f| f.layout_no_wrap(text, font.clone(), Color32::PLACEHOLDER))
+    };
+    let mut shown = words.len();
+    let galley = loop {
+        let mut text = words.get(..shown).unwrap_or_default().join(" ");
+        // "1.1…" would read as a number; the number alone reads as a label.
+        if shown < words.len() && shown > 1 {
+            text.push('…');
+        }
+        let g = measure(text);
+        if g.size().x <= room || shown <= 1 {
+            break g;
+        }
+        shown -= 1;
+    };
+    if galley.size().x > room {
+        return None;
+    }
+    let a = w.mid_rad();
+    let outward = vec2(a.sin(), -a.cos());
+    let (dir, angle) = if a <= std::f32::consts::PI {
+        (outward, outward.y.atan2(outward.x))
+    } else {
+        (-outward, (-outward.y).atan2(-outward.x))
+    };
+    let mid = polar(center, (r_from + r_to) / 2.0, a);
+    let normal = vec2(-dir.y, dir.x);
+    let pos = mid - dir * (galley.size().x / 2.0) - normal * (galley.size().y / 2.0);
+    Some(FittedLabel {
+        lines: vec![(pos, galley)],
+        rect: Rect::from_center_size(mid, Vec2::splat(6.0)),
+        angle_rad: angle,
+        words_shown: shown,
+    })
+}
+
+/// Fits every label of one ring at one calm size: at most two points above the smallest
+/// size the ring needs, so neighbouring shapes do not shout at different volumes.
+pub(super) fn fit_ring(
+    ui: &Ui,
+    kompas: &Kompas,
+    layout: &CompassLayout,
+    ring: usize,
+) -> Vec<(usize, FittedLabel)> {
+    let shapes: Vec<(usize, FlowShape, String, String)> = layout
+        .ring(ring)
+        .map(|i| {
+            let w = &layout.wedges[i];
+            let (number, title) = wedge_text(kompas, w);
+            (i, FlowShape::of_wedge(w, layout.center, 4.0), number, title)
+        })
+        .collect();
+    let first: Vec<Fit> = shapes
+        .iter()
+        .map(|(_, shape, number, title)| {
+            // The outer ring has room to set the number apart; the sector ring needs the line.
+            fit_label(
+                ui,
+                shape,
+                Some(number),
+                title,
+                false,
+                MAX_LABEL_PX,
+                ring > 0,
+            )
+        })
+        .collect();
+    let calm = first.iter().map(|f| f.size_px).fold(MAX_LABEL_PX, f32::min) + 2.0;
+    shapes
+        .iter()
+        .zip(first)
+        .map(|((i, shape, number, title), fit)| {
+            let label = if fit.size_px > calm {
+                fit_label(ui, shape, Some(number), title, false, calm, ring > 0).label
+            } else {
+                fit.label
+            };
+            let total = 1 + title.split_whitespace().count();
+            let label = if label.words_shown < total.min(3) {
+                // Too thin for lines across: one line along the radius, if it shows more.
+                fit_radial(ui, &layout.wedges[*i], layout.center, number, title)
+                    .filter(|r| r.words_shown > label.words_shown)
+                    .unwrap_or(label)
+            } else {
+                label
+            };
+            (*i, label)
+        })
+        .collect()
+}
+
+/// Turns flowed lines into galleys placed on the canvas.
+fn assemble(
+    ui: &Ui,
+    lines: &[FlowLine],
+    words: &[Token],
+    size: f32,
+    family: &dyn Fn(usize) -> egui::FontFamily,
+) -> FittedLabel {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut rect = Rect::NOTHING;
+    for line in lines {
+        // Each word in its own font (the number bold), as it was measured.
+        let mut job = egui::text::LayoutJob::default();
+        for i in line.words.clone() {
+            let Some(w) = words.get(i) else { continue };
+            let format = egui::TextFormat {
+                font_id: FontId::new(size, family(i)),
+                color: Color32::PLACEHOLDER,
+                ..Default::default()
+            };
+            if i > line.words.start && !w.glued {
+                job.append(
+                    " ",
+                    0.0,
+                    egui::TextFormat {
+                        font_id: FontId::new(size, family(i.max(1))),
+                        ..format.clone()
+                    },
+                );
+            }
+            job.append(&w.text, 0.0, format);
+        }
+        let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+        let pos = pos2(line.center_x - galley.size().x / 2.0, line.top_px);
+        rect = rect.union(Rect::from_min_size(pos, galley.size()));
+        out.push((pos, galley));
+    }
+    let words_shown = lines.last().map_or(0, |l| l.words.end);
+    FittedLabel {
+        lines: out,
+        rect,
+        angle_rad: 0.0,
+        words_shown,
+    }
+}

@@ -1,0 +1,80 @@
+//! The legend beside the compass: its title, the sectors with their colours and full
+//! titles, and the trends (hovering one highlights the koersen it feeds).
+
+use egui::{Sense, Stroke, Ui, vec2};
+
+use crate::model::Ix;
+use crate::nav::Location;
+use crate::ui::command::Command;
+use crate::ui::view_ctx::ViewCtx;
+
+/// The legend beside the compass: the sectors with their colours and full titles, and the
+/// trends (hover one to see the koersen it feeds). Returns the elements to highlight.
+pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    ui.style_mut().interaction.selectable_labels = false;
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new(&kompas.meta.title).heading());
+    if !kompas.meta.municipality.is_empty() {
+        ui.label(
+            egui::RichText::new(format!("Gemeente {}", kompas.meta.municipality))
+                .color(theme.text_muted),
+        );
+    }
+    ui.add_space(12.0);
+    let sector_level = kompas.levels.get(1).map_or("Sector", |l| l.plural.as_str());
+    ui.label(egui::RichText::new(sector_level).strong());
+    ui.add_space(4.0);
+    for &s in kompas.sectors() {
+        let el = kompas.element(s);
+        ui.horizontal_top(|ui| {
+            let (r, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
+            ui.painter()
+                .rect_filled(r, 4.0, theme.sector_fill(kompas.color(s), 0));
+            ui.painter().rect_stroke(
+                r,
+                4.0,
+                Stroke::new(1.0, theme.card_border),
+                egui::StrokeKind::Inside,
+            );
+            ui.add(egui::Label::new(format!("{}. {}", kompas.number(s), el.title)).wrap());
+        });
+        ui.add_space(6.0);
+    }
+    let mut highlight = Vec::new();
+    if !kompas.content.trends.is_empty() {
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new("Trends").strong());
+        for t in &kompas.content.trends {
+            let resp = ui
+                .add(egui::Label::new(format!("{}. {}", t.number, t.title)).sense(Sense::click()))
+                .on_hover_text(format!(
+                    "Wijst de {} aan waar deze trend terugkomt; klik voor de uitleg",
+                    kompas
+                        .levels
+                        .get(2)
+                        .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase())
+                ));
+            if resp.hovered() || resp.has_focus() {
+                highlight = kompas.trend_koersen(t);
+            }
+            if resp.clicked() {
+                cx.push(Command::Go(Location {
+                    view: crate::nav::View::Over("trends".into()),
+                    selected: None,
+                }));
+            }
+        }
+    }
+    ui.add_space(12.0);
+    ui.label(
+        egui::RichText::new(
+            "Klik op een vlak om het te openen. Met het toetsenbord: Tab en de pijltjes kiezen, \
+             Enter opent, Esc gaat een niveau terug.",
+        )
+        .small()
+        .color(theme.text_muted),
+    );
+    highlight
+}

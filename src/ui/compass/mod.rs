@@ -1,0 +1,104 @@
+//! Level 1: the compass. The einddoel in the middle, the sectors around it, their children in
+//! the outer ring; every shape is hoverable, clickable and reachable by keyboard and screen
+//! reader.
+//!
+//! [`CompassView::ui`] reads as the steps of an egui widget (egui's `toggle_switch.rs`: size →
+//! allocate → interact → paint): the [`cache`] for this size and theme (pure geometry from
+//! [`layout`], labels fitted by [`labels`]) → a hit test of the pointer → [`interact`] (one
+//! focusable widget per shape, keys, clicks) → [`paint`] from the cache and the theme, then the
+//! note [`badges`] and the [`legend`] beside it.
+
+mod badges;
+mod cache;
+mod interact;
+pub mod label_flow;
+mod labels;
+pub mod layout;
+mod legend;
+mod paint;
+
+use egui::{Id, Rect, Sense, Ui, Vec2, pos2};
+
+use crate::model::Ix;
+use crate::ui::view_ctx::ViewCtx;
+use cache::{Cache, CacheKey, build_cache};
+
+/// Widget-id scope of the compass's shapes.
+pub const SCOPE: &str = "kompas";
+
+/// The compass view; lives in the session of one open compass, so its caches can never show
+/// another compass.
+#[derive(Default)]
+pub struct CompassView {
+    cache: Option<Cache>,
+    badges: badges::Badges,
+    /// Elements to highlight: the koersen of the trend hovered in the legend (last frame).
+    highlight: Vec<Ix>,
+}
+
+impl CompassView {
+    /// Draws the compass in the available space, with a legend beside it when there is room.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>) {
+        let avail = ui.available_rect_before_wrap();
+        let legend_w = (avail.width() - avail.height()).clamp(0.0, 420.0);
+        let show_legend = legend_w >= 240.0;
+        let compass_rect = if show_legend {
+            Rect::from_min_max(avail.min, pos2(avail.max.x - legend_w, avail.max.y))
+        } else {
+            avail
+        };
+        self.compass_ui(ui, compass_rect, cx);
+        if show_legend {
+            let legend_rect =
+                Rect::from_min_max(pos2(avail.max.x - legend_w, avail.min.y), avail.max)
+                    .shrink(16.0);
+            let mut child = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect));
+            let hovered = legend::legend_ui(&mut child, cx);
+            if hovered != self.highlight {
+                self.highlight = hovered;
+                ui.ctx().request_repaint();
+            }
+        }
+        ui.allocate_rect(avail, Sense::hover());
+    }
+
+    fn compass_ui(&mut self, ui: &mut Ui, rect: Rect, cx: &mut ViewCtx<'_>) {
+        // Room around the circle for the note badges.
+        let side = rect.width().min(rect.height()) - 24.0 - 4.0 * badges::RADIUS_PX;
+        if side < 50.0 {
+            return;
+        }
+        let square = Rect::from_center_size(rect.center(), Vec2::splat(side));
+
+        // 1. The cache: geometry, meshes and labels for this size and theme.
+        let key = CacheKey {
+            rect: square,
+            theme: cx.theme.kind,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        };
+        if self.cache.as_ref().is_none_or(|c| c.key != key) {
+            self.cache = Some(build_cache(ui, key, cx.kompas, cx.theme));
+        }
+        let Some(cache) = &self.cache else { return };
+
+        // 2. Hit test: one pointer widget over the whole compass; the geometry says which shape.
+        let area = ui.interact(square, Id::unique((SCOPE, "area")), Sense::click());
+        let hovered = ui
+            .ctx()
+            .pointer_hover_pos()
+            .filter(|_| ui.ui_contains_pointer())
+            .and_then(|p| cache.layout.hit_test(p));
+
+        // 3. Interact: a focusable widget per shape (keyboard, screen readers), clicks.
+        let focused = interact::shapes(ui, cache, cx);
+        interact::pointer(ui, cache, cx, &area, hovered);
+
+        // 4. Paint from the cache and the theme.
+        let state = paint::State::new(cache, cx, hovered, focused, &self.highlight);
+        paint::compass(&ui.painter_at(rect), cache, cx, &state);
+        if cx.show_notes {
+            self.badges.ui(ui, cache, cx);
+        }
+        interact::tooltip(ui, cache, cx, &area, hovered);
+    }
+}
