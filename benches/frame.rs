@@ -1,7 +1,10 @@
 //! CPU time of one headless frame of the app: the compass, and the largest koerskaart (4.3,
 //! 51 inspanningen). Target: at most 1 ms per frame.
 
-#![allow(clippy::unwrap_used)] // A benchmark that cannot set up is a failed benchmark.
+#![expect(
+    clippy::unwrap_used,
+    reason = "A benchmark that cannot set up is a failed benchmark."
+)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kompas::nav::{Location, View};
@@ -21,7 +24,7 @@ fn app_at(location: Option<Location>) -> (egui::Context, KompasApp) {
 fn bench(c: &mut Criterion) {
     let (ctx, mut app) = app_at(None);
     c.bench_function("frame: kompas 1280x720", |b| {
-        b.iter(|| frame(&ctx, &mut app, SIZE))
+        b.iter(|| frame(&ctx, &mut app, SIZE));
     });
 
     let kaart = Location {
@@ -30,7 +33,7 @@ fn bench(c: &mut Criterion) {
     };
     let (ctx, mut app) = app_at(Some(kaart));
     c.bench_function("frame: koerskaart 4.3 1280x720", |b| {
-        b.iter(|| frame(&ctx, &mut app, SIZE))
+        b.iter(|| frame(&ctx, &mut app, SIZE));
     });
 }
 

@@ -1,7 +1,10 @@
 //! Saving 10 000 notes: serialising (on the UI thread) and writing atomically with a backup
 //! (on the saver thread). Target: at most 50 ms in all.
 
-#![allow(clippy::unwrap_used)] // A benchmark that cannot set up is a failed benchmark.
+#![expect(
+    clippy::unwrap_used,
+    reason = "A benchmark that cannot set up is a failed benchmark."
+)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kompas::notes::{self, Edit, NotesFile};
@@ -29,12 +32,12 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("notes");
     group.sample_size(20);
     group.bench_function("serialise 10 000 notes", |b| {
-        b.iter(|| notes::to_text(&f).unwrap())
+        b.iter(|| notes::to_text(&f).unwrap());
     });
     let text = notes::to_text(&f).unwrap();
     let mut stamp = notes::save_text(&path, &text, None).unwrap().stamp;
     group.bench_function("write 10 000 notes atomically with backup", |b| {
-        b.iter(|| stamp = notes::save_text(&path, &text, stamp).unwrap().stamp)
+        b.iter(|| stamp = notes::save_text(&path, &text, stamp).unwrap().stamp);
     });
     group.bench_function(
         "save 10 000 notes (serialise and write, the saver thread's work)",
@@ -42,8 +45,8 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 stamp = notes::save_text(&path, &notes::to_text(&f).unwrap(), stamp)
                     .unwrap()
-                    .stamp
-            })
+                    .stamp;
+            });
         },
     );
     group.finish();

@@ -2,7 +2,10 @@
 //! searching, importing a Freeplane map, and one headless frame of the compass and of the
 //! longest list. Targets at 50 000: load and validate ≤ 500 ms, search ≤ 20 ms, frame ≤ 4 ms.
 
-#![allow(clippy::unwrap_used)] // A benchmark that cannot set up is a failed benchmark.
+#![expect(
+    clippy::unwrap_used,
+    reason = "A benchmark that cannot set up is a failed benchmark."
+)]
 
 use std::time::Duration;
 
@@ -44,26 +47,26 @@ fn bench(c: &mut Criterion) {
         let files = kompas::write::to_files(&k).unwrap();
         let source = Source::Memory(files);
         g.bench_function(format!("laden en controleren: {name}"), |b| {
-            b.iter(|| kompas::load(&source).unwrap())
+            b.iter(|| kompas::load(&source).unwrap());
         });
         let glossary = kompas::glossary::Glossary::new(&k);
         g.bench_function(format!("zoekindex bouwen: {name}"), |b| {
-            b.iter(|| kompas::search::SearchIndex::new(&k, &glossary))
+            b.iter(|| kompas::search::SearchIndex::new(&k, &glossary));
         });
         let index = kompas::search::SearchIndex::new(&k, &glossary);
         g.bench_function(format!("zoeken 'mantelzorgers': {name}"), |b| {
-            b.iter(|| index.search("mantelzorgers", 50))
+            b.iter(|| index.search("mantelzorgers", 50));
         });
         let mm = kompas::mindmap::freeplane::write(&k);
         g.bench_function(format!("Freeplane-map openen: {name}"), |b| {
             b.iter(|| {
                 let o = kompas::mindmap::freeplane::read(&mm, "x.mm").unwrap();
                 kompas::mindmap::to_kompas(&o, "x.mm", &mm, &Default::default()).unwrap()
-            })
+            });
         });
         let (ctx, mut app) = app_on(k.clone(), None, SIZE);
         g.bench_function(format!("beeld kompas 1920x1080: {name}"), |b| {
-            b.iter(|| frame(&ctx, &mut app, SIZE))
+            b.iter(|| frame(&ctx, &mut app, SIZE));
         });
         // The longest list: the page of the sector with the most children.
         let Some(&widest) = k.sectors().iter().max_by_key(|&&s| k.children(s).len()) else {

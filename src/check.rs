@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use crate::model::Kompas;
 
 /// The counts table `kompas check` prints.
-pub fn report(kompas: &Kompas) -> String {
+pub(crate) fn report(kompas: &Kompas) -> String {
     let mut out = String::new();
     let m = &kompas.meta;
     let _ = writeln!(out, "{}", m.title);

@@ -84,7 +84,7 @@ pub struct ElementDef {
     pub related: Vec<String>,
     /// Children in document order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub children: Vec<ElementDef>,
+    pub children: Vec<Self>,
 }
 
 /// A glossary entry.

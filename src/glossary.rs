@@ -189,6 +189,10 @@ impl Glossary {
             }
         }
         // Longer variants first, so "Nieuw beschut werk" wins over a shorter one.
+        #[expect(
+            clippy::iter_over_hash_type,
+            reason = "each list is sorted on its own; their order does not matter"
+        )]
         for list in variants.values_mut() {
             list.sort_by_key(|v| std::cmp::Reverse(v.words.len()));
         }

@@ -5,7 +5,7 @@
 //! pushes commands. `cargo build --no-default-features` builds the core and the command-line
 //! tools without egui, so the core cannot come to depend on it. See `ARCHITECTURE.md`.
 
-pub mod check;
+mod check;
 pub mod cli;
 
 pub mod format;
@@ -20,7 +20,7 @@ pub mod problem;
 pub mod review;
 pub mod search;
 pub mod source;
-pub mod text;
+mod text;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod write;

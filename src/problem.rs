@@ -5,10 +5,10 @@ use std::fmt;
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
-    /// The compass loads, but something looks wrong.
-    Waarschuwing,
-    /// The compass cannot be used as it is.
-    Fout,
+    /// The compass loads, but something looks wrong ("waarschuwing").
+    Warning,
+    /// The compass cannot be used as it is ("fout").
+    Error,
 }
 
 /// Where in a file a problem is.
@@ -53,7 +53,7 @@ impl Problem {
     /// An error about a whole file.
     pub fn file_error(file: &str, message: impl Into<String>) -> Self {
         Self {
-            severity: Severity::Fout,
+            severity: Severity::Error,
             file: file.to_owned(),
             place: Place::File,
             message: message.into(),
@@ -147,7 +147,7 @@ impl Problem {
             .unwrap_or_default()
             .to_owned();
         Self {
-            severity: Severity::Fout,
+            severity: Severity::Error,
             file: file.to_owned(),
             place: Place::Position {
                 line,
@@ -161,7 +161,7 @@ impl Problem {
 
     /// True for errors (not warnings).
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Fout
+        self.severity == Severity::Error
     }
 }
 
@@ -218,8 +218,8 @@ impl IdLines {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.severity {
-            Severity::Fout => "fout",
-            Severity::Waarschuwing => "waarschuwing",
+            Severity::Error => "fout",
+            Severity::Warning => "waarschuwing",
         };
         match &self.place {
             Place::File => write!(f, "{}: {kind}: {}", self.file, self.message),
@@ -364,7 +364,7 @@ mod tests {
     fn long_lines_are_cut_around_the_column() {
         let long = format!("{}X{}", "a".repeat(200), "b".repeat(200));
         let p = Problem {
-            severity: Severity::Fout,
+            severity: Severity::Error,
             file: "f.ron".into(),
             place: Place::Position {
                 line: 1,
@@ -391,7 +391,7 @@ mod tests {
     fn a_problem_in_a_huge_line_keeps_its_column_and_a_short_snippet() {
         let text = format!("<map>\n<node TEXT=\"{}\">Q</map>", "a".repeat(100_000));
         let offset = text.find('Q').unwrap();
-        let p = Problem::at_offset(Severity::Fout, "f.mm", &text, offset, "m");
+        let p = Problem::at_offset(Severity::Error, "f.mm", &text, offset, "m");
         let Place::Position {
             line, col, snippet, ..
         } = &p.place

@@ -8,7 +8,7 @@ use unicode_normalization::char::is_combining_mark;
 
 /// One word of a text: where it stands (bytes) and its folded form.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     /// Byte range in the original text.
     pub range: Range<usize>,
     /// Lowercase, without diacritics.
@@ -16,7 +16,7 @@ pub struct Token {
 }
 
 /// Lowercase and strip diacritics: "Cliënt" → "client", "Ooievaarspas" → "ooievaarspas".
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -25,7 +25,7 @@ pub fn fold(s: &str) -> String {
 
 /// The words of `text`: runs of letters and digits. Everything else (spaces, punctuation,
 /// hyphens, apostrophes, slashes) separates words.
-pub fn tokens(text: &str) -> Vec<Token> {
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {

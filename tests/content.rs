@@ -1,8 +1,6 @@
 //! The Sociaal Kompas as shipped: counts and words are the municipality's, checked against the
 //! facts of the document and, where the seed text is beside the repository, against the seed.
 
-#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
-
 mod common;
 
 use kompas::{Kompas, load_embedded};
@@ -434,7 +432,7 @@ fn every_page_word_stands_in_the_seed() {
         for b in &p.blocks {
             match b {
                 kompas::content::Block::Kop(t) | kompas::content::Block::Alinea(t) => {
-                    texts.push(t.clone())
+                    texts.push(t.clone());
                 }
                 kompas::content::Block::Lijst(items) => texts.extend(items.iter().cloned()),
                 _ => {}

@@ -1,7 +1,10 @@
 //! Mind maps and outlines: a compass goes out to `.mm` and OPML and comes back the same, and
 //! no file, however broken or hostile, crashes the importers.
 
-#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers may panic: a broken fixture is a failed test."
+)]
 
 use std::process::Command;
 
@@ -61,9 +64,9 @@ fn through_opml(k: &Kompas) -> Kompas {
 
 fn assert_same_tree(a: &Kompas, b: &Kompas) {
     let (ta, tb) = (tree(a), tree(b));
-    assert_eq!(ta.len(), tb.len());
+    assert_eq!(ta.len(), tb.len(), "as many elements");
     for (x, y) in ta.iter().zip(&tb) {
-        assert_eq!(x, y);
+        assert_eq!(x, y, "the same element in the same place");
     }
 }
 

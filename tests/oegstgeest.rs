@@ -1,7 +1,10 @@
 //! The second compass, the Beleidsplan sociaal domein of Oegstgeest: another shape (5 thema's,
 //! other level names), counts and words checked against the document like the first compass.
 
-#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers may panic: a broken fixture is a failed test."
+)]
 
 mod common;
 

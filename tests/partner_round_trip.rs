@@ -2,7 +2,10 @@
 //! assign three partners, export their files, let them answer (one conflicting with a local
 //! edit), import all three, and find every word in the CSV export.
 
-#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers may panic: a broken fixture is a failed test."
+)]
 
 use std::path::Path;
 use std::process::Command;
@@ -37,6 +40,10 @@ fn answer(path: &Path, id: &str, note: &str, status: Option<&str>, proposal: &st
 }
 
 #[test]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one end-to-end journey, step by step"
+)]
 fn three_partners_round_trip_on_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("notities.ron");

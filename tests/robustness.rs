@@ -1,7 +1,5 @@
 //! No input can make the loader panic: mutated and truncated copies of the real files.
 
-#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
-
 use kompas::source::{SOCIAAL_KOMPAS, Source};
 use proptest::prelude::*;
 

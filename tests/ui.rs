@@ -1,6 +1,9 @@
 //! The app as a user meets it, driven through AccessKit: click by label, press keys.
 
-#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers may panic: a broken fixture is a failed test."
+)]
 
 use eframe::Storage as _;
 use egui::Key;
@@ -315,7 +318,7 @@ fn the_last_view_and_theme_are_remembered_between_runs() {
     let ctx = h.ctx.clone();
     h.state_mut().apply(
         &ctx,
-        kompas::ui::command::Command::SetTheme(kompas::ui::theme::ThemeKind::Donker),
+        kompas::ui::command::Command::SetTheme(kompas::ui::theme::ThemeKind::Dark),
     );
     let mut storage = MemoryStorage::default();
     eframe::App::save(h.state_mut(), &mut storage);
@@ -329,7 +332,7 @@ fn the_last_view_and_theme_are_remembered_between_runs() {
     );
     assert_eq!(again.location().view, View::Kaart("3.3".into()));
     assert_eq!(again.location().selected, Some("3.3.2".into()));
-    assert_eq!(again.settings().theme, kompas::ui::theme::ThemeKind::Donker);
+    assert_eq!(again.settings().theme, kompas::ui::theme::ThemeKind::Dark);
 
     // A saved place that no longer exists (another version of the compass) falls back home.
     let mut settings = again.settings().clone();

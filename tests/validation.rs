@@ -1,7 +1,10 @@
 //! Every validation rule, each with a broken copy of a small valid compass
 //! (`tests/fixtures/mini`), plus the acceptance cases on a copy of the real compass.
 
-#![allow(clippy::unwrap_used)] // Test helpers may panic: a broken fixture is a failed test.
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers may panic: a broken fixture is a failed test."
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -376,7 +379,7 @@ fn warnings_do_not_stop_loading() {
     );
     let loaded = load_path(d.path()).unwrap();
     assert_eq!(loaded.warnings.len(), 1);
-    assert_eq!(loaded.warnings[0].severity, Severity::Waarschuwing);
+    assert_eq!(loaded.warnings[0].severity, Severity::Warning);
     assert!(
         loaded.warnings[0].message.contains("geen Acties"),
         "{}",

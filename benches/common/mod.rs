@@ -1,7 +1,5 @@
 //! Headless frames of the app, shared by the frame benchmarks.
 
-#![allow(clippy::unwrap_used)] // A benchmark that cannot set up is a failed benchmark.
-
 use kompas::model::Kompas;
 use kompas::nav::Location;
 use kompas::ui::app::KompasApp;
@@ -16,7 +14,7 @@ fn input(size: egui::Vec2) -> egui::RawInput {
 }
 
 /// One frame, tessellation included: that is part of a real frame's CPU cost.
-pub fn frame(ctx: &egui::Context, app: &mut KompasApp, size: egui::Vec2) {
+pub(crate) fn frame(ctx: &egui::Context, app: &mut KompasApp, size: egui::Vec2) {
     let mut out = ctx.run_ui(input(size), |ui| app.ui(ui));
     out.textures_delta.clear();
     let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
@@ -24,7 +22,7 @@ pub fn frame(ctx: &egui::Context, app: &mut KompasApp, size: egui::Vec2) {
 }
 
 /// The app on `kompas` at `location`, warmed up: fonts, layout and galley caches filled.
-pub fn app_on(
+pub(crate) fn app_on(
     kompas: Kompas,
     location: Option<Location>,
     size: egui::Vec2,

@@ -48,18 +48,17 @@ fn open(args: &NotesArgs) -> Result<(Kompas, PathBuf, NotesFile), ExitCode> {
 }
 
 fn write_out(out: Option<&Path>, text: &str) -> ExitCode {
-    match out {
-        Some(path) => match crate::write::write_atomic(path, text.as_bytes()) {
+    if let Some(path) = out {
+        match crate::write::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
                 eprintln!("Geschreven: {}", path.display());
                 ExitCode::SUCCESS
             }
             Err(e) => fail(format!("Kon {} niet schrijven: {e}", path.display())),
-        },
-        None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            ExitCode::SUCCESS
         }
+    } else {
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        ExitCode::SUCCESS
     }
 }
 
@@ -94,6 +93,10 @@ fn user(by: &str) -> String {
 }
 
 /// Runs `kompas review ...`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one match over the review subcommands, each a few lines"
+)]
 pub(super) fn review(command: ReviewCommand) -> ExitCode {
     match command {
         ReviewCommand::Export {

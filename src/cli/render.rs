@@ -19,9 +19,9 @@ pub(super) fn render(
         return ExitCode::FAILURE;
     };
     let theme = match theme.to_lowercase().replace(' ', "-").as_str() {
-        "licht" => ThemeKind::Licht,
-        "donker" => ThemeKind::Donker,
-        "hoog-contrast" | "hoogcontrast" => ThemeKind::HoogContrast,
+        "licht" => ThemeKind::Light,
+        "donker" => ThemeKind::Dark,
+        "hoog-contrast" | "hoogcontrast" => ThemeKind::HighContrast,
         other => {
             eprintln!("Onbekend thema '{other}'; kies licht, donker of hoog-contrast.");
             return ExitCode::FAILURE;

@@ -214,6 +214,10 @@ pub fn to_kompas(
 ///
 /// # Errors
 /// An empty outline.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass that turns the outline into compass definitions, checking as it goes"
+)]
 pub fn to_def(
     outline: &Outline,
     file: &str,
@@ -231,7 +235,7 @@ pub fn to_def(
     };
     let warn = |warnings: &mut Vec<Problem>, node: &Node, message: String| {
         warnings.push(Problem::at_offset(
-            Severity::Waarschuwing,
+            Severity::Warning,
             file,
             text,
             node.offset,
@@ -293,7 +297,7 @@ pub fn to_def(
                     }
                 }
                 None => warnings.push(Problem::at_offset(
-                    Severity::Waarschuwing,
+                    Severity::Warning,
                     file,
                     text,
                     *offset,
@@ -391,7 +395,7 @@ fn assign_ids(
             Some(id) if used.insert(id.to_owned()) => ids.push(Some(id.to_owned())),
             Some(id) => {
                 warnings.push(Problem::at_offset(
-                    Severity::Waarschuwing,
+                    Severity::Warning,
                     file,
                     text,
                     node.offset,
@@ -474,7 +478,7 @@ pub(crate) fn failure<'a>(
 ) -> impl Fn(usize, String) -> LoadError + 'a {
     move |offset, message| LoadError {
         problems: vec![Problem::at_offset(
-            Severity::Fout,
+            Severity::Error,
             file,
             text,
             offset,

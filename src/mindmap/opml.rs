@@ -24,6 +24,10 @@ enum Frame {
 ///
 /// # Errors
 /// Invalid XML, a file that is no OPML, and the limits, each with line and column.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one XML event loop: its state (the outline stack) would be scattered if split"
+)]
 pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
     let fail = super::failure(file, text);
     let mut reader = super::xml_reader(text);
@@ -59,13 +63,12 @@ pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
                 (Some(Frame::Opml), "head") => Frame::Head,
                 (Some(Frame::Opml), "body") => Frame::Body,
                 (Some(Frame::Head), "title") => Frame::Title,
-                (Some(Frame::Body), "outline") | (Some(Frame::Outline(_)), "outline") => {
-                    let parent = match stack.last() {
-                        Some(Frame::Outline(p)) => *p,
-                        _ => {
-                            top_level += 1;
-                            0
-                        }
+                (Some(Frame::Body | Frame::Outline(_)), "outline") => {
+                    let parent = if let Some(Frame::Outline(p)) = stack.last() {
+                        *p
+                    } else {
+                        top_level += 1;
+                        0
                     };
                     let depth = outline.nodes.get(parent).map_or(0, |n| n.depth) + 1;
                     if depth > MAX_DEPTH {
@@ -126,12 +129,11 @@ pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
                 );
             }
             Event::GeneralRef(r) if matches!(stack.last(), Some(Frame::Title)) => {
-                match r.resolve_char_ref() {
-                    Ok(Some(c)) => title.push(c),
-                    _ => {
-                        let name = r.decode().map(|n| n.into_owned()).unwrap_or_default();
-                        title.push_str(super::html::entity(&name).unwrap_or(""));
-                    }
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    title.push(c);
+                } else {
+                    let name = r.decode().map(|n| n.into_owned()).unwrap_or_default();
+                    title.push_str(super::html::entity(&name).unwrap_or(""));
                 }
             }
             Event::Eof => break,

@@ -11,10 +11,6 @@ use crate::ui::command::Command;
 use crate::ui::theme::{self, mix};
 use crate::ui::view_ctx::ViewCtx;
 
-/// The view.
-#[derive(Default)]
-pub struct AboutView;
-
 /// A link to an element, named "Koers 2.3" with its title on hover.
 fn element_link(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
     let k = cx.kompas;
@@ -32,72 +28,74 @@ fn paragraph(ui: &mut Ui, text: &str) {
     ui.add_space(8.0);
 }
 
-impl AboutView {
-    /// Draws page `page_id`.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, page_id: &str) {
-        let kompas = cx.kompas;
-        let content = &kompas.content;
-        let wide = ui.available_width() > 900.0;
-        egui::Panel::left("over-inhoud")
-            .resizable(false)
-            .exact_size(if wide { 280.0 } else { 200.0 })
-            .frame(egui::Frame::NONE.inner_margin(egui::Margin {
-                right: 12,
-                ..Default::default()
-            }))
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("over-lijst")
-                    .show(ui, |ui| {
-                        ui.label(
-                            RichText::new("Over het kompas")
-                                .size(18.0)
-                                .family(theme::bold()),
-                        );
-                        let mut group = "";
-                        for p in &content.pages {
-                            if p.group != group {
-                                group = &p.group;
-                                ui.add_space(8.0);
-                                ui.label(RichText::new(group).strong().color(cx.theme.text_muted));
-                            }
-                            let selected = p.id == page_id;
-                            let resp = ui.add(
-                                egui::Button::selectable(selected, &p.title)
-                                    .wrap_mode(egui::TextWrapMode::Wrap),
-                            );
-                            if selected && cx.focus_request.is_some() {
-                                resp.request_focus();
-                                *cx.focus_request = None;
-                            }
-                            if resp.clicked() {
-                                cx.push(Command::Go(Location {
-                                    view: View::Over(p.id.clone()),
-                                    selected: None,
-                                }));
-                            }
+/// Draws page `page_id`.
+pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page_id: &str) {
+    let kompas = cx.kompas;
+    let content = &kompas.content;
+    let wide = ui.available_width() > 900.0;
+    egui::Panel::left("over-inhoud")
+        .resizable(false)
+        .exact_size(if wide { 280.0 } else { 200.0 })
+        .frame(egui::Frame::NONE.inner_margin(egui::Margin {
+            right: 12,
+            ..Default::default()
+        }))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("over-lijst")
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new("Over het kompas")
+                            .size(18.0)
+                            .family(theme::bold()),
+                    );
+                    let mut group = "";
+                    for p in &content.pages {
+                        if p.group != group {
+                            group = &p.group;
+                            ui.add_space(8.0);
+                            ui.label(RichText::new(group).strong().color(cx.theme.text_muted));
                         }
-                    });
-            });
-        let Some(page) = content.page(page_id) else {
-            ui.label("Deze pagina bestaat niet in dit kompas.");
-            return;
-        };
-        egui::ScrollArea::vertical()
-            .id_salt(("over-pagina", page_id))
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(900.0));
-                ui.label(RichText::new(&page.group).color(cx.theme.text_muted));
-                ui.label(RichText::new(&page.title).size(26.0).family(theme::bold()));
-                ui.add_space(10.0);
-                for block in &page.blocks {
-                    block_ui(ui, cx, block);
-                }
-            });
-    }
+                        let selected = p.id == page_id;
+                        let resp = ui.add(
+                            egui::Button::selectable(selected, &p.title)
+                                .wrap_mode(egui::TextWrapMode::Wrap),
+                        );
+                        if selected && cx.focus_request.is_some() {
+                            resp.request_focus();
+                            *cx.focus_request = None;
+                        }
+                        if resp.clicked() {
+                            cx.push(Command::Go(Location {
+                                view: View::Over(p.id.clone()),
+                                selected: None,
+                            }));
+                        }
+                    }
+                });
+        });
+    let Some(page) = content.page(page_id) else {
+        ui.label("Deze pagina bestaat niet in dit kompas.");
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt(("over-pagina", page_id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(900.0));
+            ui.label(RichText::new(&page.group).color(cx.theme.text_muted));
+            ui.label(RichText::new(&page.title).size(26.0).family(theme::bold()));
+            ui.add_space(10.0);
+            for block in &page.blocks {
+                block_ui(ui, cx, block);
+            }
+        });
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one match over the block kinds of a page"
+)]
 fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block) {
     let kompas = cx.kompas;
     let content = &kompas.content;
@@ -359,7 +357,7 @@ fn indicator_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ind: &Indicator) {
 
 /// On a koers page: the trends whose kansen come back in this koers, with their example
 /// inspanningen (which may stand under another koers): the document's cross-references.
-pub fn trends_for_koers_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, koers: Ix) {
+pub(super) fn trends_for_koers_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, koers: Ix) {
     let kompas: &Kompas = cx.kompas;
     let found = kompas.trends_for(koers);
     if found.is_empty() {
@@ -403,7 +401,7 @@ pub fn trends_for_koers_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, koers: Ix) {
 }
 
 /// In the detail panel of an inspanning the trends give as an example: where else it comes back.
-pub fn example_of_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+pub(super) fn example_of_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
     let found = cx.kompas.kansen_with_example(ix);
     if found.is_empty() {
         return;

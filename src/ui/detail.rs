@@ -10,99 +10,92 @@ use crate::ui::theme;
 use crate::ui::view_ctx::{ViewCtx, Which};
 use crate::ui::widgets::access_label;
 
-/// The detail panel.
-#[derive(Default)]
-pub struct DetailView;
-
-impl DetailView {
-    /// Draws the details of `ix`.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, notes: &mut NotesEditor) {
-        let kompas = cx.kompas;
-        let theme = cx.theme;
-        let el = kompas.element(ix);
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                ui.add_space(8.0);
-                let fill = theme.sector_fill(kompas.color(ix), 0);
-                ui.horizontal(|ui| {
-                    let (r, _) =
-                        ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-                    ui.painter().circle_filled(r.center(), 7.0, fill);
-                    ui.label(
-                        RichText::new(kompas.short_name(ix))
-                            .strong()
-                            .color(theme.text_muted),
-                    );
-                });
-                ui.add_space(4.0);
-                cx.element_text_linked(ui, ix, Which::Title, FontId::new(19.0, theme::bold()));
-                if el.text.is_some() {
-                    ui.add_space(6.0);
-                    cx.element_text_linked(ui, ix, Which::Text, FontId::proportional(15.0));
-                }
-                ui.add_space(12.0);
-                let path = kompas.path(ix);
-                if path.len() > 1 {
-                    ui.label(RichText::new("Plaats in het kompas").strong());
-                    for (depth, &p) in path.iter().enumerate().take(path.len() - 1) {
-                        ui.horizontal_top(|ui| {
-                            ui.add_space(12.0 * depth as f32);
-                            ui.label("›");
-                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
-                            if ui.link(access_label(kompas, p)).clicked() {
-                                cx.push(Command::Open(kompas.element(p).id.clone()));
-                            }
-                        });
-                    }
-                    ui.add_space(12.0);
-                }
-                crate::ui::about_view::example_of_ui(ui, cx, ix);
-                // Begrippen in this element's words, each a button: focus + Enter opens it.
-                let mut terms: Vec<usize> = Vec::new();
-                for hit in cx.marks.title(ix).iter().chain(cx.marks.text(ix)) {
-                    if !terms.contains(&hit.entry) {
-                        terms.push(hit.entry);
-                    }
-                }
-                if !terms.is_empty() {
-                    ui.label(RichText::new("Begrippen in deze tekst").strong());
-                    ui.horizontal_wrapped(|ui| {
-                        for entry in terms {
-                            let Some(e) = cx.glossary.entries.get(entry) else {
-                                continue;
-                            };
-                            let definition = e
-                                .definitions
-                                .first()
-                                .map(|d| d.text.as_str())
-                                .unwrap_or_default();
-                            if ui.button(&e.term).on_hover_text(definition).clicked() {
-                                cx.push(Command::ShowBegrip(entry));
-                            }
-                        }
-                    });
-                    ui.add_space(12.0);
-                }
-                let n = kompas.children(ix).len();
-                if let Some(level) = kompas.levels.get(el.depth + 1)
-                    && n > 0
-                {
-                    ui.label(format!(
-                        "{n} {}",
-                        if n == 1 { &level.name } else { &level.plural }
-                    ));
-                }
+/// Draws the details of `ix`.
+pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, notes: &mut NotesEditor) {
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    let el = kompas.element(ix);
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            let fill = theme.sector_fill(kompas.color(ix), 0);
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                ui.painter().circle_filled(r.center(), 7.0, fill);
                 ui.label(
-                    RichText::new(format!("Id: {}", el.id))
-                        .small()
+                    RichText::new(kompas.short_name(ix))
+                        .strong()
                         .color(theme.text_muted),
                 );
-                // Notes on koersen and everything below them.
-                if el.depth >= 2 && cx.show_notes {
-                    ui.add_space(8.0);
-                    notes.ui(ui, cx, ix);
-                }
             });
-    }
+            ui.add_space(4.0);
+            cx.element_text_linked(ui, ix, Which::Title, FontId::new(19.0, theme::bold()));
+            if el.text.is_some() {
+                ui.add_space(6.0);
+                cx.element_text_linked(ui, ix, Which::Text, FontId::proportional(15.0));
+            }
+            ui.add_space(12.0);
+            let path = kompas.path(ix);
+            if path.len() > 1 {
+                ui.label(RichText::new("Plaats in het kompas").strong());
+                for (depth, &p) in path.iter().enumerate().take(path.len() - 1) {
+                    ui.horizontal_top(|ui| {
+                        ui.add_space(12.0 * depth as f32);
+                        ui.label("›");
+                        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                        if ui.link(access_label(kompas, p)).clicked() {
+                            cx.push(Command::Open(kompas.element(p).id.clone()));
+                        }
+                    });
+                }
+                ui.add_space(12.0);
+            }
+            crate::ui::about_view::example_of_ui(ui, cx, ix);
+            // Begrippen in this element's words, each a button: focus + Enter opens it.
+            let mut terms: Vec<usize> = Vec::new();
+            for hit in cx.marks.title(ix).iter().chain(cx.marks.text(ix)) {
+                if !terms.contains(&hit.entry) {
+                    terms.push(hit.entry);
+                }
+            }
+            if !terms.is_empty() {
+                ui.label(RichText::new("Begrippen in deze tekst").strong());
+                ui.horizontal_wrapped(|ui| {
+                    for entry in terms {
+                        let Some(e) = cx.glossary.entries.get(entry) else {
+                            continue;
+                        };
+                        let definition = e
+                            .definitions
+                            .first()
+                            .map(|d| d.text.as_str())
+                            .unwrap_or_default();
+                        if ui.button(&e.term).on_hover_text(definition).clicked() {
+                            cx.push(Command::ShowBegrip(entry));
+                        }
+                    }
+                });
+                ui.add_space(12.0);
+            }
+            let n = kompas.children(ix).len();
+            if let Some(level) = kompas.levels.get(el.depth + 1)
+                && n > 0
+            {
+                ui.label(format!(
+                    "{n} {}",
+                    if n == 1 { &level.name } else { &level.plural }
+                ));
+            }
+            ui.label(
+                RichText::new(format!("Id: {}", el.id))
+                    .small()
+                    .color(theme.text_muted),
+            );
+            // Notes on koersen and everything below them.
+            if el.depth >= 2 && cx.show_notes {
+                ui.add_space(8.0);
+                notes.ui(ui, cx, ix);
+            }
+        });
 }

@@ -12,7 +12,7 @@ use crate::ui::command::{Command, Commands};
 use crate::ui::render::{self, RenderRequest};
 
 /// The sizes offered; any other can be typed.
-pub const SIZES: [([u32; 2], &str); 3] = [
+pub(super) const SIZES: [([u32; 2], &str); 3] = [
     ([1920, 1080], "1920 × 1080 (Full HD)"),
     ([3840, 2160], "3840 × 2160 (4K)"),
     ([1280, 720], "1280 × 720"),
@@ -30,7 +30,7 @@ enum State {
 
 /// The export window and the export running in the background.
 #[derive(Debug)]
-pub struct ImageExport {
+pub(super) struct ImageExport {
     /// Whether the window is shown.
     pub open: bool,
     /// Width and height chosen.
@@ -56,7 +56,7 @@ impl Default for ImageExport {
 
 /// A file name that says what the picture shows: "kompas.png", "kompas-1.3.png",
 /// "kompas-kaart-1.3.png".
-pub fn file_name_for(location: &Location) -> String {
+pub(super) fn file_name_for(location: &Location) -> String {
     let what = match &location.view {
         View::Compass => String::new(),
         View::Page(id) => format!("-{id}"),
@@ -68,12 +68,12 @@ pub fn file_name_for(location: &Location) -> String {
 
 impl ImageExport {
     /// True while a picture is being made.
-    pub fn is_busy(&self) -> bool {
+    pub(super) fn is_busy(&self) -> bool {
         matches!(self.state, State::Busy(_))
     }
 
     /// Starts rendering `request` and writing it to `path` on a background thread.
-    pub fn start(
+    pub(super) fn start(
         &mut self,
         kompas: Kompas,
         request: RenderRequest,
@@ -122,7 +122,7 @@ impl ImageExport {
     }
 
     /// The window.
-    pub fn ui(&mut self, ctx: &egui::Context, location: &Location, commands: &mut Commands) {
+    pub(super) fn ui(&mut self, ctx: &egui::Context, location: &Location, commands: &mut Commands) {
         self.poll();
         if !self.open {
             return;
@@ -237,7 +237,7 @@ mod tests {
         let request = RenderRequest {
             size: [320, 200],
             location: Location::home(),
-            theme: crate::ui::theme::ThemeKind::Licht,
+            theme: crate::ui::theme::ThemeKind::Light,
         };
         export.start(kompas, request, path.clone(), &ctx);
         assert!(export.is_busy());
@@ -265,7 +265,7 @@ mod tests {
         let request = RenderRequest {
             size: [64, 64],
             location: Location::home(),
-            theme: crate::ui::theme::ThemeKind::Licht,
+            theme: crate::ui::theme::ThemeKind::Light,
         };
         let path = PathBuf::from("/map/die/niet/bestaat/dia.png");
         export.start(kompas, request, path, &ctx);

@@ -12,7 +12,7 @@ use crate::ui::view_ctx::{ViewCtx, Which};
 use crate::ui::widgets::{BlockStyle, access_label, clickable_block, element_id};
 
 /// Widget-id scope of the kaart's entries.
-pub const SCOPE: &str = "kaart";
+pub(super) const SCOPE: &str = "kaart";
 
 /// Narrowest column before the kaart drops to fewer columns.
 const COLUMN_MIN_PX: f32 = 420.0;
@@ -207,7 +207,7 @@ fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, scale: f32) {
     let kompas = cx.kompas;
     let theme = cx.theme;
     let accent = theme.sector_fill(kompas.color(ix), 0);
-    let tint_t = if theme.kind == theme::ThemeKind::HoogContrast {
+    let tint_t = if theme.kind == theme::ThemeKind::HighContrast {
         1.0
     } else {
         0.82

@@ -49,7 +49,7 @@ impl Marks {
 
 /// How a marked text looks.
 #[derive(Clone, Debug)]
-pub struct MarkStyle {
+pub(super) struct MarkStyle {
     /// Font of the text.
     pub font: FontId,
     /// Colour of the text.
@@ -62,7 +62,7 @@ pub struct MarkStyle {
 
 /// Lays out `text` with its begrippen underlined and `matches` highlighted, wrapped to the
 /// available width, and paints it. Returns the begrip under the pointer, if any.
-pub fn marked_label(
+pub(super) fn marked_label(
     ui: &mut Ui,
     text: &str,
     terms: &[TermHit],
@@ -147,7 +147,7 @@ fn term_under_pointer(
 }
 
 /// Shows the definition(s) of a begrip next to the pointer.
-pub fn begrip_tooltip(ui: &Ui, glossary: &Glossary, hit: &TermHit) {
+pub(super) fn begrip_tooltip(ui: &Ui, glossary: &Glossary, hit: &TermHit) {
     let Some(entry) = glossary.entries.get(hit.entry) else {
         return;
     };

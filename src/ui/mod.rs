@@ -1,27 +1,27 @@
 //! The egui app: a thin layer over the core. Views read the model and push
 //! [`command::Command`]s; [`app::KompasApp`] applies them.
 
-pub mod about_view;
+mod about_view;
 pub mod app;
 pub mod command;
-pub mod compass;
-pub mod detail;
-pub mod glossary_view;
-pub mod image_export;
-pub mod kaart_view;
-pub mod marked_text;
-pub mod notes_editor;
-pub mod notes_state;
-pub mod notes_window;
+mod compass;
+mod detail;
+mod glossary_view;
+mod image_export;
+mod kaart_view;
+mod marked_text;
+mod notes_editor;
+mod notes_state;
+mod notes_window;
 pub mod open_window;
-pub mod outline;
-pub mod page_view;
+mod outline;
+mod page_view;
 pub mod partner_app;
-pub mod presentation;
+mod presentation;
 pub mod render;
-pub mod search_view;
+mod search_view;
 pub mod theme;
-pub mod view_ctx;
+mod view_ctx;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -36,7 +36,7 @@ pub fn load_for_app(path: Option<&PathBuf>) -> (Loaded, Vec<Problem>) {
     let Some(path) = path else {
         return match load::load_embedded() {
             Ok(l) => (l, Vec::new()),
-            Err(e) => unreachable_embedded(e),
+            Err(e) => unreachable_embedded(&e),
         };
     };
     match crate::mindmap::open(path) {
@@ -44,15 +44,14 @@ pub fn load_for_app(path: Option<&PathBuf>) -> (Loaded, Vec<Problem>) {
         Err(e) => {
             let fallback = match load::load_embedded() {
                 Ok(l) => l,
-                Err(e) => unreachable_embedded(e),
+                Err(e) => unreachable_embedded(&e),
             };
             (fallback, e.problems)
         }
     }
 }
 
-#[allow(clippy::panic)]
-fn unreachable_embedded(e: load::LoadError) -> ! {
+fn unreachable_embedded(e: &load::LoadError) -> ! {
     // The embedded compass is checked by the tests; failing here is a build defect.
     panic!("het ingebouwde kompas is ongeldig: {:?}", e.problems)
 }

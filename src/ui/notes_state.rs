@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use crate::notes::{self, Edit, NotesFile};
 
 /// Seconds after the last change before the notes are saved.
-pub const SAVE_DELAY_S: f64 = 1.0;
+pub(super) const SAVE_DELAY_S: f64 = 1.0;
 
 /// A save for the worker: where, what, and a way to report back.
 type Job = (PathBuf, Arc<NotesFile>);

@@ -197,6 +197,10 @@ impl NotesWindow {
             });
     }
 
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the import tab top to bottom; to be split when the trust rules rework the preview"
+    )]
     fn import_ui(&mut self, ui: &mut Ui, input: &NotesWindowInput<'_>, commands: &mut Commands) {
         ui.label("Lees de reactiebestanden van partners in. Eerst ziet u wat nieuw, gewijzigd of in conflict is; er verandert pas iets als u op Toepassen klikt. Elke import kan ongedaan worden gemaakt.");
         ui.add_space(6.0);

@@ -11,7 +11,7 @@ use crate::ui::view_ctx::{ViewCtx, Which};
 use crate::ui::widgets::{access_label, card_style, clickable_block, element_id};
 
 /// Widget-id scope of the cards on a page.
-pub const SCOPE: &str = "pagina";
+pub(super) const SCOPE: &str = "pagina";
 
 /// The page view; remembers the row heights of a long list of children.
 #[derive(Default)]
@@ -111,7 +111,7 @@ impl PageView {
 }
 
 /// "Koerskaart openen": the kaart is named after the element's level, as the seed does.
-pub fn kaart_label(kompas: &Kompas, ix: Ix) -> String {
+pub(super) fn kaart_label(kompas: &Kompas, ix: Ix) -> String {
     match kompas.level(ix) {
         Some(l) if !l.name.is_empty() => format!("{}kaart openen", l.name),
         _ => "Kaart openen".to_owned(),
@@ -119,7 +119,7 @@ pub fn kaart_label(kompas: &Kompas, ix: Ix) -> String {
 }
 
 /// "Koers 1.3" over the title, and the element above it as a link.
-pub fn header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
+pub(super) fn header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
     let kompas = cx.kompas;
     let theme = cx.theme;
     let el = kompas.element(ix);

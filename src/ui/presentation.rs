@@ -9,10 +9,10 @@ use crate::nav::{self, Location};
 use crate::ui::theme::{Theme, mix};
 
 /// How much larger everything is while presenting.
-pub const PRESENT_ZOOM: f32 = 1.3;
+pub(super) const PRESENT_ZOOM: f32 = 1.3;
 
 /// Smallest and largest zoom the user can set.
-pub const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
+pub(super) const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
 
 /// The state of workshop mode.
 #[derive(Debug, Default)]
@@ -64,35 +64,13 @@ impl Presentation {
 }
 
 /// A name for the screen the window is on, to remember zoom per screen.
-pub fn screen_key(ctx: &egui::Context) -> Option<String> {
+pub(super) fn screen_key(ctx: &egui::Context) -> Option<String> {
     ctx.input(|i| i.viewport().monitor_size)
         .map(|s| format!("{}x{}", s.x.round(), s.y.round()))
 }
 
-/// The user's zoom after this frame's Ctrl+/−/0 and Ctrl+scroll (egui's own keyboard zoom
-/// is switched off so these keys have one meaning).
-pub fn user_zoom(ctx: &egui::Context, zoom: f32) -> f32 {
-    use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_OUT, ZOOM_RESET};
-    let mut z = zoom;
-    ctx.input_mut(|i| {
-        if i.consume_shortcut(&ZOOM_RESET) {
-            z = 1.0;
-        }
-        if i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_SECONDARY) {
-            z *= 1.1;
-        }
-        if i.consume_shortcut(&ZOOM_OUT) {
-            z /= 1.1;
-        }
-        if i.modifiers.command {
-            z *= i.zoom_delta();
-        }
-    });
-    z.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1)
-}
-
 /// Sets egui's zoom to the user's zoom, times [`PRESENT_ZOOM`] while presenting.
-pub fn apply_zoom(ctx: &egui::Context, user_zoom: f32, presenting: bool) {
+pub(super) fn apply_zoom(ctx: &egui::Context, user_zoom: f32, presenting: bool) {
     let target = user_zoom * if presenting { PRESENT_ZOOM } else { 1.0 };
     if (ctx.zoom_factor() - target).abs() > 1e-4 {
         ctx.set_zoom_factor(target);

@@ -191,6 +191,10 @@ impl Textures {
                 }
             }
         }
+        #[expect(
+            clippy::iter_over_hash_type,
+            reason = "freeing textures in any order frees the same"
+        )]
         for id in &delta.free {
             self.map.remove(id);
         }
@@ -342,7 +346,7 @@ mod tests {
         let req = RenderRequest {
             size: [480, 270],
             location: Location::home(),
-            theme: ThemeKind::Licht,
+            theme: ThemeKind::Light,
         };
         let rgba = render_rgba(k, &req).unwrap();
         assert_eq!(rgba.len(), 480 * 270 * 4);
@@ -358,7 +362,7 @@ mod tests {
             });
         assert!(found, "no pixel of hoofddoel 1's colour");
         // The top-left corner is background, not a tool bar.
-        let bg = crate::ui::theme::Theme::new(ThemeKind::Licht).bg;
+        let bg = crate::ui::theme::Theme::new(ThemeKind::Light).bg;
         assert_eq!(&px(2, 2)[..3], &[bg.r(), bg.g(), bg.b()]);
         assert!(
             render_rgba(

@@ -12,7 +12,7 @@ use crate::ui::view_ctx::ViewCtx;
 use crate::ui::widgets::{BlockStyle, clickable_block};
 
 /// At most this many results are shown.
-pub const MAX_RESULTS: usize = 200;
+pub(super) const MAX_RESULTS: usize = 200;
 
 /// The search field's state and its results.
 #[derive(Debug, Default)]
@@ -127,7 +127,7 @@ fn open(kompas: &Kompas, target: &Target) -> Command {
 }
 
 /// Draws the results.
-pub fn results_ui(
+pub(super) fn results_ui(
     ui: &mut Ui,
     cx: &mut ViewCtx<'_>,
     state: &SearchState,
@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn excerpts_keep_their_highlights_on_the_words() {
-        let text = "een ".repeat(40) + "mantelzorgers" + &" twee".repeat(40);
+        let text = format!("{}mantelzorgers{}", "een ".repeat(40), " twee".repeat(40));
         let at = text.find("mantelzorgers").unwrap();
         let one_match: Vec<std::ops::Range<usize>> = std::iter::once(at..at + 13).collect();
         let (snippet, ranges) = excerpt(&text, at, &one_match);

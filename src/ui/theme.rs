@@ -10,25 +10,28 @@ use crate::model::Rgb;
 /// The app's themes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ThemeKind {
-    /// Light background, the default.
+    /// Light background, the default ("licht"; settings saved before the rename keep loading).
     #[default]
-    Licht,
-    /// Dark background.
-    Donker,
-    /// Black on white with strong outlines, for projectors and low vision.
-    HoogContrast,
+    #[serde(alias = "Licht")]
+    Light,
+    /// Dark background ("donker").
+    #[serde(alias = "Donker")]
+    Dark,
+    /// Black on white with strong outlines, for projectors and low vision ("hoog contrast").
+    #[serde(alias = "HoogContrast")]
+    HighContrast,
 }
 
 impl ThemeKind {
     /// All themes, in menu order.
-    pub const ALL: [Self; 3] = [Self::Licht, Self::Donker, Self::HoogContrast];
+    pub const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::HighContrast];
 
     /// Dutch name.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Licht => "Licht",
-            Self::Donker => "Donker",
-            Self::HoogContrast => "Hoog contrast",
+            Self::Light => "Licht",
+            Self::Dark => "Donker",
+            Self::HighContrast => "Hoog contrast",
         }
     }
 }
@@ -168,7 +171,7 @@ impl Theme {
     /// The resolved theme.
     pub fn new(kind: ThemeKind) -> Self {
         match kind {
-            ThemeKind::Licht => Self {
+            ThemeKind::Light => Self {
                 kind,
                 bg: Color32::from_rgb(0xF6, 0xF5, 0xF1),
                 panel_bg: Color32::from_rgb(0xFF, 0xFF, 0xFF),
@@ -180,7 +183,7 @@ impl Theme {
                 separator: Color32::from_rgb(0xF6, 0xF5, 0xF1),
                 fallback_sector: Color32::from_rgb(0x8C, 0xA6, 0xC8),
             },
-            ThemeKind::Donker => Self {
+            ThemeKind::Dark => Self {
                 kind,
                 bg: Color32::from_rgb(0x1B, 0x1D, 0x21),
                 panel_bg: Color32::from_rgb(0x24, 0x27, 0x2C),
@@ -192,7 +195,7 @@ impl Theme {
                 separator: Color32::from_rgb(0x1B, 0x1D, 0x21),
                 fallback_sector: Color32::from_rgb(0x5A, 0x74, 0x96),
             },
-            ThemeKind::HoogContrast => Self {
+            ThemeKind::HighContrast => Self {
                 kind,
                 bg: PAPER,
                 panel_bg: PAPER,
@@ -213,12 +216,11 @@ impl Theme {
     pub fn sector_fill(&self, data: Option<Rgb>, ring: usize) -> Color32 {
         let base = data.map_or(self.fallback_sector, from_rgb);
         let fill = match (self.kind, ring) {
-            (ThemeKind::HoogContrast, 0) => base,
-            (ThemeKind::HoogContrast, _) => PAPER,
-            (ThemeKind::Donker, 0) => mix(base, Color32::BLACK, 0.15),
-            (ThemeKind::Donker, _) => mix(base, self.bg, 0.55),
-            (ThemeKind::Licht, 0) => base,
-            (ThemeKind::Licht, _) => mix(base, PAPER, 0.6),
+            (ThemeKind::HighContrast | ThemeKind::Light, 0) => base,
+            (ThemeKind::HighContrast, _) => PAPER,
+            (ThemeKind::Dark, 0) => mix(base, Color32::BLACK, 0.15),
+            (ThemeKind::Dark, _) => mix(base, self.bg, 0.55),
+            (ThemeKind::Light, _) => mix(base, PAPER, 0.6),
         };
         readable(fill)
     }
@@ -226,7 +228,7 @@ impl Theme {
     /// Fill of the central circle.
     pub fn core_fill(&self, data: Option<Rgb>) -> Color32 {
         let base = data.map_or(Color32::from_rgb(0x1F, 0x5F, 0xA6), from_rgb);
-        readable(if self.kind == ThemeKind::Donker {
+        readable(if self.kind == ThemeKind::Dark {
             mix(base, Color32::BLACK, 0.1)
         } else {
             base
@@ -258,7 +260,7 @@ impl Theme {
         mix(
             fill,
             self.bg,
-            if self.kind == ThemeKind::HoogContrast {
+            if self.kind == ThemeKind::HighContrast {
                 0.8
             } else {
                 0.65
@@ -284,7 +286,7 @@ impl Theme {
 
     /// egui visuals for this theme.
     pub fn visuals(&self) -> egui::Visuals {
-        let mut v = if self.kind == ThemeKind::Donker {
+        let mut v = if self.kind == ThemeKind::Dark {
             egui::Visuals::dark()
         } else {
             egui::Visuals::light()
@@ -296,7 +298,7 @@ impl Theme {
         v.selection.stroke = Stroke::new(2.0, self.focus);
         v.selection.bg_fill = mix(self.focus, self.panel_bg, 0.75);
         v.hyperlink_color = self.focus;
-        if self.kind == ThemeKind::HoogContrast {
+        if self.kind == ThemeKind::HighContrast {
             for w in [
                 &mut v.widgets.inactive,
                 &mut v.widgets.hovered,
@@ -444,7 +446,7 @@ mod tests {
 
     #[test]
     fn text_on_picks_the_readable_side() {
-        let t = Theme::new(ThemeKind::Licht);
+        let t = Theme::new(ThemeKind::Light);
         assert_eq!(t.text_on(Color32::from_rgb(0xF2, 0xC0, 0x37)), INK);
         assert_eq!(t.text_on(Color32::from_rgb(0x1F, 0x5F, 0xA6)), PAPER);
     }

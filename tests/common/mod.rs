@@ -3,7 +3,7 @@
 /// The text of a seed document in `../shared/seeds/`, or `None` when the seeds are not beside
 /// the repository (then the caller skips its check). With `KOMPAS_REQUIRE_SEEDS` set, as CI
 /// sets it, a missing seed fails the test instead.
-pub fn seed(name: &str) -> Option<String> {
+pub(crate) fn seed(name: &str) -> Option<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/seeds")
         .join(name);

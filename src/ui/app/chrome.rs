@@ -371,9 +371,7 @@ impl KompasApp {
                 let mut cx = f.cx;
                 match (tab, detail) {
                     (SideTab::Details, Some(ix)) => {
-                        f.views
-                            .detail
-                            .ui(ui, &mut cx, ix, &mut f.views.notes_editor);
+                        crate::ui::detail::ui(ui, &mut cx, ix, &mut f.views.notes_editor);
                     }
                     _ => f.views.glossary.ui(ui, &mut cx, f.glossary_focus, f.usages),
                 }
@@ -479,7 +477,7 @@ impl KompasApp {
         match (&loc.view, subject) {
             (View::Page(_), Some(ix)) => f.views.page.ui(ui, &mut cx, ix),
             (View::Kaart(_), Some(ix)) => f.views.kaart.ui(ui, &mut cx, ix),
-            (View::Over(page), _) => f.views.about.ui(ui, &mut cx, page),
+            (View::Over(page), _) => crate::ui::about_view::ui(ui, &mut cx, page),
             // A page or kaart whose element is gone, and the compass itself.
             (View::Page(_) | View::Kaart(_), None) | (View::Compass, _) => {
                 f.views.compass.ui(ui, &mut cx);

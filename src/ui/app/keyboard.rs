@@ -9,7 +9,7 @@ use crate::ui::command::{Command, Scope, UiCommand};
 
 /// The user's zoom and the screen it belongs to.
 #[derive(Debug)]
-pub struct Zoom {
+pub(super) struct Zoom {
     /// The user's zoom on the current screen (1.0 is normal).
     pub user: f32,
     /// The screen the zoom belongs to.
@@ -28,7 +28,7 @@ impl Default for Zoom {
 impl Zoom {
     /// Sets the zoom (within [`crate::ui::presentation::ZOOM_RANGE`]) and remembers it for
     /// this screen.
-    pub fn set(&mut self, zoom: f32, settings: &mut Settings) {
+    pub(super) fn set(&mut self, zoom: f32, settings: &mut Settings) {
         let (lo, hi) = crate::ui::presentation::ZOOM_RANGE;
         self.user = zoom.clamp(lo, hi);
         if let Some(screen) = &self.screen {
@@ -38,7 +38,12 @@ impl Zoom {
 
     /// Restores the zoom when the window is on another screen, takes Ctrl+scroll, and sets
     /// egui's zoom (larger while presenting).
-    pub fn update(&mut self, ctx: &egui::Context, settings: &mut Settings, presenting: bool) {
+    pub(super) fn update(
+        &mut self,
+        ctx: &egui::Context,
+        settings: &mut Settings,
+        presenting: bool,
+    ) {
         let screen = crate::ui::presentation::screen_key(ctx);
         if screen != self.screen {
             self.user = screen.as_deref().map_or(1.0, |s| settings.zoom_for(s));

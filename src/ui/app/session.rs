@@ -11,7 +11,6 @@ use crate::problem::Problem;
 use crate::search::SearchIndex;
 use crate::ui::command::Commands;
 use crate::ui::compass::CompassView;
-use crate::ui::detail::DetailView;
 use crate::ui::glossary_view::GlossaryView;
 use crate::ui::kaart_view::KaartView;
 use crate::ui::marked_text::Marks;
@@ -79,14 +78,10 @@ pub struct Views {
     pub page: PageView,
     /// Level 3.
     pub kaart: KaartView,
-    /// The selection in the side panel.
-    pub detail: DetailView,
     /// The outline panel.
     pub outline: OutlineView,
     /// The begrippenlijst panel.
     pub glossary: GlossaryView,
-    /// "Over het kompas".
-    pub about: crate::ui::about_view::AboutView,
     /// The notes editor in the detail panel.
     pub notes_editor: NotesEditor,
 }

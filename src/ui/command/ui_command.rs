@@ -172,7 +172,7 @@ impl UiCommand {
     /// The keys that give the command; the first is the one tooltips name.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
-            Self::Home => const { &[key(Key::Home)] },
+            Self::Home | Self::FirstStep => const { &[key(Key::Home)] },
             Self::Back => const { &[alt(Key::ArrowLeft)] },
             Self::Forward => const { &[alt(Key::ArrowRight)] },
             Self::Up => const { &[key(Key::Escape), key(Key::Backspace)] },
@@ -198,7 +198,6 @@ impl UiCommand {
             Self::PreviousStep => {
                 const { &[key(Key::ArrowLeft), key(Key::ArrowUp), key(Key::PageUp)] }
             }
-            Self::FirstStep => const { &[key(Key::Home)] },
             Self::StopPresenting => const { &[key(Key::Escape)] },
             Self::ToggleNotesWhenPresenting => const { &[key(Key::N)] },
             Self::ShowNotesWindow

@@ -150,7 +150,7 @@ mod tests {
     #[test]
     fn labels_fit_inside_their_wedges_at_every_window_size() {
         let kompas = crate::load::load_embedded().unwrap().kompas;
-        let theme = Theme::new(theme::ThemeKind::Licht);
+        let theme = Theme::new(theme::ThemeKind::Light);
         for (w, h) in [
             (800.0, 600.0),
             // 1280×720 less the app's bars: the compass the window actually shows.
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn any_compass_shape_gets_a_label_in_every_shape() {
-        let theme = Theme::new(theme::ThemeKind::Licht);
+        let theme = Theme::new(theme::ThemeKind::Light);
         for (sectors, koersen) in [(3, 2), (3, 10), (6, 2), (6, 10)] {
             let spec = crate::generate::Spec {
                 sectors,

@@ -11,7 +11,7 @@ use super::layout::Wedge;
 
 /// A ring segment (or disk) to flow text into, already shrunk by a margin.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct FlowShape {
+pub(crate) struct FlowShape {
     center: Pos2,
     inner_px: f32,
     outer_px: f32,
@@ -29,7 +29,7 @@ fn dir(angle_rad: f32) -> egui::Vec2 {
 impl FlowShape {
     /// The text area of a wedge. A wedge wider than half a turn is narrowed to the half turn
     /// around its middle, which keeps the shape convex between its sides.
-    pub fn of_wedge(w: &Wedge, center: Pos2, margin_px: f32) -> Self {
+    pub(crate) fn of_wedge(w: &Wedge, center: Pos2, margin_px: f32) -> Self {
         let half = (w.span_rad() / 2.0).min(PI / 2.0);
         let mid = w.mid_rad();
         let sides = (w.span_rad() < 2.0 * PI - 1e-3).then(|| (dir(mid - half), dir(mid + half)));
@@ -44,7 +44,7 @@ impl FlowShape {
     }
 
     /// The text area of a disk.
-    pub fn disk(center: Pos2, radius_px: f32, margin_px: f32) -> Self {
+    pub(crate) fn disk(center: Pos2, radius_px: f32, margin_px: f32) -> Self {
         Self {
             center,
             inner_px: 0.0,
@@ -56,7 +56,7 @@ impl FlowShape {
     }
 
     /// Where text is preferably placed.
-    pub fn anchor(&self) -> Pos2 {
+    pub(crate) fn anchor(&self) -> Pos2 {
         self.anchor
     }
 
@@ -66,7 +66,7 @@ impl FlowShape {
     }
 
     /// The x-interval that lies inside the shape for every y in `[ya, yb]`, or `None`.
-    pub fn band(&self, ya: f32, yb: f32) -> Option<(f32, f32)> {
+    pub(crate) fn band(&self, ya: f32, yb: f32) -> Option<(f32, f32)> {
         let (dya, dyb) = (ya - self.center.y, yb - self.center.y);
         let far = dya.abs().max(dyb.abs());
         if far >= self.outer_px {
@@ -126,7 +126,7 @@ impl FlowShape {
 
 /// One line of flowed text.
 #[derive(Clone, Debug, PartialEq)]
-pub struct FlowLine {
+pub(crate) struct FlowLine {
     /// The words on this line.
     pub words: Range<usize>,
     /// Top of the line.
@@ -200,7 +200,7 @@ fn place(
 
 /// Flows words of the given widths into `shape`, one line every `line_px`. Returns the lines
 /// of the vertically centred placement that fits all words, or `None` when none does.
-pub fn flow(
+pub(crate) fn flow(
     shape: &FlowShape,
     widths: &[f32],
     spaces: &[f32],
@@ -228,7 +228,7 @@ pub fn flow(
 
 /// The most words (from the start) that fit, for text that must be cut off: returns the lines
 /// and the number of words placed, preferring the placement that fits the most.
-pub fn flow_partial(
+pub(crate) fn flow_partial(
     shape: &FlowShape,
     widths: &[f32],
     spaces: &[f32],

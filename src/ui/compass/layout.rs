@@ -5,13 +5,13 @@
 
 use std::f32::consts::TAU;
 
-use egui::{Pos2, Rect, Vec2, pos2, vec2};
+use egui::{Pos2, vec2};
 
 use crate::model::{Ix, Kompas};
 
 /// Proportions of the compass relative to its outer radius.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Proportions {
+pub(crate) struct Proportions {
     /// Radius of the central circle (the einddoel).
     pub core: f32,
     /// Outer radius of the sector ring; the ring starts just outside the core.
@@ -32,7 +32,7 @@ impl Default for Proportions {
 
 /// One clickable annular sector.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Wedge {
+pub(crate) struct Wedge {
     /// The element it shows.
     pub ix: Ix,
     /// 0 for the sector ring, 1 for the ring outside it.
@@ -54,15 +54,15 @@ pub struct Wedge {
 
 /// The narrowest an outer wedge may be, measured along its outer edge: narrower ones are
 /// drawn as one wedge for a run of siblings, so a ring of 5 000 stays a ring and not a blur.
-pub const MIN_WEDGE_PX: f32 = 22.0;
+pub(crate) const MIN_WEDGE_PX: f32 = 22.0;
 
 /// A sector counts at most this many children towards its angle, so one huge sector does not
 /// squeeze the others to slivers.
-pub const MAX_SECTOR_WEIGHT: usize = 60;
+pub(crate) const MAX_SECTOR_WEIGHT: usize = 60;
 
 /// What a point on the compass is over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Hit {
+pub(crate) enum Hit {
     /// The central circle.
     Core,
     /// A wedge, by index into [`CompassLayout::wedges`].
@@ -71,7 +71,7 @@ pub enum Hit {
 
 /// The whole compass laid out in a square.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CompassLayout {
+pub(crate) struct CompassLayout {
     /// Centre of the compass.
     pub center: Pos2,
     /// Outer radius.
@@ -85,12 +85,12 @@ pub struct CompassLayout {
 }
 
 /// A point at `radius_px` from `center` in direction `angle_rad`.
-pub fn polar(center: Pos2, radius_px: f32, angle_rad: f32) -> Pos2 {
+pub(crate) fn polar(center: Pos2, radius_px: f32, angle_rad: f32) -> Pos2 {
     center + vec2(angle_rad.sin(), -angle_rad.cos()) * radius_px
 }
 
 /// The angle of `p` around `center`, in `[0, TAU)`.
-pub fn angle_of(center: Pos2, p: Pos2) -> f32 {
+pub(crate) fn angle_of(center: Pos2, p: Pos2) -> f32 {
     let d = p - center;
     let a = d.x.atan2(-d.y);
     if a < 0.0 { a + TAU } else { a }
@@ -98,17 +98,17 @@ pub fn angle_of(center: Pos2, p: Pos2) -> f32 {
 
 impl Wedge {
     /// Angle in the middle of the wedge.
-    pub fn mid_rad(&self) -> f32 {
+    pub(crate) fn mid_rad(&self) -> f32 {
         (self.start_rad + self.end_rad) / 2.0
     }
 
     /// Angular size.
-    pub fn span_rad(&self) -> f32 {
+    pub(crate) fn span_rad(&self) -> f32 {
         self.end_rad - self.start_rad
     }
 
     /// True when `p` lies in the wedge (start angle and inner radius inclusive).
-    pub fn contains(&self, center: Pos2, p: Pos2) -> bool {
+    pub(crate) fn contains(&self, center: Pos2, p: Pos2) -> bool {
         let r = (p - center).length();
         if r < self.inner_px || r >= self.outer_px {
             return false;
@@ -118,7 +118,7 @@ impl Wedge {
     }
 
     /// The outline as a closed polygon, `steps_per_rad` points per radian of arc.
-    pub fn outline(&self, center: Pos2, steps_per_rad: f32) -> Vec<Pos2> {
+    pub(crate) fn outline(&self, center: Pos2, steps_per_rad: f32) -> Vec<Pos2> {
         let steps = ((self.span_rad() * steps_per_rad).ceil() as usize).max(2);
         let mut pts = Vec::with_capacity(2 * steps + 2);
         for i in 0..=steps {
@@ -133,60 +133,12 @@ impl Wedge {
     }
 
     /// A point inside the wedge at a fraction `t` between inner and outer radius.
-    pub fn point_at(&self, center: Pos2, t: f32) -> Pos2 {
+    pub(crate) fn point_at(&self, center: Pos2, t: f32) -> Pos2 {
         polar(
             center,
             self.inner_px + (self.outer_px - self.inner_px) * t,
             self.mid_rad(),
         )
-    }
-
-    /// The axis-aligned box of `aspect` (width / height) centred at `anchor` that is as large as
-    /// possible while staying inside the wedge, minus `margin_px` on every side.
-    pub fn inscribed_rect(&self, center: Pos2, anchor: Pos2, aspect: f32, margin_px: f32) -> Rect {
-        let inside = |rect: Rect| -> bool {
-            let grown = rect.expand(margin_px);
-            // Sample the border: the inner arc is concave, so corners alone are not enough.
-            const N: usize = 8;
-            (0..=N).all(|i| {
-                let t = i as f32 / N as f32;
-                let xs = grown.min.x + grown.width() * t;
-                let ys = grown.min.y + grown.height() * t;
-                [
-                    pos2(xs, grown.min.y),
-                    pos2(xs, grown.max.y),
-                    pos2(grown.min.x, ys),
-                    pos2(grown.max.x, ys),
-                ]
-                .into_iter()
-                .all(|p| self.contains_closed(center, p))
-            })
-        };
-        let rect_for = |h: f32| Rect::from_center_size(anchor, vec2(h * aspect, h));
-        if !self.contains_closed(center, anchor) {
-            return Rect::from_center_size(anchor, Vec2::ZERO);
-        }
-        let (mut lo, mut hi) = (0.0_f32, 2.0 * self.outer_px);
-        for _ in 0..24 {
-            let mid = (lo + hi) / 2.0;
-            if inside(rect_for(mid)) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        rect_for(lo)
-    }
-
-    /// Like [`Self::contains`] but with both edges inclusive and tolerant of the seam at 0.
-    fn contains_closed(&self, center: Pos2, p: Pos2) -> bool {
-        let r = (p - center).length();
-        if r < self.inner_px - 1e-3 || r > self.outer_px + 1e-3 {
-            return false;
-        }
-        let a = angle_of(center, p);
-        let within = |a: f32| a >= self.start_rad - 1e-4 && a <= self.end_rad + 1e-4;
-        within(a) || within(a + TAU) || within(a - TAU)
     }
 }
 
@@ -194,7 +146,7 @@ impl CompassLayout {
     /// Lays out `kompas` in a circle of `radius_px` around `center`: the root in the middle,
     /// the sectors in the first ring and their children in the outer ring. Each sector's angle
     /// is proportional to its number of children, so every outer wedge gets the same angle.
-    pub fn new(kompas: &Kompas, center: Pos2, radius_px: f32, p: Proportions) -> Self {
+    pub(crate) fn new(kompas: &Kompas, center: Pos2, radius_px: f32, p: Proportions) -> Self {
         let sectors = kompas.sectors();
         let has_outer = sectors.iter().any(|&s| !kompas.children(s).is_empty());
         let weight = |s: Ix| kompas.children(s).len().clamp(1, MAX_SECTOR_WEIGHT) as f32;
@@ -274,7 +226,7 @@ impl CompassLayout {
     }
 
     /// What is under `p`, if anything.
-    pub fn hit_test(&self, p: Pos2) -> Option<Hit> {
+    pub(crate) fn hit_test(&self, p: Pos2) -> Option<Hit> {
         let r = (p - self.center).length();
         if r < self.core_radius_px {
             return Some(Hit::Core);
@@ -286,7 +238,7 @@ impl CompassLayout {
     }
 
     /// The wedge showing `ix` (alone or in a group), if it is on the compass.
-    pub fn wedge_of(&self, ix: Ix) -> Option<usize> {
+    pub(crate) fn wedge_of(&self, ix: Ix) -> Option<usize> {
         self.member_of
             .get(&ix)
             .copied()
@@ -294,24 +246,19 @@ impl CompassLayout {
     }
 
     /// Wedges of one ring, as indices, in order around the circle.
-    pub fn ring(&self, ring: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn ring(&self, ring: usize) -> impl Iterator<Item = usize> + '_ {
         self.wedges
             .iter()
             .enumerate()
             .filter(move |(_, w)| w.ring == ring)
             .map(|(i, _)| i)
     }
-
-    /// The largest square inside the central circle, minus a margin.
-    pub fn core_rect(&self, margin_px: f32) -> Rect {
-        let half = (self.core_radius_px - margin_px).max(0.0) / std::f32::consts::SQRT_2;
-        Rect::from_center_size(self.center, Vec2::splat(2.0 * half))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use egui::pos2;
     use std::f32::consts::PI;
 
     fn layout() -> (Kompas, CompassLayout) {
@@ -396,28 +343,6 @@ mod tests {
         assert!((angle_of(c, pos2(-1.0, 0.0)) - 3.0 * PI / 2.0).abs() < 1e-6);
         let p = polar(c, 2.0, 1.0);
         assert!((angle_of(c, p) - 1.0).abs() < 1e-5 && ((p - c).length() - 2.0).abs() < 1e-5);
-    }
-
-    #[test]
-    fn inscribed_rects_stay_inside_their_wedge() {
-        let (_, l) = layout();
-        for w in &l.wedges {
-            for aspect in [0.5, 1.0, 2.0] {
-                let r = w.inscribed_rect(l.center, w.point_at(l.center, 0.5), aspect, 2.0);
-                assert!(r.width() > 10.0, "{w:?} {r:?}");
-                for corner in [
-                    r.left_top(),
-                    r.right_top(),
-                    r.left_bottom(),
-                    r.right_bottom(),
-                    r.center(),
-                ] {
-                    assert!(w.contains_closed(l.center, corner), "{w:?} {r:?}");
-                }
-            }
-        }
-        let core = l.core_rect(4.0);
-        assert!((core.width() - 2.0 * (66.0 - 4.0) / 2.0_f32.sqrt()).abs() < 1e-3);
     }
 
     #[test]

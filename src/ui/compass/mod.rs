@@ -11,9 +11,9 @@
 mod badges;
 mod cache;
 mod interact;
-pub mod label_flow;
+pub(super) mod label_flow;
 mod labels;
-pub mod layout;
+pub(super) mod layout;
 mod legend;
 mod paint;
 
@@ -24,7 +24,7 @@ use crate::ui::view_ctx::ViewCtx;
 use cache::{Cache, CacheKey, build_cache};
 
 /// Widget-id scope of the compass's shapes.
-pub const SCOPE: &str = "kompas";
+pub(super) const SCOPE: &str = "kompas";
 
 /// The compass view; lives in the session of one open compass, so its caches can never show
 /// another compass.
