@@ -161,4 +161,16 @@ mod tests {
         );
         assert_eq!(s.notes_path, None);
     }
+
+    #[test]
+    fn themes_saved_under_their_old_dutch_names_keep_loading() {
+        for (old, kind) in [
+            ("Licht", ThemeKind::Light),
+            ("Donker", ThemeKind::Dark),
+            ("HoogContrast", ThemeKind::HighContrast),
+        ] {
+            let s: Settings = ron::from_str(&format!("(theme: {old})")).unwrap();
+            assert_eq!(s.theme, kind, "{old}");
+        }
+    }
 }
