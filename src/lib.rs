@@ -9,6 +9,7 @@ mod check;
 pub mod cli;
 
 pub mod format;
+pub mod fsio;
 pub mod generate;
 pub mod glossary;
 pub mod load;

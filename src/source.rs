@@ -1,7 +1,6 @@
 //! Where a compass's files come from: a folder, a single RON file, or the binary itself.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused: nothing legitimate in a compass comes close, and an
@@ -25,21 +24,7 @@ pub enum Source {
 }
 
 /// Why a file could not be read; the loader turns it into a Dutch [`crate::Problem`].
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    /// Absent.
-    #[error("het bestand bestaat niet")]
-    Missing,
-    /// Too large to be a compass file.
-    #[error("het bestand is groter dan {} MB en wordt niet gelezen", MAX_FILE_BYTES / 1024 / 1024)]
-    TooLarge,
-    /// Not UTF-8.
-    #[error("het bestand is geen UTF-8-tekst")]
-    NotUtf8,
-    /// Any other I/O failure.
-    #[error("het bestand kan niet worden gelezen: {0}")]
-    Io(#[from] std::io::Error),
-}
+pub use crate::fsio::ReadError;
 
 /// The Sociaal Kompas 2017-2020 of Leidschendam-Voorburg, embedded so `cargo run` works anywhere.
 pub static SOCIAAL_KOMPAS: &[(&str, &str)] = &[
@@ -168,16 +153,17 @@ impl Source {
         }
     }
 
-    /// Reads a file by its name relative to the compass (no folders allowed in the name).
+    /// Reads a file by its name relative to the compass (no folders allowed in the name). A
+    /// name that leads outside the compass folder (a link to elsewhere) is refused unread.
     ///
     /// # Errors
     /// See [`ReadError`].
     pub fn read(&self, name: &str) -> Result<String, ReadError> {
         match self {
-            Self::Dir(dir) => read_limited(&dir.join(name)),
+            Self::Dir(dir) => read_inside(dir, name),
             Self::File(file) => {
                 let dir = file.parent().unwrap_or_else(|| Path::new("."));
-                read_limited(&dir.join(name))
+                read_inside(dir, name)
             }
             Self::Embedded(files) => files
                 .iter()
@@ -193,22 +179,27 @@ impl Source {
     }
 }
 
-/// Reads a UTF-8 file, refusing files over [`MAX_FILE_BYTES`].
+/// Reads a UTF-8 file, refusing files over [`MAX_FILE_BYTES`] and anything that is not a
+/// regular file.
 ///
 /// # Errors
 /// See [`ReadError`].
 pub fn read_limited(path: &Path) -> Result<String, ReadError> {
-    let file = match fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadError::Missing),
-        Err(e) => return Err(e.into()),
+    crate::fsio::read_text(path, MAX_FILE_BYTES)
+}
+
+/// Reads `name` in `dir`, refusing it when it resolves outside `dir` (a link planted in a
+/// compass folder must not make Kompas read, or quote, a file elsewhere).
+fn read_inside(dir: &Path, name: &str) -> Result<String, ReadError> {
+    let path = dir.join(name);
+    let (Ok(real_dir), Ok(real)) = (fs::canonicalize(dir), fs::canonicalize(&path)) else {
+        // Missing (or unreadable): the read says which, in its own words.
+        return read_limited(&path);
     };
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge);
+    if !real.starts_with(&real_dir) {
+        return Err(ReadError::Outside);
     }
-    String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
+    read_limited(&real)
 }
 
 /// True when `name` is a plain file name in the compass folder (no path, no `..`), so an

@@ -48,6 +48,15 @@ fn make(text: &str, range: Range<usize>) -> Token {
     Token { range, folded }
 }
 
+/// "1 reactie", "3 reacties": a number with the word that agrees with it.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

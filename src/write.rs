@@ -2,7 +2,7 @@
 //! `begrippen.ron`, the layout the shipped compass uses.
 
 use std::fs;
-use std::io::Write;
+
 use std::path::Path;
 
 use crate::format::{self, BegripDef, ElementDef, FORMAT_VERSION, KompasDef, LevelDef, PartDef};
@@ -93,29 +93,7 @@ pub fn write_dir(kompas: &Kompas, dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Writes a file by writing a temporary file beside it, flushing it to disk and renaming it over
-/// the target, so a crash leaves either the old or the new file, never half of one.
-///
-/// # Errors
-/// Any I/O error; the target is then untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "bestand".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
+pub use crate::fsio::write_atomic;
 
 /// The content beside the tree as a part file.
 fn content_def(kompas: &Kompas) -> PartDef {

@@ -79,7 +79,7 @@ fn three_partners_round_trip_on_the_command_line() {
             s,
         ]);
         assert_eq!(code, 0, "{stdout}{stderr}");
-        assert!(stdout.contains("1 elementen"), "{stdout}");
+        assert!(stdout.contains("1 inspanning voor"), "{stdout}");
         files.push(out);
     }
     answer(
@@ -132,7 +132,7 @@ fn three_partners_round_trip_on_the_command_line() {
         "an unresolved conflict is reported: {stdout}{stderr}"
     );
     assert!(
-        stdout.contains("conflict 2.1.2.3")
+        stdout.contains("2.1.2.3 (Status)")
             && stdout.contains("'in voorbereiding'")
             && stdout.contains("'afgerond'"),
         "{stdout}"

@@ -561,7 +561,15 @@ fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
         "Gemeente",
         kompas::notes::Edit::Note("Graag jullie planning.".into()),
     );
-    let invitation = kompas::review::export_for_partner(&notes, &k, "Welzijn", "Gemeente");
+    // The staff member chose to share the note with the partner.
+    let (record, invitation) = kompas::review::invite(
+        &notes,
+        &k,
+        "Welzijn",
+        "Gemeente",
+        kompas::review::ShareNotes::Yes,
+    );
+    notes.invitations.push(record);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kompas-Welzijn.ron");
     kompas::review::write(&path, &invitation).unwrap();
@@ -605,7 +613,7 @@ fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
         Some("in voorbereiding")
     );
     // The municipality imports it: every word arrives.
-    let plan = kompas::review::plan(&notes, &saved, &k.meta.title);
+    let plan = kompas::review::plan(&notes, &saved, &k).unwrap();
     kompas::review::apply(&mut notes, &plan, &Default::default(), "Gemeente", &|_| {
         String::new()
     });

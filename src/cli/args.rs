@@ -162,10 +162,14 @@ pub enum ReviewCommand {
         /// Wie exporteert (komt in het bestand).
         #[arg(long, default_value = "")]
         by: String,
+        /// Ook de eigen notities van de gemeente meesturen (standaard blijven die intern).
+        #[arg(long)]
+        met_notities: bool,
         #[command(flatten)]
         args: NotesArgs,
     },
-    /// Lees reactiebestanden van partners in: toont nieuw / gewijzigd / conflicten.
+    /// Lees reactiebestanden van partners in: toont nieuw / gewijzigd / conflicten / geweigerd.
+    /// Alleen reacties op een uitnodiging uit deze notities worden ingelezen.
     Import {
         /// Eén of meer reactiebestanden.
         #[arg(required = true)]

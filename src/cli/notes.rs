@@ -8,16 +8,17 @@ use std::process::ExitCode;
 
 use super::{ExportFormat, NotesArgs, NotesCommand, ReviewCommand, load_optional};
 use crate::model::Kompas;
-use crate::notes::{self, NotesFile};
+use crate::notes;
 use crate::review::{self, ChangeKind, Choice};
+use crate::text::count;
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("{message}");
     ExitCode::FAILURE
 }
 
-/// The compass and its notes (path, contents) for these arguments.
-fn open(args: &NotesArgs) -> Result<(Kompas, PathBuf, NotesFile), ExitCode> {
+/// The compass and where its notes are, for these arguments.
+fn locate(args: &NotesArgs) -> Result<(Kompas, PathBuf), ExitCode> {
     let kompas = match load_optional(args.kompas.as_ref()) {
         Ok(l) => l.kompas,
         Err(e) => {
@@ -36,15 +37,7 @@ fn open(args: &NotesArgs) -> Result<(Kompas, PathBuf, NotesFile), ExitCode> {
             "Geen gebruikersmap gevonden voor de notities; geef --notes BESTAND.",
         ));
     };
-    match notes::open(&path) {
-        Ok((file, outcome)) => {
-            if let Some(m) = outcome.message() {
-                eprintln!("{m}");
-            }
-            Ok((kompas, path, file))
-        }
-        Err(e) => Err(fail(e)),
-    }
+    Ok((kompas, path))
 }
 
 fn write_out(out: Option<&Path>, text: &str) -> ExitCode {
@@ -66,9 +59,14 @@ fn write_out(out: Option<&Path>, text: &str) -> ExitCode {
 pub(super) fn notes(command: NotesCommand) -> ExitCode {
     match command {
         NotesCommand::Export { format, out, args } => {
-            let (kompas, _, file) = match open(&args) {
+            let (kompas, path) = match locate(&args) {
                 Ok(x) => x,
                 Err(code) => return code,
+            };
+            // Reading to export never changes anything on disk.
+            let file = match notes::open_read_only(&path) {
+                Ok(f) => f,
+                Err(e) => return fail(e),
             };
             let text = match format {
                 ExportFormat::Csv => match notes::to_csv(&file, &kompas) {
@@ -93,39 +91,21 @@ fn user(by: &str) -> String {
 }
 
 /// Runs `kompas review ...`.
-#[expect(
-    clippy::too_many_lines,
-    reason = "one match over the review subcommands, each a few lines"
-)]
 pub(super) fn review(command: ReviewCommand) -> ExitCode {
     match command {
         ReviewCommand::Export {
             partner,
             out,
             by,
+            met_notities,
             args,
         } => {
-            let (kompas, _, file) = match open(&args) {
-                Ok(x) => x,
-                Err(code) => return code,
+            let share = if met_notities {
+                review::ShareNotes::Yes
+            } else {
+                review::ShareNotes::No
             };
-            let export = review::export_for_partner(&file, &kompas, &partner, &user(&by));
-            if export.items.is_empty() {
-                return fail(format!(
-                    "Aan '{partner}' is niets toegewezen; er is geen bestand gemaakt."
-                ));
-            }
-            match review::write(&out, &export) {
-                Ok(()) => {
-                    println!(
-                        "{} elementen voor {partner} geschreven naar {}",
-                        export.items.len(),
-                        out.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(format!("Kon {} niet schrijven: {e}", out.display())),
-            }
+            export(&partner, &out, &user(&by), share, &args)
         }
         ReviewCommand::Import {
             files,
@@ -134,76 +114,175 @@ pub(super) fn review(command: ReviewCommand) -> ExitCode {
             by,
             args,
         } => {
-            let (kompas, path, mut store) = match open(&args) {
-                Ok(x) => x,
-                Err(code) => return code,
+            let choice = match (theirs, ours) {
+                (true, _) => Some(Choice::Theirs),
+                (_, true) => Some(Choice::Ours),
+                _ => None,
             };
-            let who = user(&by);
-            let mut unresolved = 0;
-            for f in &files {
-                let file = match review::read(f) {
-                    Ok(file) => file,
-                    Err(e) => return fail(format!("{}: {e}", f.display())),
-                };
-                if file.kind != review::ReviewKind::Reactie {
-                    return fail(format!(
-                        "{}: dit is een uitnodiging, geen reactiebestand van een partner.",
-                        f.display()
-                    ));
-                }
-                let plan = review::plan(&store, &file, &kompas.meta.title);
-                println!("{} — {} ({})", f.display(), plan.partner, plan.answered);
-                if let Some(other) = &plan.other_kompas {
-                    println!("  let op: dit bestand hoort bij '{other}'");
-                }
-                for kind in [
-                    ChangeKind::Nieuw,
-                    ChangeKind::Gewijzigd,
-                    ChangeKind::Ingetrokken,
-                    ChangeKind::Gelijk,
-                    ChangeKind::Conflict,
-                ] {
-                    println!("  {:<12} {}", kind.label(), plan.count(kind));
-                }
-                let mut choices = BTreeMap::new();
-                for i in plan.conflicts() {
-                    let Some(c) = plan.changes.get(i) else {
-                        continue;
-                    };
-                    println!(
-                        "  conflict {} ({:?}): eigen '{}' / partner '{}' (was '{}')",
-                        c.id, c.subject, c.ours, c.theirs, c.base
-                    );
-                    if theirs {
-                        choices.insert(i, Choice::Theirs);
-                    } else if ours {
-                        choices.insert(i, Choice::Ours);
-                    }
-                }
-                let title_of = |id: &str| {
-                    kompas
-                        .get(id)
-                        .map(|ix| kompas.element(ix).title.clone())
-                        .unwrap_or_default()
-                };
-                let applied = review::apply(&mut store, &plan, &choices, &who, &title_of);
-                unresolved += applied.unresolved;
-                println!(
-                    "  opgeslagen: {} reacties, {} statussen",
-                    applied.reactions, applied.statuses
-                );
+            import(&files, choice, &user(&by), &args)
+        }
+    }
+}
+
+/// Writes the invitation for `partner` and records it in the notes, under the lock.
+fn export(
+    partner: &str,
+    out: &Path,
+    who: &str,
+    share: review::ShareNotes,
+    args: &NotesArgs,
+) -> ExitCode {
+    let (kompas, path) = match locate(args) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let done = notes::update(&path, |store| {
+        let (invitation, file) = review::invite(store, &kompas, partner, who, share);
+        if file.items.is_empty() {
+            return Err(format!(
+                "Aan '{}' is niets toegewezen; er is geen bestand gemaakt.",
+                review::printable(partner)
+            ));
+        }
+        review::write(out, &file)
+            .map_err(|e| format!("Kon {} niet schrijven: {e}", out.display()))?;
+        store.invitations.push(invitation);
+        let sent: Vec<_> = file
+            .items
+            .iter()
+            .filter_map(|i| kompas.get(&i.id))
+            .collect();
+        Ok(kompas.count_of(&sent))
+    });
+    match done {
+        Ok((Ok(n), outcome)) => {
+            if let Some(m) = outcome.message() {
+                eprintln!("{m}");
             }
-            if let Err(e) = notes::save(&path, &store) {
-                return fail(e);
+            println!(
+                "{n} voor {} geschreven naar {}{}",
+                review::printable(partner),
+                out.display(),
+                if share == review::ShareNotes::Yes {
+                    " (met de notities van de gemeente)"
+                } else {
+                    ""
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Ok((Err(message), _)) => fail(message),
+        Err(e) => fail(e),
+    }
+}
+
+/// Reads every reaction file first; only when all of them answer an invitation in these
+/// notes is anything applied, all of it under the lock, in one save.
+fn import(files: &[PathBuf], choice: Option<Choice>, who: &str, args: &NotesArgs) -> ExitCode {
+    let (kompas, path) = match locate(args) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let mut read = Vec::new();
+    let mut bad = Vec::new();
+    for f in files {
+        match review::read(f) {
+            Ok(file) => read.push((f, file)),
+            Err(e) => bad.push(format!("{}: {e}", f.display())),
+        }
+    }
+    let title_of = |id: &str| {
+        kompas
+            .get(id)
+            .map(|ix| kompas.element(ix).title.clone())
+            .unwrap_or_default()
+    };
+    let outcome = notes::update(&path, |store| {
+        let mut plans = Vec::new();
+        for (f, file) in &read {
+            match review::plan(store, file, &kompas) {
+                Ok(plan) => plans.push((*f, plan)),
+                Err(e) => bad.push(format!("{}: {e}", f.display())),
+            }
+        }
+        if !bad.is_empty() {
+            return Err(bad.clone());
+        }
+        let mut unresolved = 0;
+        for (f, plan) in &plans {
+            report(f, plan);
+            let choices: BTreeMap<usize, Choice> = plan
+                .conflicts()
+                .into_iter()
+                .filter_map(|i| choice.map(|c| (i, c)))
+                .collect();
+            let applied = review::apply(store, plan, &choices, who, &title_of);
+            unresolved += applied.unresolved;
+            println!(
+                "  toegepast: {}, {}; geweigerd: {}; conflicten open: {}",
+                count(applied.reactions, "reactie", "reacties"),
+                count(applied.statuses, "status", "statussen"),
+                applied.refused,
+                applied.unresolved
+            );
+        }
+        Ok(unresolved)
+    });
+    match outcome {
+        Ok((Ok(unresolved), open)) => {
+            if let Some(m) = open.message() {
+                eprintln!("{m}");
             }
             println!("Notities bijgewerkt: {}", path.display());
             if unresolved > 0 {
                 println!(
-                    "{unresolved} conflict(en) niet toegepast; de reacties zijn wel bewaard. Kies met --theirs of --ours."
+                    "{} niet toegepast; de reacties zijn wel bewaard. Kies met --theirs of --ours.",
+                    count(unresolved, "conflict", "conflicten")
                 );
                 return ExitCode::from(2);
             }
             ExitCode::SUCCESS
+        }
+        Ok((Err(bad), _)) => {
+            for b in &bad {
+                eprintln!("{b}");
+            }
+            fail(format!(
+                "Er is niets ingelezen: {} van de {} bestanden kan niet worden vertrouwd. Los dat op of laat {} weg.",
+                bad.len(),
+                files.len(),
+                if bad.len() == 1 { "het" } else { "ze" }
+            ))
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// One reaction file's plan on standard output: counts, refusals with reasons, conflicts.
+fn report(f: &Path, plan: &review::Plan) {
+    println!("{} — {} ({})", f.display(), plan.partner, plan.answered);
+    for kind in [
+        ChangeKind::Nieuw,
+        ChangeKind::Gewijzigd,
+        ChangeKind::Ingetrokken,
+        ChangeKind::Gelijk,
+        ChangeKind::Conflict,
+    ] {
+        println!("  {:<12} {}", kind.label(), plan.count(kind));
+    }
+    for r in &plan.refused {
+        println!("  geweigerd   {} ({}): {}", r.name, r.id, r.reason);
+    }
+    for i in plan.conflicts() {
+        if let Some(c) = plan.changes.get(i) {
+            println!(
+                "  conflict    {} ({:?}): eigen '{}' / partner '{}' (verstuurd: '{}')",
+                c.id,
+                c.subject,
+                review::printable(&c.ours),
+                review::printable(&c.theirs),
+                review::printable(&c.base)
+            );
         }
     }
 }

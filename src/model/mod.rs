@@ -466,6 +466,24 @@ impl Kompas {
         el.label.as_deref().unwrap_or(el.id.as_str())
     }
 
+    /// "1 inspanning", "3 inspanningen": a count of `elements` named by their level when they
+    /// share one, else "onderdeel"/"onderdelen".
+    pub fn count_of(&self, elements: &[Ix]) -> String {
+        let n = elements.len();
+        let depth = elements.first().map(|&ix| self.element(ix).depth);
+        let level = depth
+            .filter(|&d| elements.iter().all(|&ix| self.element(ix).depth == d))
+            .and_then(|d| self.levels.get(d));
+        let (one, many) = level.map_or(("onderdeel".to_owned(), "onderdelen".to_owned()), |l| {
+            (l.name.to_lowercase(), l.plural.to_lowercase())
+        });
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    }
+
     /// A short display name: "Koers 1.3" or "Inspanning 1.3.2.5".
     pub fn short_name(&self, ix: Ix) -> String {
         let el = self.element(ix);

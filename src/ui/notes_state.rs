@@ -10,37 +10,78 @@ use crate::notes::{self, Edit, NotesFile};
 /// Seconds after the last change before the notes are saved.
 pub(super) const SAVE_DELAY_S: f64 = 1.0;
 
-/// A save for the worker: where, what, and a way to report back.
-type Job = (PathBuf, Arc<NotesFile>);
+/// Work for the saver thread.
+enum Job {
+    /// Save this version; the file on disk is expected to be as `expected` says.
+    Save(PathBuf, Arc<NotesFile>, Option<notes::Stamp>),
+    /// Look whether someone else wrote the file since `expected`.
+    Check(PathBuf, Option<notes::Stamp>),
+}
+
+/// What the saver reports back.
+enum Outcome {
+    /// Written.
+    Saved(Arc<NotesFile>, notes::Saved),
+    /// A colleague's version is on disk (nothing was written): merge it, then save again.
+    Theirs(Box<NotesFile>, Option<notes::Stamp>),
+    /// Nothing changed on disk.
+    Unchanged,
+    /// Saving failed; the file on disk is intact.
+    Failed(String),
+}
 
 /// Serialises and writes notes files off the UI thread, one at a time, always the newest
-/// version. It remembers the stamp of what it wrote, so it notices another writer.
+/// version, under the lock beside the file. It never overwrites a version it has not seen:
+/// when someone else wrote the file, it hands theirs back for merging.
 struct Saver {
     jobs: Option<Sender<Job>>,
-    results: Receiver<Result<notes::Saved, String>>,
+    results: Receiver<Outcome>,
     worker: Option<std::thread::JoinHandle<()>>,
 }
 
+/// Runs one job, holding the lock for its read and write.
+fn run(job: Job) -> Outcome {
+    let (path, expected) = match &job {
+        Job::Save(path, _, expected) | Job::Check(path, expected) => (path, *expected),
+    };
+    // Where no lock file can be made (a read-only share), the stamp check below still
+    // notices another writer.
+    let _lock = crate::fsio::Lock::acquire(path).ok();
+    let current = notes::stamp(path);
+    if current.is_some() && current != expected {
+        match notes::open_read_only(path) {
+            Ok(disk) => return Outcome::Theirs(Box::new(disk), current),
+            // Not a good notes file: saving keeps it aside (damaged) and writes ours.
+            Err(_) if matches!(job, Job::Save(..)) => {}
+            Err(e) => return Outcome::Failed(e.to_string()),
+        }
+    }
+    match job {
+        Job::Check(..) => Outcome::Unchanged,
+        Job::Save(path, file, expected) => {
+            match notes::to_text(&file).and_then(|text| notes::save_text(&path, &text, expected)) {
+                Ok(saved) => Outcome::Saved(file, saved),
+                Err(e) => Outcome::Failed(e.to_string()),
+            }
+        }
+    }
+}
+
 impl Saver {
-    fn spawn(mut expected: Option<notes::Stamp>) -> Option<Self> {
+    fn spawn() -> Option<Self> {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (result_tx, results) = mpsc::channel();
         let worker = std::thread::Builder::new()
             .name("notities-opslaan".into())
             .spawn(move || {
                 while let Ok(mut job) = job_rx.recv() {
-                    // Only the newest version matters when saves pile up.
+                    // Only the newest save matters when saves pile up.
                     while let Ok(newer) = job_rx.try_recv() {
-                        job = newer;
+                        if matches!(newer, Job::Save(..)) || matches!(job, Job::Check(..)) {
+                            job = newer;
+                        }
                     }
-                    let (path, file) = job;
-                    let result = notes::to_text(&file)
-                        .and_then(|text| notes::save_text(&path, &text, expected))
-                        .map_err(|e| e.to_string());
-                    if let Ok(saved) = &result {
-                        expected = saved.stamp;
-                    }
-                    if result_tx.send(result).is_err() {
+                    if result_tx.send(run(job)).is_err() {
                         break;
                     }
                 }
@@ -53,6 +94,12 @@ impl Saver {
         })
     }
 
+    fn send(&self, job: Job) -> bool {
+        self.jobs
+            .as_ref()
+            .is_some_and(|jobs| jobs.send(job).is_ok())
+    }
+
     /// Lets the worker finish what it was given and waits for it.
     fn finish(&mut self) {
         self.jobs = None;
@@ -61,6 +108,9 @@ impl Saver {
         }
     }
 }
+
+/// Seconds between looks at whether a colleague wrote the notes file.
+const CHECK_EVERY_S: f64 = 5.0;
 
 /// The notes of the open compass.
 pub struct NotesState {
@@ -77,6 +127,14 @@ pub struct NotesState {
     undo: Vec<(String, NotesFile)>,
     /// Bumped on every change, so views can cache what they derive from the notes.
     pub generation: u64,
+    /// The version last read from or written to disk: the base for merging a colleague's.
+    base: Arc<NotesFile>,
+    /// The stamp of the file as last read or written.
+    synced: Option<notes::Stamp>,
+    /// A save is on its way to the worker.
+    in_flight: bool,
+    /// When the file was last looked at for a colleague's changes (app time).
+    checked_at: f64,
 }
 
 impl NotesState {
@@ -90,6 +148,10 @@ impl NotesState {
             message: None,
             undo: Vec::new(),
             generation: 0,
+            base: Arc::new(NotesFile::default()),
+            synced: None,
+            in_flight: false,
+            checked_at: f64::NEG_INFINITY,
         }
     }
 
@@ -99,12 +161,15 @@ impl NotesState {
         match notes::open_stamped(&path) {
             Ok((file, outcome, stamp)) => {
                 state.file = Arc::new(file);
+                state.base = Arc::clone(&state.file);
+                state.synced = stamp;
                 state.message = outcome.message();
                 state.path = Some(path);
-                state.saver = Saver::spawn(stamp);
+                state.saver = Saver::spawn();
             }
             Err(e) => {
-                // The damaged file could not be moved aside: work in memory, never touch it.
+                // Refused (unreadable, newer, foreign) or damaged and stuck: work in memory and
+                // never touch the file.
                 state.message = Some(format!(
                     "{e}. Notities worden niet opgeslagen tot dit is opgelost."
                 ));
@@ -157,26 +222,75 @@ impl NotesState {
         self.dirty_since.is_some()
     }
 
-    /// Saves when the last change is old enough, and collects results of earlier saves.
+    /// Saves when the last change is old enough, looks now and then whether a colleague
+    /// wrote the file, and takes in what the saver reports.
     pub fn tick(&mut self, now: f64) {
-        if let Some(saver) = &self.saver {
-            while let Ok(result) = saver.results.try_recv() {
-                match result {
-                    Ok(_) => {
-                        if self
-                            .message
-                            .as_deref()
-                            .is_some_and(|m| m.starts_with("Opslaan mislukt"))
-                        {
-                            self.message = None;
-                        }
-                    }
-                    Err(e) => self.message = Some(format!("Opslaan mislukt: {e}")),
-                }
+        let outcomes: Vec<Outcome> = self
+            .saver
+            .as_ref()
+            .map(|s| s.results.try_iter().collect())
+            .unwrap_or_default();
+        for outcome in outcomes {
+            self.take(outcome, now);
+        }
+        if self.dirty_since.is_some_and(|t| now - t >= SAVE_DELAY_S) && !self.in_flight {
+            self.save_in_background();
+        } else if self.dirty_since.is_none()
+            && !self.in_flight
+            && now - self.checked_at >= CHECK_EVERY_S
+        {
+            self.checked_at = now;
+            if let (Some(path), Some(saver)) = (&self.path, &self.saver) {
+                saver.send(Job::Check(path.clone(), self.synced));
             }
         }
-        if self.dirty_since.is_some_and(|t| now - t >= SAVE_DELAY_S) {
-            self.save_in_background();
+    }
+
+    /// Takes in one report of the saver.
+    fn take(&mut self, outcome: Outcome, now: f64) {
+        match outcome {
+            Outcome::Saved(file, saved) => {
+                self.in_flight = false;
+                self.base = file;
+                self.synced = saved.stamp;
+                if self
+                    .message
+                    .as_deref()
+                    .is_some_and(|m| m.starts_with("Opslaan mislukt"))
+                {
+                    self.message = None;
+                }
+                if let Some(kept) = saved.kept_aside {
+                    self.message = Some(format!(
+                        "Het notitiebestand was geen goed notitiebestand meer; het is bewaard als {} en uw notities zijn opgeslagen.",
+                        kept.display()
+                    ));
+                }
+            }
+            Outcome::Theirs(disk, stamp) => {
+                self.in_flight = false;
+                let (merged, conflicts) = notes::merge(&self.base, &self.file, &disk);
+                let unchanged = merged == *self.file;
+                let needs_save = merged != *disk;
+                self.file = Arc::new(merged);
+                self.base = Arc::new(*disk);
+                self.synced = stamp;
+                if !unchanged {
+                    self.generation += 1;
+                    self.message = Some(colleague_notice(&conflicts));
+                }
+                if needs_save {
+                    // Ours merged into theirs still has to be written.
+                    self.dirty_since.get_or_insert(now);
+                }
+            }
+            Outcome::Unchanged => {}
+            Outcome::Failed(e) => {
+                self.in_flight = false;
+                self.message = Some(format!("Opslaan mislukt: {e}"));
+                // Try again after the next pause rather than losing the change.
+                self.dirty_since.get_or_insert(now);
+            }
         }
     }
 
@@ -185,32 +299,30 @@ impl NotesState {
             self.dirty_since = None;
             return;
         };
-        if saver
-            .jobs
-            .as_ref()
-            .is_some_and(|jobs| jobs.send((path.clone(), Arc::clone(&self.file))).is_ok())
-        {
+        if saver.send(Job::Save(path.clone(), Arc::clone(&self.file), self.synced)) {
             self.dirty_since = None;
+            self.in_flight = true;
         }
     }
 
     /// Saves what is unsaved and waits until it is on disk (on exit, before switching files).
+    /// A colleague's version found on the way is merged and saved too.
     pub fn save_now(&mut self) {
-        if self.dirty_since.is_some() {
-            self.save_in_background();
-        }
-        if let Some(saver) = &mut self.saver {
-            saver.finish();
-            while let Ok(result) = saver.results.try_recv() {
-                if let Err(e) = result {
-                    self.message = Some(format!("Opslaan mislukt: {e}"));
-                }
+        for _ in 0..3 {
+            if self.dirty_since.is_none() && !self.in_flight {
+                break;
             }
-        }
-        // A finished saver takes no more work; start a fresh one for later changes.
-        if self.path.is_some() {
-            let stamp = self.path.as_deref().and_then(notes::stamp);
-            self.saver = Saver::spawn(stamp);
+            if self.dirty_since.is_some() && !self.in_flight {
+                self.save_in_background();
+            }
+            let Some(saver) = &mut self.saver else { break };
+            saver.finish();
+            let outcomes: Vec<Outcome> = saver.results.try_iter().collect();
+            self.saver = self.path.as_ref().and_then(|_| Saver::spawn());
+            self.in_flight = false;
+            for outcome in outcomes {
+                self.take(outcome, 0.0);
+            }
         }
     }
 
@@ -240,6 +352,27 @@ impl NotesState {
     }
 }
 
+/// What the user is told when a colleague's version was merged in.
+fn colleague_notice(conflicts: &[notes::MergeNote]) -> String {
+    let mut text =
+        "Een collega heeft de notities intussen ook bewaard; hun wijzigingen zijn overgenomen."
+            .to_owned();
+    if !conflicts.is_empty() {
+        let which: Vec<String> = conflicts
+            .iter()
+            .take(8)
+            .map(|c| format!("{} ({}, van {})", c.id, c.field, c.by))
+            .collect();
+        text.push_str(&format!(
+            " Bij {} hadden u en de collega hetzelfde anders ingevuld: uw versie staat er, die van de collega staat in de geschiedenis: {}{}.",
+            crate::text::count(conflicts.len(), "veld", "velden"),
+            which.join(", "),
+            if conflicts.len() > 8 { ", …" } else { "" }
+        ));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +396,75 @@ mod tests {
         }
         let (back, _) = notes::open(&path).unwrap();
         assert_eq!(back.get("1.1").unwrap().note, "hallo");
+    }
+
+    /// Finding 5 (the app): a colleague's version was kept aside but never shown. Now it is
+    /// merged in, the user is told, and both people's words are in the file.
+    #[test]
+    fn a_colleagues_save_is_merged_and_announced_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.ron");
+        let mut s = NotesState::open(path.clone());
+        s.edit("1.1", "t", "Anna", Edit::Note("van Anna".into()), 0.0);
+        s.save_now();
+        // Bert, on another computer, saves the shared file.
+        notes::update(&path, |f| {
+            f.edit("2.2", "t", "Bert", Edit::Note("van Bert".into()));
+            f.edit("1.1", "t", "Bert", Edit::Status(Some("afgerond".into())));
+        })
+        .unwrap();
+        s.edit(
+            "1.1",
+            "t",
+            "Anna",
+            Edit::Note("van Anna, later".into()),
+            10.0,
+        );
+        s.save_now();
+        let msg = s.message.clone().unwrap_or_default();
+        assert!(msg.contains("collega"), "{msg}");
+        let (disk, _) = notes::open(&path).unwrap();
+        assert_eq!(disk.get("1.1").unwrap().note, "van Anna, later");
+        assert_eq!(disk.get("1.1").unwrap().status.as_deref(), Some("afgerond"));
+        assert_eq!(disk.get("2.2").unwrap().note, "van Bert");
+        assert_eq!(
+            s.file().get("2.2").unwrap().note,
+            "van Bert",
+            "shown in the app too"
+        );
+        let kept_aside = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("andere-versie")
+            })
+            .count();
+        assert_eq!(kept_aside, 0, "merged, not set aside");
+    }
+
+    /// A colleague's save while the app is idle shows up without any edit here.
+    #[test]
+    fn a_colleagues_save_shows_up_while_idle() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.ron");
+        let mut s = NotesState::open(path.clone());
+        notes::update(&path, |f| {
+            f.edit("3.3", "t", "Bert", Edit::Note("nieuw van Bert".into()));
+        })
+        .unwrap();
+        let mut t = 100.0;
+        for _ in 0..300 {
+            s.tick(t);
+            if s.file().get("3.3").is_some() {
+                break;
+            }
+            t += 0.1;
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(s.file().get("3.3").unwrap().note, "nieuw van Bert");
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub struct NotesWindow {
     pub new_status: String,
     /// The outcome of the last action.
     pub status: Option<String>,
+    /// Whether the next invitation carries the municipality's own notes (off by default).
+    pub share_notes: bool,
 }
 
 /// Everything the window reads.
@@ -85,13 +87,17 @@ impl NotesWindow {
             let label = path.display().to_string();
             match review::read(path) {
                 Ok(file) if file.kind == review::ReviewKind::Reactie => {
-                    let plan = review::plan(notes, &file, &kompas.meta.title);
-                    self.pending.retain(|p| p.label != label);
-                    self.pending.push(Pending {
-                        label,
-                        plan,
-                        choices: BTreeMap::new(),
-                    });
+                    match review::plan(notes, &file, kompas) {
+                        Ok(plan) => {
+                            self.pending.retain(|p| p.label != label);
+                            self.pending.push(Pending {
+                                label,
+                                plan,
+                                choices: BTreeMap::new(),
+                            });
+                        }
+                        Err(e) => messages.push(format!("{label}: {e}")),
+                    }
                 }
                 Ok(_) => messages.push(format!(
                     "{label}: dit is een uitnodiging, geen reactie van een partner."
@@ -161,6 +167,11 @@ impl NotesWindow {
             }
         });
         ui.add_space(6.0);
+        ui.checkbox(
+            &mut self.share_notes,
+            "Ook onze eigen notities meesturen (standaard niet: die zijn intern)",
+        );
+        ui.add_space(6.0);
         if input.notes.partners.is_empty() {
             ui.label(RichText::new("Nog geen partners.").italics());
         }
@@ -188,8 +199,17 @@ impl NotesWindow {
                             .collect();
                         let path = PathBuf::from(self.export_dir.trim())
                             .join(format!("kompas-{file}-{stamp}.ron"));
+                        let share = if self.share_notes {
+                            review::ShareNotes::Yes
+                        } else {
+                            review::ShareNotes::No
+                        };
                         commands.push(Command::Notes(
-                            crate::ui::command::NotesCommand::ExportForPartner(p.clone(), path),
+                            crate::ui::command::NotesCommand::ExportForPartner(
+                                p.clone(),
+                                path,
+                                share,
+                            ),
                         ));
                     }
                     ui.end_row();
@@ -257,11 +277,17 @@ impl NotesWindow {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(format!("{} — {}", plan.partner, pending.label)).strong());
                 ui.label(format!("Beantwoord door {}", plan.answered));
-                if let Some(other) = &plan.other_kompas {
-                    ui.colored_label(
-                        theme::status_color(1),
-                        format!("Let op: dit bestand hoort bij ‘{other}’."),
+                if !plan.refused.is_empty() {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} onderdeel/onderdelen van dit bestand worden niet ingelezen:",
+                            plan.refused.len()
+                        ))
+                        .strong(),
                     );
+                    for r in &plan.refused {
+                        ui.label(format!("• {} ({}): {}", r.name, r.id, r.reason));
+                    }
                 }
                 ui.label(
                     [

@@ -2,6 +2,7 @@
 //! Views and keys only push [`Command`]s; after every frame they are applied here in order.
 
 use crate::nav::{self, Location, View};
+use crate::text::count;
 use crate::ui::app::KompasApp;
 use crate::ui::app::session::SideTab;
 use crate::ui::command::{Command, Flag, NotesCommand, NotesFormat, OnOff, UiCommand};
@@ -228,7 +229,15 @@ impl KompasApp {
 
     fn apply_notes(&mut self, ctx: &egui::Context, command: NotesCommand) {
         let now = ctx.input(|i| i.time);
-        let who = self.who().to_owned();
+        let command = match command {
+            NotesCommand::ExportForPartner(partner, path, share) => {
+                return self.export_for_partner(&partner, &path, share, now);
+            }
+            NotesCommand::ApplyImport(label, plan, choices) => {
+                return self.apply_import(&label, &plan, &choices, now);
+            }
+            other => other,
+        };
         let s = &mut self.session;
         let kompas = &s.prepared.kompas;
         let title_of = |id: &str| {
@@ -254,33 +263,7 @@ impl KompasApp {
                 }
             }
             NotesCommand::SetUserName(name) => self.settings.user_name = name,
-            NotesCommand::ExportForPartner(partner, path) => {
-                let file =
-                    crate::review::export_for_partner(s.notes.file(), kompas, &partner, &who);
-                s.notes_window.status = Some(match crate::review::write(&path, &file) {
-                    Ok(()) => format!(
-                        "{} elementen voor {partner} geschreven naar {}",
-                        file.items.len(),
-                        path.display()
-                    ),
-                    Err(e) => format!("Kon {} niet schrijven: {e}", path.display()),
-                });
-            }
-            NotesCommand::ApplyImport(label, plan, choices) => {
-                s.notes.snapshot(label.clone());
-                let applied =
-                    crate::review::apply(s.notes.file_mut(now), &plan, &choices, &who, &title_of);
-                s.notes_window.status = Some(format!(
-                    "{label}: {} reacties bewaard, {} statussen bijgewerkt{}.",
-                    applied.reactions,
-                    applied.statuses,
-                    if applied.unresolved > 0 {
-                        format!(", {} conflict(en) niet toegepast", applied.unresolved)
-                    } else {
-                        String::new()
-                    }
-                ));
-            }
+            NotesCommand::ExportForPartner(..) | NotesCommand::ApplyImport(..) => {}
             NotesCommand::UndoImport => {
                 if let Some(label) = s.notes.undo_import(now) {
                     s.notes_window.status = Some(format!("Import van {label} ongedaan gemaakt."));
@@ -311,5 +294,79 @@ impl KompasApp {
             NotesCommand::SetDir(dir) => self.settings.notes_dir = Some(dir),
             NotesCommand::SetFilter(filter) => s.filter = filter,
         }
+    }
+}
+
+impl KompasApp {
+    /// Writes the invitation for `partner` and, once written, records it in the notes.
+    fn export_for_partner(
+        &mut self,
+        partner: &str,
+        path: &std::path::Path,
+        share: crate::review::ShareNotes,
+        now: f64,
+    ) {
+        let who = self.who().to_owned();
+        let s = &mut self.session;
+        let kompas = &s.prepared.kompas;
+        let (invitation, file) =
+            crate::review::invite(s.notes.file(), kompas, partner, &who, share);
+        s.notes_window.status = Some(match crate::review::write(path, &file) {
+            Ok(()) => {
+                // Recorded only once written: a reaction is checked against it.
+                s.notes.file_mut(now).invitations.push(invitation);
+                let sent: Vec<_> = file
+                    .items
+                    .iter()
+                    .filter_map(|i| kompas.get(&i.id))
+                    .collect();
+                format!(
+                    "{} voor {partner} geschreven naar {}",
+                    kompas.count_of(&sent),
+                    path.display()
+                )
+            }
+            Err(e) => format!("Kon {} niet schrijven: {e}", path.display()),
+        });
+    }
+
+    /// Applies a planned import (after a snapshot, so it can be undone) and says what it did.
+    fn apply_import(
+        &mut self,
+        label: &str,
+        plan: &crate::review::Plan,
+        choices: &std::collections::BTreeMap<usize, crate::review::Choice>,
+        now: f64,
+    ) {
+        let who = self.who().to_owned();
+        let s = &mut self.session;
+        let kompas = &s.prepared.kompas;
+        let title_of = |id: &str| {
+            kompas
+                .get(id)
+                .map(|ix| kompas.element(ix).title.clone())
+                .unwrap_or_default()
+        };
+        s.notes.snapshot(label.to_owned());
+        let applied = crate::review::apply(s.notes.file_mut(now), plan, choices, &who, &title_of);
+        let mut parts = vec![
+            count(applied.reactions, "reactie bewaard", "reacties bewaard"),
+            count(
+                applied.statuses,
+                "status bijgewerkt",
+                "statussen bijgewerkt",
+            ),
+        ];
+        if applied.refused > 0 {
+            parts.push(format!("{} geweigerd", applied.refused));
+        }
+        if applied.unresolved > 0 {
+            parts.push(count(
+                applied.unresolved,
+                "conflict open",
+                "conflicten open",
+            ));
+        }
+        s.notes_window.status = Some(format!("{label}: {}.", parts.join(", ")));
     }
 }

@@ -75,8 +75,9 @@ pub enum NotesCommand {
     AddStatus(String),
     /// Set the user's name (recorded with every change).
     SetUserName(String),
-    /// Write the review file for a partner to a path.
-    ExportForPartner(String, PathBuf),
+    /// Write the invitation for a partner to a path (with or without the municipality's own
+    /// notes) and record it in the notes.
+    ExportForPartner(String, PathBuf, crate::review::ShareNotes),
     /// Apply an import plan (file label, plan, choice per conflict).
     ApplyImport(
         String,

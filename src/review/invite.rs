@@ -1,0 +1,124 @@
+//! Making an invitation: the file for one partner (their assigned elements with context) and
+//! the record of it that the municipality keeps in its notes, against which the reaction is
+//! later checked.
+
+use super::{ContextLine, ReactionDraft, ReviewFile, ReviewItem, ReviewKind};
+use crate::model::Kompas;
+use crate::notes::{Invitation, InvitedItem, NotesFile, Reaction, now};
+
+/// Whether the municipality's own notes go into the invitation. They are internal by default:
+/// a staff member has to choose to share them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ShareNotes {
+    /// Only titles, context and statuses.
+    #[default]
+    No,
+    /// The municipality's notes on each element too.
+    Yes,
+}
+
+/// A fresh invitation id: the partner's name and the moment, plus a random part so two
+/// invitations made in the same second differ.
+fn new_id(partner: &str) -> String {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let slug: String = partner
+        .chars()
+        .filter_map(|c| {
+            if c.is_ascii_alphanumeric() {
+                Some(c.to_ascii_lowercase())
+            } else if c.is_whitespace() || c == '-' {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .take(24)
+        .collect();
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    let time = jiff::Timestamp::now().strftime("%Y%m%d%H%M%S").to_string();
+    format!("{slug}-{time}-{:08x}", h.finish() & 0xffff_ffff)
+}
+
+/// The invitation for `partner`: every element assigned to them, in document order, with its
+/// context, the current status and their own latest reaction; the municipality's notes only
+/// when `share` says so. Returns the record to keep in the notes and the file to send; the
+/// caller keeps the record only when the file was written.
+pub fn invite(
+    notes: &NotesFile,
+    kompas: &Kompas,
+    partner: &str,
+    who: &str,
+    share: ShareNotes,
+) -> (Invitation, ReviewFile) {
+    let mut items = Vec::new();
+    let mut record = Vec::new();
+    for ix in kompas.document_order() {
+        let el = kompas.element(ix);
+        let Some(a) = notes.get(el.id.as_str()) else {
+            continue;
+        };
+        if !a.partners.iter().any(|p| p == partner) {
+            continue;
+        }
+        let context = kompas
+            .path(ix)
+            .into_iter()
+            .skip(1)
+            .filter(|&p| p != ix)
+            .map(|p| ContextLine {
+                name: kompas.short_name(p),
+                title: kompas.element(p).title.clone(),
+            })
+            .collect();
+        let previous: Option<&Reaction> = a.latest_reaction(partner).filter(|r| !r.is_empty());
+        items.push(ReviewItem {
+            id: el.id.to_string(),
+            name: kompas.short_name(ix),
+            title: el.title.clone(),
+            context,
+            note: match share {
+                ShareNotes::Yes => a.note.clone(),
+                ShareNotes::No => String::new(),
+            },
+            status: a.status.clone(),
+            previous: previous.map(|r| ReactionDraft {
+                note: r.note.clone(),
+                status: r.status.clone(),
+                proposal: r.proposal.clone(),
+            }),
+            reaction: ReactionDraft::default(),
+        });
+        record.push(InvitedItem {
+            id: el.id.to_string(),
+            status: a.status.clone(),
+            previous: previous.cloned(),
+        });
+    }
+    let at = now();
+    let invitation = Invitation {
+        id: new_id(partner),
+        partner: partner.to_owned(),
+        kompas: kompas.meta.title.clone(),
+        at: at.clone(),
+        by: who.to_owned(),
+        items: record,
+    };
+    let file = ReviewFile {
+        kind: ReviewKind::Uitnodiging,
+        invitation: invitation.id.clone(),
+        kompas: kompas.meta.title.clone(),
+        partner: partner.to_owned(),
+        exported_at: at,
+        exported_by: who.to_owned(),
+        statuses: notes.statuses.clone(),
+        items,
+        ..ReviewFile::default()
+    };
+    (invitation, file)
+}
