@@ -3,6 +3,9 @@
 
 use crate::model::{Element, Kompas, KompasBuilder, Level, Meta, Rgb};
 
+/// Most elements a synthetic compass may have: [`synthetic`] makes at most this many.
+pub const MAX_ELEMENTS: usize = 5_000_000;
+
 /// The shape of a synthetic compass.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spec {
@@ -19,6 +22,7 @@ impl Spec {
     /// A spec with about `elements` elements in 6 levels (the Sociaal Kompas's shape, one
     /// level deeper), with the sector count between 4 and 8 chosen from the size.
     pub fn with_elements(elements: usize, seed: u64) -> Self {
+        let elements = elements.min(MAX_ELEMENTS);
         let sectors = 4 + (elements / 10_000).min(4);
         // Grow the fanout of the deepest levels until the total reaches the target.
         let mut fanout = vec![4, 3, 4, 3];
@@ -49,15 +53,15 @@ impl Spec {
         }
     }
 
-    /// Number of elements this spec produces.
-    pub fn element_count(&self) -> usize {
-        let mut n = 1 + self.sectors;
+    /// Number of elements this spec produces; `None` when it does not even fit in a number.
+    pub fn element_count(&self) -> Option<usize> {
+        let mut n = self.sectors.checked_add(1)?;
         let mut width = self.sectors;
         for &k in &self.fanout {
-            width *= k;
-            n += width;
+            width = width.checked_mul(k)?;
+            n = n.checked_add(width)?;
         }
-        n
+        Some(n)
     }
 }
 
@@ -187,7 +191,7 @@ pub fn synthetic(spec: &Spec) -> Kompas {
     );
     // Breadth-first keeps memory flat and ids in order.
     let mut frontier: Vec<(crate::model::Ix, String)> = Vec::new();
-    for s in 1..=spec.sectors {
+    for s in 1..=spec.sectors.min(MAX_ELEMENTS - 1) {
         let ix = b.add(
             Some(root),
             Element {
@@ -202,11 +206,17 @@ pub fn synthetic(spec: &Spec) -> Kompas {
         );
         frontier.push((ix, s.to_string()));
     }
-    for (level, &k) in spec.fanout.iter().enumerate() {
+    // However large the spec, no more than MAX_ELEMENTS are made.
+    let mut made = 1 + frontier.len();
+    'levels: for (level, &k) in spec.fanout.iter().enumerate() {
         let depth = level + 2;
-        let mut next = Vec::with_capacity(frontier.len() * k);
+        let mut next = Vec::with_capacity(frontier.len().saturating_mul(k).min(MAX_ELEMENTS));
         for (parent, pid) in &frontier {
             for c in 1..=k {
+                if made >= MAX_ELEMENTS {
+                    break 'levels;
+                }
+                made += 1;
                 let id = format!("{pid}.{c}");
                 let ix = b.add(
                     Some(*parent),
@@ -227,7 +237,7 @@ pub fn synthetic(spec: &Spec) -> Kompas {
         frontier = next;
     }
     let meta = Meta {
-        title: format!("Synthetisch kompas ({} elementen)", spec.element_count()),
+        title: format!("Synthetisch kompas ({made} elementen)"),
         municipality: "Voorbeeld".into(),
         period: "2025-2028".into(),
         source: format!("kompas generate, seed {}", spec.seed),
@@ -240,12 +250,30 @@ pub fn synthetic(spec: &Spec) -> Kompas {
 mod tests {
     use super::*;
 
+    /// Finding 11: huge fanouts panicked ("capacity overflow") or grew past the limit.
+    #[test]
+    fn huge_specs_neither_panic_nor_grow_past_the_limit() {
+        let spec = Spec {
+            sectors: 3,
+            fanout: vec![usize::MAX, usize::MAX],
+            seed: 1,
+        };
+        assert_eq!(spec.element_count(), None);
+        let wide = Spec {
+            sectors: 2,
+            fanout: vec![3_000_000],
+            seed: 1,
+        };
+        assert_eq!(wide.element_count(), Some(6_000_003));
+        assert!(Spec::with_elements(usize::MAX, 1).element_count() <= Some(MAX_ELEMENTS + 200_000));
+    }
+
     #[test]
     fn specs_reach_their_size_and_are_deterministic() {
         for n in [530, 5_000, 50_000] {
             let spec = Spec::with_elements(n, 7);
             let k = synthetic(&spec);
-            assert_eq!(k.len(), spec.element_count());
+            assert_eq!(Some(k.len()), spec.element_count());
             assert!(k.len() >= n && k.len() < n * 2, "{n} -> {}", k.len());
             assert!((4..=8).contains(&k.sectors().len()));
         }

@@ -309,7 +309,9 @@ pub fn dutch_ron_message(code: &ron::Error) -> String {
         E::TrailingCharacters => {
             "na het einde van het bestand staat nog tekst; staat er een haakje te veel?".into()
         }
-        E::ExceededRecursionLimit => "de gegevens zijn te diep genest (meer dan 256 lagen)".into(),
+        E::ExceededRecursionLimit => {
+            "de gegevens zijn te diep genest: meer dan 256 haakjes in elkaar, dat is ongeveer 60 niveaus elementen onder elkaar".into()
+        }
         E::NoSuchStructField {
             expected, found, ..
         } => format!(

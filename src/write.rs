@@ -15,15 +15,10 @@ use crate::model::{Ix, Kompas};
 pub fn to_files(kompas: &Kompas) -> Result<Vec<(String, String)>, ron::Error> {
     let mut files = Vec::new();
     let mut include = Vec::new();
-    let sector_level = kompas
-        .levels
-        .get(1)
-        .map_or_else(|| "sector".to_owned(), |l| file_stem(&l.name));
+    let sector_level = kompas.levels.get(1).map_or("sector", |l| l.name.as_str());
+    let mut names = FileNames::default();
     for &sector in kompas.sectors() {
-        let name = format!(
-            "{sector_level}-{}.ron",
-            file_stem(kompas.element(sector).id.as_str())
-        );
+        let name = names.part(sector_level, kompas.element(sector).id.as_str());
         let part = PartDef {
             sectors: vec![element_def(kompas, sector)],
             ..PartDef::default()
@@ -80,17 +75,127 @@ pub fn to_files(kompas: &Kompas) -> Result<Vec<(String, String)>, ron::Error> {
     Ok(files)
 }
 
-/// Writes the compass into `dir` (created if needed), each file atomically.
+/// Whether writing a compass folder may replace one that is there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Replace {
+    /// Refuse a folder that exists and is not empty.
+    #[default]
+    No,
+    /// Replace it (the old folder is removed only once the new one is in place).
+    Yes,
+}
+
+/// Writes the compass as a folder `dir`. Everything is written into a new folder beside it
+/// first and then renamed into place, so a failure halfway never leaves a broken compass; an
+/// existing folder that is not empty is refused unless `replace` says otherwise.
 ///
 /// # Errors
-/// I/O errors, or RON serialisation failing.
-pub fn write_dir(kompas: &Kompas, dir: &Path) -> std::io::Result<()> {
+/// `dir` is in use (not empty, a file or a link) or an I/O error; `dir` is then as it was.
+pub fn write_dir(kompas: &Kompas, dir: &Path, replace: Replace) -> std::io::Result<()> {
     let files = to_files(kompas).map_err(std::io::Error::other)?;
-    fs::create_dir_all(dir)?;
-    for (name, text) in files {
-        write_atomic(&dir.join(name), text.as_bytes())?;
+    let in_use = |why: &str| {
+        std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} {why}", dir.display()),
+        )
+    };
+    let existing = match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_dir() => {
+            let empty = fs::read_dir(dir)?.next().is_none();
+            if !empty && replace == Replace::No {
+                return Err(in_use(
+                    "bestaat al en is niet leeg; kies een nieuwe map of vervang haar bewust (--force)",
+                ));
+            }
+            Some(empty)
+        }
+        Ok(_) => return Err(in_use("is geen map")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)?;
+    let name = dir
+        .file_name()
+        .map_or_else(|| "kompas".into(), |n| n.to_string_lossy().into_owned());
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.nieuw-"))
+        .tempdir_in(&parent)?;
+    for (file, text) in &files {
+        write_atomic(&staging.path().join(file), text.as_bytes())?;
     }
+    match existing {
+        None => fs::rename(staging.path(), dir)?,
+        Some(true) => {
+            fs::remove_dir(dir)?;
+            fs::rename(staging.path(), dir)?;
+        }
+        Some(false) => {
+            // The old folder steps aside, the new one takes its place, then the old one goes.
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.oud-"))
+                .tempdir_in(&parent)?;
+            let old_path = old.path().join("kompas");
+            fs::rename(dir, &old_path)?;
+            if let Err(e) = fs::rename(staging.path(), dir) {
+                let _ = fs::rename(&old_path, dir);
+                return Err(e);
+            }
+        }
+    }
+    // The staging folder was renamed away; forget it rather than try to remove it.
+    let _ = staging.keep();
     Ok(())
+}
+
+/// File names derived from data, made safe: plain lower-case ASCII, not hidden, not too
+/// long, not a name Windows reserves, and unique without regard to case (on Windows and
+/// macOS `thema-A.ron` and `thema-a.ron` are one file).
+#[derive(Debug)]
+struct FileNames {
+    taken: std::collections::HashSet<String>,
+}
+
+impl Default for FileNames {
+    fn default() -> Self {
+        let taken = ["kompas.ron", "begrippen.ron", "inhoud.ron"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        Self { taken }
+    }
+}
+
+/// Longest stem of a part file name, in bytes (file systems allow 255; paths add up).
+const MAX_STEM: usize = 60;
+
+impl FileNames {
+    /// `<level>-<id>.ron`, made safe and unique.
+    fn part(&mut self, level: &str, id: &str) -> String {
+        let mut stem = format!("{}-{}", file_stem(level), file_stem(id));
+        stem = stem.trim_start_matches(['.', '-', '_']).to_owned();
+        stem.truncate(MAX_STEM);
+        if stem.is_empty() {
+            stem = "deel".into();
+        }
+        let reserved = [
+            "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+            "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+        ];
+        if reserved.contains(&stem.split('.').next().unwrap_or_default()) {
+            stem.push('_');
+        }
+        let mut name = format!("{stem}.ron");
+        let mut n = 2;
+        while !self.taken.insert(name.clone()) {
+            name = format!("{stem}-{n}.ron");
+            n += 1;
+        }
+        name
+    }
 }
 
 pub use crate::fsio::write_atomic;
@@ -199,8 +304,10 @@ fn content_def(kompas: &Kompas) -> PartDef {
 fn file_stem(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+            if c.is_ascii_alphanumeric() || c == '-' {
                 c.to_ascii_lowercase()
+            } else if c == '.' {
+                '.'
             } else {
                 '_'
             }
@@ -286,7 +393,7 @@ mod tests {
         let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
         let k = crate::load::load_path(&fixture).unwrap().kompas;
         let dir = tempfile::tempdir().unwrap();
-        write_dir(&k, dir.path()).unwrap();
+        write_dir(&k, dir.path(), Replace::No).unwrap();
         assert!(dir.path().join("thema-1.ron").exists());
         let again = crate::load::load_path(dir.path()).unwrap().kompas;
         assert_eq!(content(&again), content(&k));

@@ -96,3 +96,96 @@ fn binary_garbage_is_refused() {
     );
     assert!(kompas::load(&source).is_err());
 }
+
+/// Finding 16: the nesting message said "meer dan 256 lagen" while it triggers at 63 levels
+/// of elements; it now says what a steward sees.
+#[test]
+fn the_nesting_limit_is_named_in_elements() {
+    let nested = |n: usize| {
+        let mut s = String::from(
+            "(format: 1, title: \"t\", levels: [(name: \"L\")], root: (id: \"0\", title: \"r\", children: [",
+        );
+        for i in 0..n {
+            s.push_str(&format!("(id: \"x{i}\", title: \"t\", children: ["));
+        }
+        s.push(']');
+        s.push_str(&")]".repeat(n));
+        s.push_str("))");
+        Source::Memory(vec![("kompas.ron".into(), s)])
+    };
+    let err = kompas::load(&nested(63)).unwrap_err();
+    assert!(
+        err.problems
+            .iter()
+            .any(|p| p.message.contains("ongeveer 60 niveaus")),
+        "{:?}",
+        err.problems
+    );
+    // 50 levels are too deep for the level names but not for the reader.
+    let err = kompas::load(&nested(50)).unwrap_err();
+    assert!(!err.problems.iter().any(|p| p.message.contains("genest")));
+}
+
+/// Findings 9, 12 and 16: a FIFO as a compass file hung the loader; an include that is a link
+/// read (and quoted) a file outside the compass folder; a byte-order mark was refused.
+#[cfg(unix)]
+#[test]
+fn files_that_are_not_what_they_seem() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kompas");
+    std::fs::create_dir(&folder).unwrap();
+    let main = "(format: 1, title: \"t\", levels: [(name: \"E\"), (name: \"S\")], root: (id: \"0\", title: \"r\"), include: [\"deel.ron\"])";
+    std::fs::write(folder.join("kompas.ron"), format!("\u{feff}{main}")).unwrap();
+    // A link to a secret outside the folder.
+    let secret = dir.path().join("geheim.ron");
+    std::fs::write(
+        &secret,
+        "(sectors: [(id: \"1\", title: \"GEHEIME REGEL\")])",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("deel.ron")).unwrap();
+    let err = kompas::load_path(&folder).unwrap_err();
+    let text = format!("{:?}", err.problems);
+    assert!(text.contains("buiten de kompasmap"), "{text}");
+    assert!(
+        !text.contains("GEHEIME"),
+        "the target is never quoted: {text}"
+    );
+    assert!(
+        !text.contains("UTF-8") && !text.contains("BOM"),
+        "the BOM is fine: {text}"
+    );
+    // A FIFO as the include and as kompas.ron: refused at once.
+    std::fs::remove_file(folder.join("deel.ron")).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(folder.join("deel.ron"))
+        .status()
+        .unwrap();
+    assert!(status.success(), "mkfifo");
+    let started = std::time::Instant::now();
+    let err = kompas::load_path(&folder).unwrap_err();
+    assert!(format!("{:?}", err.problems).contains("FIFO"));
+    let fifo = dir.path().join("pijp.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(kompas::load_path(&fifo).is_err());
+    let map = dir.path().join("kaart.mm");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&map)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let err = kompas::mindmap::open(&map).unwrap_err();
+    assert!(format!("{:?}", err.problems).contains("FIFO"));
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "nothing waited for a writer"
+    );
+}

@@ -208,3 +208,111 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     assert!(stdout.contains("\\u{1b}"), "shown, not sent: {stdout}");
     assert!(stdout.contains("geweigerd"), "{stdout}");
 }
+
+/// A Freeplane map with two sectors whose ids differ only in case.
+fn map_with_ids(ids: &[&str]) -> String {
+    let mut mm = String::from("<map version=\"freeplane 1.9.13\">\n<node TEXT=\"Wortel\">\n");
+    for id in ids {
+        mm.push_str(&format!(
+            "<node TEXT=\"Sector {id}\"><attribute NAME=\"kompas-id\" VALUE=\"{id}\"/>\
+             <node TEXT=\"Kind van {id}\"/></node>\n"
+        ));
+    }
+    mm.push_str("</node>\n</map>\n");
+    mm
+}
+
+/// Findings 6 and 7: `import --out EXISTING` silently replaced `kompas.ron` and orphaned the
+/// old parts; sector ids `A` and `a` both became `thema-a.ron` (one lost, the folder did not
+/// load); a level `.Thema` gave a hidden file the loader refuses; a 300-character level name
+/// failed after `kompas.ron` was already written.
+#[test]
+fn importing_into_a_folder_is_safe_and_every_name_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let mm = dir.path().join("kaart.mm");
+    std::fs::write(&mm, map_with_ids(&["A", "a", "con"])).unwrap();
+    let out = dir.path().join("kompas");
+    let long = "Thema".repeat(60);
+    for levels in [".Thema,Doel,Actie".to_owned(), format!("Visie,{long},Doel")] {
+        let _ = std::fs::remove_dir_all(&out);
+        let (code, stdout, stderr) = kompas_cmd(&[
+            "import",
+            mm.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--niveaus",
+            &levels,
+        ]);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        let loaded = kompas::load_path(&out).unwrap();
+        assert_eq!(loaded.kompas.sectors().len(), 3, "no sector lost");
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(!name.starts_with('.'), "hidden {name}");
+            assert!(name.len() <= 70, "{name}");
+            assert!(!name.to_lowercase().starts_with("con."), "{name}");
+        }
+    }
+    // The folder is now a compass: a second import is refused and changes nothing.
+    let before = std::fs::read_to_string(out.join("kompas.ron")).unwrap();
+    std::fs::write(&mm, map_with_ids(&["X"])).unwrap();
+    let (code, _, stderr) = kompas_cmd(&[
+        "import",
+        mm.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("niet leeg") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("kompas.ron")).unwrap(),
+        before
+    );
+    // With --force it is replaced whole: no old part files left behind.
+    let (code, stdout, stderr) = kompas_cmd(&[
+        "import",
+        mm.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(kompas::load_path(&out).unwrap().kompas.sectors().len(), 1);
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        2,
+        "kompas.ron and one part"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Finding 11: `kompas generate` with a huge fanout panicked or grew until killed.
+#[test]
+fn generate_refuses_what_does_not_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("g");
+    let huge = usize::MAX.to_string();
+    let (code, _, stderr) = kompas_cmd(&[
+        "generate",
+        "--sectors",
+        "4",
+        "--fanout",
+        &format!("{huge},{huge}"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("ontelbaar") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

@@ -986,7 +986,7 @@ fn another_compass_of_the_same_shape_shows_its_own_labels_and_no_old_badges() {
         "the same einddoel"
     );
     let dir = tempfile::tempdir().unwrap();
-    kompas::write::write_dir(&b, dir.path()).unwrap();
+    kompas::write::write_dir(&b, dir.path(), kompas::write::Replace::No).unwrap();
 
     let mut h = harness_on(a.clone(), 1280.0, 800.0);
     let noted = a.element(a.at_depth(3)[0]).id.clone();

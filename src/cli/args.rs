@@ -71,6 +71,9 @@ pub enum Command {
         /// Namen van de niveaus van boven naar beneden, bijv. Visie,Thema,Doel (als het bestand ze niet geeft).
         #[arg(long, value_delimiter = ',')]
         niveaus: Vec<String>,
+        /// Een bestaande, niet-lege map vervangen (anders wordt die geweigerd).
+        #[arg(long)]
+        force: bool,
     },
     /// Schrijf een kompas als mindmap (.mm, voor Freeplane) of OPML-outline.
     Export {
@@ -100,6 +103,9 @@ pub enum Command {
         /// Map om het kompas in te schrijven.
         #[arg(long)]
         out: PathBuf,
+        /// Een bestaande, niet-lege map vervangen (anders wordt die geweigerd).
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -11,6 +11,7 @@ pub(super) fn import(
     file: &std::path::Path,
     out: &std::path::Path,
     levels: Vec<String>,
+    replace: crate::write::Replace,
 ) -> ExitCode {
     use crate::mindmap::{Defaults, Format};
     if Format::of(file) == Format::Ron {
@@ -33,7 +34,7 @@ pub(super) fn import(
         }
     };
     print_problems(&loaded.warnings);
-    match crate::write::write_dir(&loaded.kompas, out) {
+    match crate::write::write_dir(&loaded.kompas, out, replace) {
         Ok(()) => {
             println!(
                 "{} elementen ({} sectoren) geschreven naar {}",

@@ -42,7 +42,12 @@ pub fn run(command: Command) -> ExitCode {
             path,
         } => render::render(&out, view.as_deref(), &size, &theme, path.as_ref()),
         Command::Review { command } => notes::review(command),
-        Command::Import { file, out, niveaus } => compass::import(&file, &out, niveaus),
+        Command::Import {
+            file,
+            out,
+            niveaus,
+            force,
+        } => compass::import(&file, &out, niveaus, replace(force)),
         Command::Export { format, out, path } => compass::export(format, &out, path.as_ref()),
         Command::Generate {
             elements,
@@ -50,6 +55,7 @@ pub fn run(command: Command) -> ExitCode {
             fanout,
             seed,
             out,
+            force,
         } => {
             let spec = match (sectors, fanout) {
                 (Some(sectors), Some(fanout)) => crate::generate::Spec {
@@ -59,15 +65,19 @@ pub fn run(command: Command) -> ExitCode {
                 },
                 _ => crate::generate::Spec::with_elements(elements, seed),
             };
-            if spec.element_count() > 5_000_000 {
-                eprintln!(
-                    "Dat zijn {} elementen; meer dan 5 000 000 wordt niet gemaakt.",
-                    spec.element_count()
-                );
-                return ExitCode::FAILURE;
+            match spec.element_count() {
+                Some(n) if n <= crate::generate::MAX_ELEMENTS => {}
+                count => {
+                    eprintln!(
+                        "Dat zijn {} elementen; meer dan {} wordt niet gemaakt.",
+                        count.map_or_else(|| "ontelbaar veel".to_owned(), |n| n.to_string()),
+                        crate::generate::MAX_ELEMENTS
+                    );
+                    return ExitCode::FAILURE;
+                }
             }
             let kompas = crate::generate::synthetic(&spec);
-            match crate::write::write_dir(&kompas, &out) {
+            match crate::write::write_dir(&kompas, &out, replace(force)) {
                 Ok(()) => {
                     println!(
                         "{} elementen geschreven naar {}",
@@ -89,5 +99,13 @@ pub fn run(command: Command) -> ExitCode {
 fn print_problems(problems: &[Problem]) {
     for p in problems {
         eprintln!("{p}");
+    }
+}
+
+fn replace(force: bool) -> crate::write::Replace {
+    if force {
+        crate::write::Replace::Yes
+    } else {
+        crate::write::Replace::No
     }
 }
