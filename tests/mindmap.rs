@@ -245,7 +245,18 @@ fn text_strategy() -> impl Strategy<Value = String> {
         let n = words.len();
         (
             Just(words),
-            proptest::collection::vec(prop_oneof![Just(" "), Just("  "), Just("\n")], n),
+            // Finding 14: tabs, carriage returns and non-breaking spaces came back as spaces.
+            proptest::collection::vec(
+                prop_oneof![
+                    Just(" "),
+                    Just("  "),
+                    Just("\n"),
+                    Just("\t"),
+                    Just("\u{a0}"),
+                    Just("\r\n"),
+                ],
+                n,
+            ),
         )
     })
     .prop_map(|(words, seps)| {
@@ -318,4 +329,75 @@ fn a_file_of_100_mb_is_refused_without_reading_it_whole() {
         shown.starts_with("enorm.mm") && shown.contains("64 MB"),
         "{shown}"
     );
+}
+
+/// Finding 14: a note of only spaces was dropped on the way through a mind map, and control
+/// characters made a file Freeplane cannot open.
+#[test]
+fn whitespace_notes_survive_and_control_characters_are_caught() {
+    let def = |text: &str| {
+        format!(
+            "(format: 1, title: \"T\", levels: [(name: \"A\"), (name: \"B\")], root: (id: \"0\", title: \"w\", children: [(id: \"1\", title: \"een\", text: {text:?})]))"
+        )
+    };
+    let load = |t: String| {
+        kompas::load(&kompas::source::Source::Memory(vec![(
+            "kompas.ron".into(),
+            t,
+        )]))
+        .unwrap()
+        .kompas
+    };
+    let spaces = load(def("   \t "));
+    assert_same_tree(&spaces, &through_mm(&spaces));
+    assert_same_tree(&spaces, &through_opml(&spaces));
+    let control = load(def("bel\u{7} en nul\u{1}"));
+    assert_eq!(mindmap::xml_problems(&control).len(), 1);
+    // Written anyway (the app), the file is still XML that reads back.
+    let text = freeplane::write(&control);
+    assert!(!text.contains('\u{7}') && text.contains('\u{FFFD}'));
+    assert!(freeplane::read(&text, "x.mm").is_ok());
+    // The command line refuses.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("kompas.ron"), def("bel\u{7}")).unwrap();
+    let out = dir.path().join("uit.mm");
+    let result = Command::new(env!("CARGO_BIN_EXE_kompas"))
+        .args(["export", "--format", "mm", "--out"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("U+0007"));
+    assert!(!out.exists());
+}
+
+/// Findings 13 and 16: a second root node was dropped with its warning thrown away ("Geen
+/// fouten."), and a 60 MB note in CDATA slipped past the 1 MB limit.
+#[test]
+fn a_second_root_is_reported_and_cdata_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mm = dir.path().join("twee.mm");
+    std::fs::write(
+        &mm,
+        "<map>\n<node TEXT=\"Een\"><node TEXT=\"a\"/></node>\n<node TEXT=\"Twee\"/>\n</map>\n",
+    )
+    .unwrap();
+    let result = Command::new(env!("CARGO_BIN_EXE_kompas"))
+        .arg("check")
+        .arg(&mm)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&result.stdout).into_owned()
+        + &String::from_utf8_lossy(&result.stderr);
+    assert!(
+        out.contains("tweede hoofdknoop") && out.contains("1 waarschuwing"),
+        "{out}"
+    );
+    let big = format!(
+        "<map><node TEXT=\"a\"><richcontent TYPE=\"NOTE\"><![CDATA[{}]]></richcontent></node></map>",
+        "x".repeat(2 * 1024 * 1024)
+    );
+    let err = freeplane::read(&big, "groot.mm").unwrap_err();
+    assert!(format!("{:?}", err.problems).contains("langer dan 1 MB"));
 }

@@ -61,6 +61,17 @@ pub(super) fn export(format: MapFormat, out: &std::path::Path, path: Option<&Pat
         }
     };
     let k = &loaded.kompas;
+    let invalid = crate::mindmap::xml_problems(k);
+    if !invalid.is_empty() {
+        for p in &invalid {
+            eprintln!("{p}");
+        }
+        eprintln!(
+            "\n{} tekens die XML niet toestaat (stuurtekens); een mindmap met die tekens opent niet in Freeplane. Haal ze uit het kompas; er is niets geschreven.",
+            invalid.len()
+        );
+        return ExitCode::FAILURE;
+    }
     let text = match format {
         MapFormat::Mm => crate::mindmap::freeplane::write(k),
         MapFormat::Opml => crate::mindmap::opml::write(k),

@@ -249,6 +249,10 @@ pub fn read_with_warnings(
             }
             Event::CData(t) => {
                 if let Some(Frame::Rich { text: html, .. }) = in_rich(&mut stack) {
+                    // Checked before it is taken in, so a huge CDATA block cannot slip past.
+                    if html.len() + t.len() > MAX_TEXT_BYTES {
+                        return Err(fail(offset, "een notitie is langer dan 1 MB".into()));
+                    }
                     html.text(&String::from_utf8_lossy(&t));
                 }
             }
@@ -416,6 +420,13 @@ fn write_node_open(kompas: &Kompas, ix: Ix, indent: &str, out: &mut String) {
         }
     }
     if let Some(text) = &el.text {
+        // HTML loses tabs, carriage returns, non-breaking spaces and notes of only spaces:
+        // then the exact text travels beside the note.
+        let html_loses =
+            text.chars().any(|c| matches!(c, '\t' | '\r' | '\u{a0}')) || text.trim().is_empty();
+        if html_loses {
+            attribute(attr::TEXT, text);
+        }
         let _ = writeln!(
             out,
             "{indent}<richcontent TYPE=\"NOTE\">\n{}\n{indent}</richcontent>",

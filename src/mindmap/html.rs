@@ -159,6 +159,9 @@ pub fn escape(s: &str, attribute: bool) -> String {
             '\n' if attribute => out.push_str("&#10;"),
             '\r' if attribute => out.push_str("&#13;"),
             '\t' if attribute => out.push_str("&#9;"),
+            // No XML document may hold these, not even as a reference: a stand-in keeps the
+            // file one that Freeplane opens ([`super::xml_problems`] names them first).
+            c if !super::xml_allows(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

@@ -146,11 +146,23 @@ pub fn import(path: &Path, defaults: &Defaults) -> Result<Loaded, LoadError> {
     let text = crate::source::read_limited(path).map_err(|e| LoadError {
         problems: vec![Problem::file_error(&name, e.to_string())],
     })?;
+    // The reader's warnings (a second root, unknown elements) are the user's to see too.
+    let mut warnings = Vec::new();
     let outline = match Format::of(path) {
-        Format::MindMap => freeplane::read(&text, &name)?,
+        Format::MindMap => freeplane::read_with_warnings(&text, &name, &mut warnings)?,
         Format::Opml | Format::Ron => opml::read(&text, &name)?,
     };
-    to_kompas(&outline, &name, &text, defaults)
+    match to_kompas(&outline, &name, &text, defaults) {
+        Ok(mut loaded) => {
+            warnings.append(&mut loaded.warnings);
+            loaded.warnings = warnings;
+            Ok(loaded)
+        }
+        Err(mut e) => {
+            warnings.append(&mut e.problems);
+            Err(LoadError { problems: warnings })
+        }
+    }
 }
 
 /// What an import falls back on where the file says nothing.
@@ -305,11 +317,7 @@ pub fn to_def(
                 )),
             }
         }
-        let note = node
-            .note
-            .clone()
-            .or_else(|| node.attr(attr::TEXT).map(str::to_owned))
-            .filter(|n| !n.trim().is_empty());
+        let note = exact_text(node);
         defs.push(Some(ElementDef {
             id: ids[i].clone(),
             level: None,
@@ -573,6 +581,49 @@ pub(crate) fn xml_message(err: &quick_xml::Error) -> String {
 /// references (a literal newline in an attribute would read back as a space).
 pub(crate) fn escape_attr(s: &str) -> String {
     html::escape(s, true)
+}
+
+/// The element's longer text: the note as the file shows it, but the exact text Kompas wrote
+/// beside it (`kompas-tekst`) when the note still says the same; a note edited in a mind-map
+/// tool wins. HTML cannot carry tabs, carriage returns, non-breaking spaces or a note of only
+/// spaces, which is why the attribute is there.
+fn exact_text(node: &Node) -> Option<String> {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (&node.note, node.attr(attr::TEXT)) {
+        (Some(note), Some(exact)) if squash(note) == squash(exact) => Some(exact.to_owned()),
+        (Some(note), _) => Some(note.clone()).filter(|n| !n.trim().is_empty()),
+        (None, Some(exact)) => Some(exact.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// True for a character XML 1.0 allows in a document at all (not even a character reference
+/// can carry the others).
+pub fn xml_allows(c: char) -> bool {
+    matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Elements whose texts hold characters XML 1.0 does not allow (control characters): a mind
+/// map with them would not open in Freeplane. The exporters replace them with U+FFFD; the
+/// command line refuses to export until they are gone.
+pub fn xml_problems(kompas: &crate::model::Kompas) -> Vec<String> {
+    let bad = |s: &str| s.chars().find(|&c| !xml_allows(c));
+    let mut out = Vec::new();
+    for ix in kompas.document_order() {
+        let el = kompas.element(ix);
+        let texts = std::iter::once(&el.title)
+            .chain(el.text.as_ref())
+            .chain(el.label.as_ref());
+        if let Some(c) = texts.find_map(|t| bad(t)) {
+            out.push(format!(
+                "{} ({}): teken U+{:04X} mag niet in XML",
+                kompas.short_name(ix),
+                el.id,
+                u32::from(c)
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

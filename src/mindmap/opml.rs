@@ -188,6 +188,10 @@ pub fn write(kompas: &Kompas) -> String {
         let _ = write!(out, "{indent}<outline text=\"{}\"", esc(&el.title));
         if let Some(text) = &el.text {
             let _ = write!(out, " _note=\"{}\"", esc(text));
+            // A note of only spaces is taken for an empty one; the exact text says it is not.
+            if text.trim().is_empty() {
+                let _ = write!(out, " {}=\"{}\"", attr::TEXT, esc(text));
+            }
         }
         let _ = write!(out, " {}=\"{}\"", attr::ID, esc(el.id.as_str()));
         if let Some(label) = &el.label {
