@@ -611,7 +611,7 @@ pub fn xml_problems(kompas: &crate::model::Kompas) -> Vec<String> {
     let mut out = Vec::new();
     for ix in kompas.document_order() {
         let el = kompas.element(ix);
-        let texts = std::iter::once(&el.title)
+        let mut texts = std::iter::once(&el.title)
             .chain(el.text.as_ref())
             .chain(el.label.as_ref());
         if let Some(c) = texts.find_map(|t| bad(t)) {
