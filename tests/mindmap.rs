@@ -388,8 +388,11 @@ fn a_second_root_is_reported_and_cdata_is_bounded() {
         .arg(&mm)
         .output()
         .unwrap();
-    let out = String::from_utf8_lossy(&result.stdout).into_owned()
-        + &String::from_utf8_lossy(&result.stderr);
+    let out = format!(
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
     assert!(
         out.contains("tweede hoofdknoop") && out.contains("1 waarschuwing"),
         "{out}"
