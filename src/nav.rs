@@ -153,7 +153,13 @@ pub fn up(kompas: &Kompas, loc: &Location) -> Option<Location> {
         }),
         View::Page(id) => {
             let ix = kompas.get(id.as_str())?;
-            let parent = kompas.parent(ix)?;
+            // The root's page (the list of all sectors) sits right under the compass.
+            let Some(parent) = kompas.parent(ix) else {
+                return Some(Location {
+                    view: View::Compass,
+                    selected: loc.selected.clone(),
+                });
+            };
             if kompas.parent(parent).is_none() {
                 Some(Location {
                     view: View::Compass,

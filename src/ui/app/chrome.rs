@@ -201,6 +201,7 @@ impl KompasApp {
         let edit = egui::TextEdit::singleline(&mut s.search.query)
             .id(search_id())
             .hint_text("woord, begrip… (Ctrl+F)")
+            .char_limit(crate::search::MAX_QUERY_CHARS)
             .desired_width(240.0)
             .font(egui::FontId::proportional(BAR_TEXT_PX));
         let resp = ui.add(edit).labelled_by(label.id);

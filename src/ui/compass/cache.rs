@@ -83,7 +83,13 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
     .label;
     let mut tab_order = vec![(None, kompas.root())];
     for &s in kompas.sectors() {
-        tab_order.extend(layout.wedge_of(s).map(|w| (Some(w), s)));
+        // A group of sectors is one stop too, at its first sector.
+        tab_order.extend(
+            layout
+                .wedge_of(s)
+                .filter(|&w| layout.wedges[w].ix == s)
+                .map(|w| (Some(w), s)),
+        );
         for &c in kompas.children(s) {
             // A group is one stop, at its first element.
             tab_order.extend(

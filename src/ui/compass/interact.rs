@@ -139,6 +139,11 @@ fn open_location(kompas: &Kompas, wedge: Option<&Wedge>, ix: Ix) -> Location {
         .filter(|w| w.count > 1)
         .and_then(|_| kompas.parent(ix))
     {
+        // A run of sectors: the page of the root lists them all, at the first of the run.
+        Some(root) if root == kompas.root() => Location {
+            view: crate::nav::View::Page(kompas.element(root).id.clone()),
+            selected: Some(kompas.element(ix).id.clone()),
+        },
         Some(parent) => location_for(kompas, parent),
         None => location_for(kompas, ix),
     }

@@ -60,6 +60,11 @@ pub(crate) const MIN_WEDGE_PX: f32 = 22.0;
 /// squeeze the others to slivers.
 pub(crate) const MAX_SECTOR_WEIGHT: usize = 60;
 
+/// Most wedges in the sector ring: beyond this (a flat list of 112 podcasts, a map of 100 000
+/// sectors) runs of sectors share a wedge that opens the list of them, and the outer ring is
+/// left out, so the compass stays a compass and its cost stays bounded.
+pub(crate) const MAX_SECTOR_WEDGES: usize = 36;
+
 /// What a point on the compass is over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Hit {
@@ -142,17 +147,64 @@ impl Wedge {
     }
 }
 
+/// Too many sectors for a ring: [`MAX_SECTOR_WEDGES`] equal wedges, each a run of sectors.
+fn grouped_sectors(
+    sectors: &[Ix],
+    inner_px: f32,
+    outer_px: f32,
+    member_of: &mut std::collections::HashMap<Ix, usize>,
+) -> Vec<Wedge> {
+    let per = sectors.len().div_ceil(MAX_SECTOR_WEDGES).max(1);
+    let groups: Vec<&[Ix]> = sectors.chunks(per).collect();
+    let step = TAU / groups.len().max(1) as f32;
+    let mut wedges = Vec::with_capacity(groups.len());
+    for (i, group) in groups.iter().enumerate() {
+        let (Some(&first), Some(&last)) = (group.first(), group.last()) else {
+            continue;
+        };
+        for &m in *group {
+            member_of.insert(m, wedges.len());
+        }
+        wedges.push(Wedge {
+            ix: first,
+            ring: 0,
+            start_rad: step * i as f32,
+            end_rad: if i + 1 == groups.len() {
+                TAU
+            } else {
+                step * (i + 1) as f32
+            },
+            inner_px,
+            outer_px,
+            count: group.len(),
+            last,
+        });
+    }
+    wedges
+}
+
 impl CompassLayout {
     /// Lays out `kompas` in a circle of `radius_px` around `center`: the root in the middle,
     /// the sectors in the first ring and their children in the outer ring. Each sector's angle
     /// is proportional to its number of children, so every outer wedge gets the same angle.
     pub(crate) fn new(kompas: &Kompas, center: Pos2, radius_px: f32, p: Proportions) -> Self {
         let sectors = kompas.sectors();
+        let core = radius_px * p.core;
+        let gap = radius_px * p.gap;
+        let mut member_of = std::collections::HashMap::new();
+        if sectors.len() > MAX_SECTOR_WEDGES {
+            let wedges = grouped_sectors(sectors, core + gap, radius_px, &mut member_of);
+            return Self {
+                center,
+                radius_px,
+                core_radius_px: core,
+                wedges,
+                member_of,
+            };
+        }
         let has_outer = sectors.iter().any(|&s| !kompas.children(s).is_empty());
         let weight = |s: Ix| kompas.children(s).len().clamp(1, MAX_SECTOR_WEIGHT) as f32;
         let total: f32 = sectors.iter().map(|&s| weight(s)).sum::<f32>().max(1.0);
-        let core = radius_px * p.core;
-        let gap = radius_px * p.gap;
         let sector_outer = if has_outer {
             radius_px * p.sector_outer
         } else {
@@ -160,7 +212,6 @@ impl CompassLayout {
         };
         let mut wedges = Vec::with_capacity(sectors.len());
         let mut outer = Vec::new();
-        let mut member_of = std::collections::HashMap::new();
         let min_span_rad = MIN_WEDGE_PX / radius_px.max(1.0);
         let mut angle = 0.0_f32;
         for &s in sectors {
@@ -343,6 +394,24 @@ mod tests {
         assert!((angle_of(c, pos2(-1.0, 0.0)) - 3.0 * PI / 2.0).abs() < 1e-6);
         let p = polar(c, 2.0, 1.0);
         assert!((angle_of(c, p) - 1.0).abs() < 1e-5 && ((p - c).length() - 2.0).abs() < 1e-5);
+    }
+
+    /// Finding: a map of 100 000 sectors became 100 000 slivers, each a widget with a label,
+    /// and the app grew past 4 GB.
+    #[test]
+    fn a_hundred_thousand_sectors_make_a_few_dozen_wedges() {
+        let k = crate::generate::synthetic(&crate::generate::Spec {
+            sectors: 100_000,
+            fanout: vec![],
+            seed: 1,
+        });
+        let l = CompassLayout::new(&k, pos2(0.0, 0.0), 300.0, Proportions::default());
+        assert_eq!(l.wedges.len(), MAX_SECTOR_WEDGES);
+        let s = k.sectors();
+        assert_eq!(l.wedge_of(s[0]), Some(0));
+        assert_eq!(l.wedge_of(s[99_999]), Some(MAX_SECTOR_WEDGES - 1));
+        assert_eq!(l.wedges.iter().map(|w| w.count).sum::<usize>(), 100_000);
+        assert!((l.wedges.last().unwrap().end_rad - TAU).abs() < 1e-6);
     }
 
     #[test]

@@ -26,7 +26,9 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
     let sector_level = kompas.levels.get(1).map_or("Sector", |l| l.plural.as_str());
     ui.label(egui::RichText::new(sector_level).strong());
     ui.add_space(4.0);
-    for &s in kompas.sectors() {
+    let sectors = kompas.sectors();
+    let shown = sectors.len().min(super::layout::MAX_SECTOR_WEDGES);
+    for &s in &sectors[..shown] {
         let el = kompas.element(s);
         ui.horizontal_top(|ui| {
             let (r, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
@@ -41,6 +43,19 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
             ui.add(egui::Label::new(format!("{}. {}", kompas.number(s), el.title)).wrap());
         });
         ui.add_space(6.0);
+    }
+    if sectors.len() > shown {
+        let plural = kompas
+            .levels
+            .get(1)
+            .map_or_else(|| "onderdelen".to_owned(), |l| l.plural.to_lowercase());
+        ui.label(
+            egui::RichText::new(format!(
+                "… en nog {} {plural}; klik op het kompas voor de lijst",
+                sectors.len() - shown
+            ))
+            .color(theme.text_muted),
+        );
     }
     let mut highlight = Vec::new();
     if !kompas.content.trends.is_empty() {
