@@ -1,0 +1,157 @@
+//! Opening other compasses and mind maps.
+
+use super::*;
+
+#[test]
+fn another_compass_opens_from_the_list_and_a_mind_map_from_a_typed_path() {
+    let mut h = harness();
+    h.get_by_label("Openen…").click();
+    h.run();
+    h.get_by_label("Beleidsplan sociaal domein, Oegstgeest")
+        .click();
+    wait_for_opening(&mut h);
+    let k = h.state().kompas();
+    assert_eq!(k.meta.municipality, "Oegstgeest");
+    assert_eq!(k.sectors().len(), 5);
+    // Its thema's are on the compass, named by its own level names.
+    let thema = label(&h, "4");
+    assert!(thema.starts_with("Thema 4: "), "{thema}");
+    h.get_by_label(&thema);
+    // A mind map written from the Sociaal Kompas, opened by typing its path (Ctrl+O).
+    let dir = tempfile::tempdir().unwrap();
+    let mm = dir.path().join("sociaal.mm");
+    let sk = kompas::load_embedded().unwrap().kompas;
+    std::fs::write(&mm, kompas::mindmap::freeplane::write(&sk)).unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Pad")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Pad")
+        .type_text(&mm.display().to_string());
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Openen")
+        .click();
+    wait_for_opening(&mut h);
+    assert_eq!(h.state().kompas().len(), sk.len());
+    // Both sit in the recent list, newest first.
+    let recent: Vec<String> = h
+        .state()
+        .settings()
+        .recent
+        .iter()
+        .map(|r| r.title.clone())
+        .collect();
+    assert_eq!(
+        recent,
+        [
+            "Sociaal Kompas 2017-2020".to_owned(),
+            "Beleidsplan sociaal domein Oegstgeest".to_owned(),
+        ],
+        "{recent:?}"
+    );
+}
+
+#[test]
+fn a_broken_compass_is_reported_and_the_current_one_stays() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let mm = dir.path().join("kapot.mm");
+    std::fs::write(&mm, "<map>\n<node TEXT=\"a\">\n</map>").unwrap();
+    h.state_mut().apply(
+        &egui::Context::default(),
+        kompas::ui::command::Command::OpenKompas(kompas::ui::open_window::OpenTarget::Path(mm)),
+    );
+    wait_for_opening(&mut h);
+    h.get_by_label_contains("kapot.mm:3:");
+    h.get_by_label_contains("Het huidige kompas blijft open.");
+    assert_eq!(h.state().kompas().meta.title, "Sociaal Kompas 2017-2020");
+}
+
+/// Opening another compass replaces everything of the first: an edited compass with as many
+/// elements and the same einddoel shows its own labels, and no note badge of the first.
+#[test]
+fn another_compass_of_the_same_shape_shows_its_own_labels_and_no_old_badges() {
+    use kompas::generate::{Spec, synthetic};
+    use kompas::ui::command::{Command, NotesCommand};
+    let spec = |seed| Spec {
+        sectors: 4,
+        fanout: vec![3, 2],
+        seed,
+    };
+    let a = synthetic(&spec(1));
+    let b = synthetic(&spec(2));
+    assert_eq!(a.len(), b.len());
+    assert_eq!(
+        a.element(a.root()).title,
+        b.element(b.root()).title,
+        "the same einddoel"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    kompas::write::write_dir(&b, dir.path(), kompas::write::Replace::No).unwrap();
+
+    let mut h = harness_on(a.clone(), 1280.0, 800.0);
+    let noted = a.element(a.at_depth(3)[0]).id.clone();
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Command::Notes(NotesCommand::Annotate(
+            noted,
+            kompas::notes::Edit::Note("Een notitie in kompas A".into()),
+        )),
+    );
+    h.run();
+    h.get_by_label_contains("met notities onder");
+    for &ix in a.at_depth(2) {
+        h.get_by_label(&kompas::ui::widgets::access_label(&a, ix));
+    }
+
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Command::OpenKompas(kompas::ui::open_window::OpenTarget::Path(
+            dir.path().to_path_buf(),
+        )),
+    );
+    wait_for_opening(&mut h);
+    // What is painted: every koers label is B's (the first two words of its title show).
+    let painted = painted_text(&h);
+    let first_words = |k: &kompas::Kompas, ix| {
+        k.element(ix)
+            .title
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for &ix in b.at_depth(2) {
+        let words = first_words(&b, ix);
+        assert!(painted.contains(&words), "{words} not painted in {painted}");
+    }
+    for &ix in a.at_depth(2) {
+        let words = first_words(&a, ix);
+        let in_b = b
+            .document_order()
+            .into_iter()
+            .any(|o| b.element(o).title.contains(&words));
+        if !in_b {
+            assert!(!painted.contains(&words), "A's {words} still painted");
+        }
+    }
+    for ix in b
+        .document_order()
+        .into_iter()
+        .filter(|&ix| b.element(ix).depth <= 2)
+    {
+        h.get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            &kompas::ui::widgets::access_label(&b, ix),
+        );
+    }
+    for &ix in a.at_depth(2) {
+        let old = kompas::ui::widgets::access_label(&a, ix);
+        assert!(h.query_by_label(&old).is_none(), "{old} still shown");
+    }
+    assert!(
+        h.query_by_label_contains("met notities onder").is_none(),
+        "a badge of compass A on compass B"
+    );
+}

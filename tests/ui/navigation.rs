@@ -1,0 +1,315 @@
+//! Finding one's way: the compass, pages, kaarten, the keyboard, breadcrumbs, history, the outline.
+
+use super::*;
+
+#[test]
+fn every_shape_of_the_compass_is_named_with_its_full_text() {
+    let h = harness();
+    let k = h.state().kompas();
+    for ix in k
+        .document_order()
+        .into_iter()
+        .filter(|&ix| k.element(ix).depth <= 2)
+    {
+        let name = kompas::ui::widgets::access_label(k, ix);
+        h.get_by_role_and_label(egui::accesskit::Role::Button, &name);
+    }
+}
+
+#[test]
+fn clicking_a_koers_shows_its_hoofdinspanningen() {
+    let mut h = harness();
+    let koers = label(&h, "2.3");
+    h.get_by_label(&koers).click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Page("2.3".into()));
+    let k = h.state().kompas();
+    let his: Vec<String> = k
+        .children(k.get("2.3").unwrap())
+        .iter()
+        .map(|&c| kompas::ui::widgets::access_label(k, c))
+        .collect();
+    assert_eq!(his.len(), 4);
+    for hi in &his {
+        h.get_by_label(hi);
+    }
+    // Its introduction is on the page.
+    h.get_by_label_contains("Betaald werk is niet alleen van belang");
+}
+
+#[test]
+fn opening_a_hoofdinspanning_lists_its_inspanningen() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "4.3")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "4.3.3")).click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Kaart("4.3".into()));
+    assert_eq!(h.state().location().selected, Some("4.3.3".into()));
+    let k = h.state().kompas();
+    let koers = k.get("4.3").unwrap();
+    let mut n = 0;
+    for &hi in k.children(koers) {
+        for &insp in k.children(hi) {
+            h.get_by_label(&kompas::ui::widgets::access_label(k, insp));
+            n += 1;
+        }
+    }
+    assert_eq!(n, 51, "the largest koerskaart shows all its inspanningen");
+}
+
+#[test]
+fn selecting_an_inspanning_shows_it_in_the_detail_panel() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "1.2")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "1.2.2")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "1.2.2.3")).click_accesskit();
+    h.run();
+    assert_eq!(h.state().location().selected, Some("1.2.2.3".into()));
+    // The detail panel shows the place in the tree as links.
+    h.get_by_role_and_label(egui::accesskit::Role::Link, &label(&h, "1.2.2"));
+    h.get_by_role_and_label(egui::accesskit::Role::Link, &label(&h, "1.2"));
+}
+
+#[test]
+fn keyboard_only_from_the_compass_to_an_inspanning_and_back_home() {
+    let mut h = harness();
+    // Tab until the einddoel in the middle of the compass has focus.
+    let einddoel = label(&h, "0");
+    for _ in 0..30 {
+        if focused_label(&h).as_deref() == Some(einddoel.as_str()) {
+            break;
+        }
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    assert_eq!(focused_label(&h), Some(einddoel));
+    // Down goes outward: hoofddoel 1, then its first koers; right goes round the ring.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1")));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1")));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1.2")));
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(
+        focused_label(&h),
+        Some(label(&h, "4.3")),
+        "left from the first koers wraps to the last"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    // Enter opens the koers; focus lands on its first hoofdinspanning.
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(view(&h), View::Page("1.1".into()));
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1.1")));
+    // Tab to the second, Enter opens the koerskaart there.
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1.2")));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(view(&h), View::Kaart("1.1".into()));
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1.2")));
+    // Tab to its first inspanning and select it.
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1.2.1")));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().location().selected, Some("1.1.2.1".into()));
+    // Escape climbs: koerskaart → koers page → hoofddoel page → compass.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(view(&h), View::Page("1.1".into()));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(view(&h), View::Page("1".into()));
+    assert_eq!(
+        focused_label(&h),
+        Some(label(&h, "1.1")),
+        "focus returns to where we came from"
+    );
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(view(&h), View::Compass);
+    assert_eq!(focused_label(&h), Some(label(&h, "1")));
+}
+
+#[test]
+fn home_key_and_button_return_to_the_compass() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "3.2")).click_accesskit();
+    h.run();
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(view(&h), View::Compass);
+    h.get_by_label(&label(&h, "3.2")).click_accesskit();
+    h.run();
+    h.get_by_label("⌂ Home").click();
+    h.run();
+    assert_eq!(view(&h), View::Compass);
+}
+
+#[test]
+fn breadcrumbs_back_and_forward() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "2.2")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "2.2.4")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "2.2.4.2")).click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Kaart("2.2".into()));
+    // Breadcrumb trail: Einddoel › Hoofddoel 2 › Koers 2.2 › Hoofdinspanning D › Inspanning 2.2.4.2.
+    for crumb in [
+        "Einddoel",
+        "Hoofddoel 2",
+        "Koers 2.2",
+        "Hoofdinspanning D",
+        "Inspanning 2.2.4.2",
+    ] {
+        h.get_by_role_and_label(egui::accesskit::Role::Button, crumb);
+    }
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Hoofddoel 2")
+        .click();
+    h.run();
+    assert_eq!(view(&h), View::Page("2".into()));
+    // Back returns to the koerskaart, forward to the hoofddoel page again.
+    h.key_press_modifiers(egui::Modifiers::ALT, Key::ArrowLeft);
+    h.run();
+    assert_eq!(view(&h), View::Kaart("2.2".into()));
+    assert_eq!(h.state().location().selected, Some("2.2.4.2".into()));
+    h.get_by_label("Vooruit →").click();
+    h.run();
+    assert_eq!(view(&h), View::Page("2".into()));
+    h.get_by_label("← Terug").click();
+    h.get_by_label("← Terug").click();
+    h.run();
+    h.run();
+    assert!(matches!(view(&h), View::Page(_) | View::Compass));
+    // The mouse's back button works too.
+    h.event(egui::Event::PointerButton {
+        pos: egui::pos2(640.0, 400.0),
+        button: egui::PointerButton::Extra2,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    assert_ne!(view(&h), View::Compass);
+}
+
+#[test]
+fn previous_and_next_koers_without_going_home() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "1.5")).click_accesskit();
+    h.run();
+    h.key_press(Key::PageDown);
+    h.run();
+    assert_eq!(view(&h), View::Page("2.1".into()));
+    h.get_by_label("◀ Vorige koers").click();
+    h.run();
+    assert_eq!(view(&h), View::Page("1.5".into()));
+}
+
+#[test]
+fn the_compass_draws_at_the_smallest_window() {
+    let mut h = harness_sized(800.0, 600.0);
+    h.get_by_label(&label(&h, "4.3")).click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Page("4.3".into()));
+}
+
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_last_view_and_theme_are_remembered_between_runs() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "3.3")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "3.3.2")).click_accesskit();
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        kompas::ui::command::Command::SetTheme(kompas::ui::theme::ThemeKind::Dark),
+    );
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+
+    let kompas = kompas::load_embedded().unwrap().kompas;
+    let again = KompasApp::new(
+        &egui::Context::default(),
+        kompas,
+        Vec::new(),
+        Some(&storage),
+    );
+    assert_eq!(again.location().view, View::Kaart("3.3".into()));
+    assert_eq!(again.location().selected, Some("3.3.2".into()));
+    assert_eq!(again.settings().theme, kompas::ui::theme::ThemeKind::Dark);
+
+    // A saved place that no longer exists (another version of the compass) falls back home.
+    let mut settings = again.settings().clone();
+    settings.last_location[0].1.view = View::Page("9.9".into());
+    storage.set_string(
+        kompas::ui::app::SETTINGS_KEY,
+        ron::to_string(&settings).unwrap(),
+    );
+    let kompas = kompas::load_embedded().unwrap().kompas;
+    let fallback = KompasApp::new(
+        &egui::Context::default(),
+        kompas,
+        Vec::new(),
+        Some(&storage),
+    );
+    assert_eq!(fallback.location().view, View::Compass);
+}
+
+#[test]
+fn the_outline_opens_a_level_and_goes_to_an_element() {
+    let mut h = harness();
+    h.get_by_label("☰ Overzicht").click();
+    h.run();
+    let hoofddoel = label(&h, "2");
+    h.get_by_label(&format!("Openklappen: {hoofddoel}")).click();
+    h.run();
+    let k = kompas::load_embedded().unwrap().kompas;
+    let koers = k.get("2.3").unwrap();
+    let row = format!("2.3  {}", k.element(koers).title);
+    h.get_by_label(&row).click();
+    h.run();
+    assert_eq!(view(&h), View::Page("2.3".into()));
+    // The path to the selection stays open; the selection itself can be opened.
+    h.get_by_label(&format!("Dichtklappen: {hoofddoel}"));
+    h.get_by_label(&format!("Openklappen: {}", label(&h, "2.3")))
+        .click();
+    h.run();
+    let first = k.children(koers)[0];
+    h.get_by_label(&format!(
+        "{}  {}",
+        k.element(first).label.clone().unwrap_or_default(),
+        k.element(first).title
+    ));
+}

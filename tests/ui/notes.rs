@@ -1,0 +1,144 @@
+//! Notes at the desk and the partner's side of the review.
+
+use super::*;
+
+#[test]
+fn annotate_an_inspanning_filter_by_status_and_see_the_marker() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "1.3")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "1.3.2")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "1.3.2.2")).click_accesskit();
+    h.run();
+    // The name is asked once.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Naam")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Naam")
+        .type_text("Anna");
+    h.run();
+    h.get_by_label("Bewaren").click();
+    h.run();
+    assert_eq!(h.state().settings().user_name, "Anna");
+    // A note and a status.
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Tekst")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Tekst")
+        .type_text("Frisse scholen: eerst de haalbaarheidsstudie.");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Status")
+        .click();
+    h.run();
+    h.get_by_label("● in uitvoering").click();
+    h.run();
+    let a = h.state().notes().get("1.3.2.2").unwrap();
+    assert_eq!(a.note, "Frisse scholen: eerst de haalbaarheidsstudie.");
+    assert_eq!(a.status.as_deref(), Some("in uitvoering"));
+    assert_eq!(a.updated_by, "Anna");
+    // The marker: the entry's bullet is the status dot with a pen for the note.
+    assert!(h.query_all_by_label("●").count() >= 1);
+    h.get_by_label("✎");
+    // Filter by status: only the annotated inspanning is left in the koerskaart.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "status")
+        .click_accesskit();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "in uitvoering")
+        .click();
+    h.run();
+    let k = h.state().kompas();
+    let others: Vec<String> = ["1.3.1.1", "1.3.2.1", "1.3.4.6"]
+        .iter()
+        .map(|id| label(&h, id))
+        .collect();
+    for other in &others {
+        assert!(h.query_by_label(other).is_none(), "{other} is filtered out");
+    }
+    h.get_by_label(&label(&h, "1.3.2.2"));
+    let _ = k;
+    // The compass shows a badge on koers 1.3.
+    h.key_press(Key::Home);
+    h.run();
+    h.get_by_label("1 met notities onder Koers 1.3");
+}
+
+#[test]
+fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
+    let k = kompas::load_embedded().unwrap().kompas;
+    let mut notes = kompas::notes::NotesFile::default();
+    notes.edit(
+        "3.1.2.4",
+        "",
+        "Gemeente",
+        kompas::notes::Edit::Partners(vec!["Welzijn".into()]),
+    );
+    notes.edit(
+        "3.1.2.4",
+        "",
+        "Gemeente",
+        kompas::notes::Edit::Note("Graag jullie planning.".into()),
+    );
+    // The staff member chose to share the note with the partner.
+    let (record, invitation) = kompas::review::invite(
+        &notes,
+        &k,
+        "Welzijn",
+        "Gemeente",
+        kompas::review::ShareNotes::Yes,
+    );
+    notes.invitations.push(record);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kompas-Welzijn.ron");
+    kompas::review::write(&path, &invitation).unwrap();
+
+    let file = kompas::review::read(&path).unwrap();
+    let p = path.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 800.0))
+        .build_eframe(move |cc| kompas::ui::partner_app::PartnerApp::new(&cc.egui_ctx, file, &p));
+    h.run();
+    // The context and the municipality's note are shown.
+    h.get_by_label(
+        "Koers 3.1: Meer inwoners voelen zich betrokken bij elkaar, buurt en/of de gemeente",
+    );
+    h.get_by_label("Graag jullie planning.");
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Uw reactie")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Uw reactie")
+        .type_text("Wij starten in maart.");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Status volgens u")
+        .click_accesskit();
+    h.run();
+    h.get_by_label("in voorbereiding").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Uw naam")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Uw naam")
+        .type_text("Piet");
+    h.run();
+    h.get_by_label("Reactie opslaan").click();
+    h.run();
+    let saved = kompas::review::read(&dir.path().join("kompas-Welzijn-reactie.ron")).unwrap();
+    assert_eq!(saved.kind, kompas::review::ReviewKind::Reactie);
+    assert_eq!(saved.answered_by, "Piet");
+    assert_eq!(saved.items[0].reaction.note, "Wij starten in maart.");
+    assert_eq!(
+        saved.items[0].reaction.status.as_deref(),
+        Some("in voorbereiding")
+    );
+    // The municipality imports it: every word arrives.
+    let plan = kompas::review::plan(&notes, &saved, &k).unwrap();
+    kompas::review::apply(&mut notes, &plan, &Default::default(), "Gemeente", &|_| {
+        String::new()
+    });
+    let a = notes.get("3.1.2.4").unwrap();
+    assert_eq!(
+        a.latest_reaction("Welzijn").unwrap().note,
+        "Wij starten in maart."
+    );
+    assert_eq!(a.status.as_deref(), Some("in voorbereiding"));
+}

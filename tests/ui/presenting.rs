@@ -1,0 +1,161 @@
+//! Workshop mode, zoom and pictures of a view.
+
+use super::*;
+
+#[test]
+fn presenting_steps_through_the_compass_in_order_and_wraps() {
+    let mut h = harness();
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().is_presenting());
+    // Panels are hidden: no search field, no Home button.
+    assert!(h.query_by_label("⌂ Home").is_none());
+    let seq = kompas::nav::presentation_sequence(h.state().kompas());
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(h.state().location(), &seq[0]);
+    // Right, PageDown and Space step forward, as clickers send them.
+    for (i, key) in [Key::ArrowRight, Key::PageDown, Key::Space, Key::ArrowRight]
+        .into_iter()
+        .enumerate()
+    {
+        h.key_press(key);
+        h.run();
+        assert_eq!(h.state().location(), &seq[i + 1], "after {key:?}");
+    }
+    h.get_by_label("Koers 1.2 — 2 van 16");
+    h.key_press(Key::PageUp);
+    h.run();
+    assert_eq!(h.state().location(), &seq[3]);
+    // A number jumps to that hoofddoel, with it in the spotlight.
+    h.key_press(Key::Num3);
+    h.run();
+    assert_eq!(h.state().location().selected, Some("3".into()));
+    h.get_by_label("Hoofddoel 3 — 3 van 4");
+    // Back from the very start wraps to the end, forward from the end to the start.
+    h.key_press(Key::Home);
+    h.run();
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().location(), seq.last().unwrap());
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().location(), &seq[0]);
+    // Escape ends the presentation.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().is_presenting());
+    h.get_by_label("⌂ Home");
+}
+
+#[test]
+fn presenting_hides_notes_unless_asked_and_enlarges_a_hoofdinspanning() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        kompas::ui::command::Command::Notes(kompas::ui::command::NotesCommand::SetUserName(
+            "Anna".into(),
+        )),
+    );
+    h.state_mut().apply(
+        &ctx,
+        kompas::ui::command::Command::Notes(kompas::ui::command::NotesCommand::Annotate(
+            "1.1.1.1".into(),
+            kompas::notes::Edit::Note("intern".into()),
+        )),
+    );
+    h.state_mut().apply(
+        &ctx,
+        kompas::ui::command::Command::Go(kompas::nav::Location {
+            view: View::Kaart("1.1".into()),
+            selected: Some("1.1".into()),
+        }),
+    );
+    h.run();
+    h.get_by_label("✎");
+    h.key_press(Key::F5);
+    h.run();
+    assert!(
+        h.query_by_label("✎").is_none(),
+        "the note marker is hidden while presenting"
+    );
+    h.key_press(Key::N);
+    h.run();
+    h.get_by_label("✎");
+    h.key_press(Key::N);
+    h.run();
+    // Choosing a hoofdinspanning shows it alone; Escape returns to the whole kaart.
+    h.get_by_label(&label(&h, "1.1.2")).click_accesskit();
+    h.run();
+    assert_eq!(h.state().enlarged(), Some(&"1.1.2".into()));
+    assert!(h.query_by_label(&label(&h, "1.1.1")).is_none());
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().enlarged(), None);
+    assert!(h.state().is_presenting());
+    h.get_by_label(&label(&h, "1.1.1"));
+}
+
+#[test]
+fn zoom_changes_the_text_size() {
+    let mut h = harness();
+    // In screen pixels: zoom makes points larger.
+    let label_height = |h: &Harness<'_, KompasApp>| {
+        h.get_by_label("⌂ Home").rect().height() * h.ctx.pixels_per_point()
+    };
+    let before = label_height(&h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    h.run();
+    assert!(
+        (h.state().zoom() - 1.21).abs() < 0.01,
+        "{}",
+        h.state().zoom()
+    );
+    let after = label_height(&h);
+    assert!(after > before * 1.15, "{before} → {after}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert!((label_height(&h) - before).abs() < 0.5);
+}
+
+#[test]
+fn the_current_view_is_exported_as_a_picture_from_the_menu() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "2.3")).click_accesskit();
+    h.run();
+    h.get_by_label("⚙ Beeld").click();
+    h.run();
+    h.get_by_label("Exporteer als afbeelding…").click();
+    h.run();
+    // The proposed name says what the picture shows.
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Bestand");
+    let proposed = field.value().unwrap_or_default();
+    assert!(proposed.ends_with("kompas-2.3.png"), "{proposed}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dia-2.3.png");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Bestand")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("1280 × 720").click();
+    h.run();
+    h.get_by_label("Opslaan").click();
+    // The spinner keeps repainting while the picture is made, so step rather than run.
+    h.step();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while h.query_by_label_contains("Opgeslagen").is_none() && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    h.get_by_label_contains("Opgeslagen");
+    let png = std::fs::read(&path).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let reader = decoder.read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (1280, 720));
+}

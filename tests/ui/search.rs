@@ -1,0 +1,194 @@
+//! Search, the begrippenlijst and the pages of "Over het kompas".
+
+use super::*;
+
+#[test]
+fn search_type_a_misspelt_query_press_enter_and_the_element_is_shown() {
+    let mut h = harness();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(
+        search_field(&h).is_focused(),
+        "Ctrl+F focuses the search field"
+    );
+    search_field(&h).type_text("clientondersteunnig");
+    h.run();
+    // Results are grouped by level and show the place of each.
+    h.get_by_label_contains("Hoofdinspanningen (");
+    h.get_by_label_contains("Inspanningen (");
+    let first = h.state().search().hits.first().cloned().unwrap();
+    let kompas::search::Target::Element(ix) = first.target else {
+        panic!("{first:?}")
+    };
+    let want = h.state().kompas().element(ix).id.clone();
+    // Down moves the cursor, Enter opens the result under it.
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowUp);
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        !h.state().search().is_active(),
+        "opening a result ends the search"
+    );
+    assert_eq!(h.state().location().selected, Some(want.clone()));
+    let k = h.state().kompas();
+    let expected = kompas::nav::location_for(k, k.get(want.as_str()).unwrap());
+    assert_eq!(
+        h.state().location(),
+        &expected,
+        "the result opens at its place"
+    );
+
+    // An inspanning opens in its koerskaart, selected and focused.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    h.run();
+    search_field(&h).type_text("kwikstart");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(view(&h), View::Kaart("1.1".into()));
+    assert_eq!(h.state().location().selected, Some("1.1.1.6".into()));
+    assert_eq!(
+        focused_label(&h),
+        Some(label(&h, "1.1.1.6")),
+        "the element has the focus"
+    );
+}
+
+#[test]
+fn slash_opens_search_and_escape_returns_to_where_the_user_was() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "1.4")).click_accesskit();
+    h.run();
+    h.key_press(Key::Slash);
+    h.run();
+    search_field(&h).type_text("eenzaamheid");
+    h.run();
+    assert!(h.state().search().is_active());
+    assert_eq!(
+        search_field(&h).value().as_deref(),
+        Some("eenzaamheid"),
+        "the slash is not typed"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().search().is_active());
+    assert_eq!(
+        view(&h),
+        View::Page("1.4".into()),
+        "Escape leaves the search, not the page"
+    );
+}
+
+#[test]
+fn a_begrip_opens_in_the_glossary_with_both_definitions() {
+    let mut h = harness();
+    h.get_by_label(&label(&h, "2.5")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "2.5.3")).click_accesskit();
+    h.run();
+    h.get_by_label(&label(&h, "2.5.3.4")).click_accesskit();
+    h.run();
+    // The detail panel lists the begrippen of the selected inspanning as buttons.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Respijtzorg")
+        .click_accesskit();
+    h.run();
+    let shown = h.state().shown_begrip().unwrap();
+    let kompas = h.state().kompas();
+    let glossary = kompas::glossary::Glossary::new(kompas);
+    assert_eq!(glossary.entries[shown].term, "Respijtzorg");
+    for d in &glossary.entries[shown].definitions {
+        h.get_by_label(&d.text);
+    }
+    // Both koersen it is listed under are links.
+    for koers in ["Koers 2.5", "Koers 4.3"] {
+        assert!(
+            !h.get_all_by_role_and_label(egui::accesskit::Role::Link, koers)
+                .collect::<Vec<_>>()
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn the_glossary_lists_every_term_and_filters() {
+    let mut h = harness();
+    h.get_by_label("Begrippen").click();
+    h.run();
+    let kompas = h.state().kompas();
+    let glossary = kompas::glossary::Glossary::new(kompas);
+    for e in &glossary.entries {
+        h.get_by_label(&e.term);
+    }
+    // Typing in the filter leaves only matching terms.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter")
+        .type_text("respijt");
+    h.run();
+    h.get_by_label("Respijtzorg");
+    assert!(h.query_by_label("Taalhuis").is_none());
+}
+
+#[test]
+fn from_a_trend_to_a_koers_and_back_via_its_link() {
+    let mut h = harness();
+    h.get_by_label("Over het kompas").click();
+    h.run();
+    assert!(matches!(view(&h), View::Over(_)));
+    h.get_by_label("Bijlage Trends en hun impact op het Sociaal Kompas")
+        .click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Over("trends".into()));
+    // The kansen table links to the koersen; "Koers 2.4" opens that koers's page.
+    h.get_all_by_role_and_label(egui::accesskit::Role::Link, "Koers 2.4")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Page("2.4".into()));
+    // The koers page lists the trends that point at it, as links back.
+    h.get_by_label("Trends die naar deze koers wijzen");
+    h.get_by_role_and_label(
+        egui::accesskit::Role::Link,
+        "Trend 1: Langer thuis: zorg dichtbij en integraal",
+    )
+    .click_accesskit();
+    h.run();
+    assert_eq!(view(&h), View::Over("trends".into()));
+    // And the example inspanning knows where else it comes back.
+    h.get_all_by_role_and_label(egui::accesskit::Role::Link, "Inspanning 2.4.2.9")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    h.run();
+    assert_eq!(h.state().location().selected, Some("2.4.2.9".into()));
+    h.get_by_label("Voorbeeld bij een trend");
+}
+
+#[test]
+fn every_page_of_the_document_opens() {
+    let mut h = harness();
+    let pages: Vec<(String, String)> = h
+        .state()
+        .kompas()
+        .content
+        .pages
+        .iter()
+        .map(|p| (p.id.clone(), p.title.clone()))
+        .collect();
+    for (id, title) in pages {
+        let ctx = h.ctx.clone();
+        h.state_mut().apply(
+            &ctx,
+            kompas::ui::command::Command::Go(kompas::nav::Location {
+                view: View::Over(id.clone()),
+                selected: None,
+            }),
+        );
+        h.run();
+        assert_eq!(view(&h), View::Over(id));
+        assert!(h.query_all_by_label(&title).count() >= 1, "{title}");
+    }
+}
