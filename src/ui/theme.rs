@@ -71,6 +71,8 @@ pub const MIN_LABEL_PX: f32 = 11.0;
 pub const LAST_RESORT_LABEL_PX: f32 = 9.0;
 /// Largest font size for labels on the compass.
 pub const MAX_LABEL_PX: f32 = 22.0;
+/// Size of the sectors' numbers when the sector ring shows numbers only.
+pub const NUMBER_LABEL_PX: f32 = 34.0;
 /// Duration of view transitions.
 pub const TRANSITION_S: f32 = 0.2;
 /// Width of the detail panel.
@@ -379,7 +381,18 @@ pub fn apply_text_styles(style: &mut egui::Style) {
     .into();
     style.spacing.item_spacing = egui::vec2(8.0, 6.0);
     style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    // Scroll bars take their own room: floating ones lie over the last letters of a line.
+    style.spacing.scroll = egui::style::ScrollStyle::solid();
 }
+
+/// Below this width (in points) the top bar puts its right-hand buttons in one menu.
+pub const TOOLBAR_FULL_PT: f32 = 1220.0;
+/// Below this width the top bar also shortens "Terug"/"Vooruit" to arrows and the search
+/// field.
+pub const TOOLBAR_COMPACT_PT: f32 = 900.0;
+/// Below this width (a small window, or a large zoom) Home becomes its sign and "Openen…"
+/// moves into the menu.
+pub const TOOLBAR_TINY_PT: f32 = 640.0;
 
 #[cfg(test)]
 mod tests {

@@ -191,3 +191,24 @@ impl VirtualRows {
         }
     }
 }
+
+/// A link whose text wraps like a paragraph (egui's own link stays on one line): underlined
+/// in the link colour, a pointing hand, and the role of a link for screen readers.
+pub(crate) fn wrapped_link(ui: &mut Ui, text: &str, size: f32) -> Response {
+    let color = ui.visuals().hyperlink_color;
+    let resp = ui.add(
+        egui::Label::new(
+            egui::RichText::new(text)
+                .size(size)
+                .color(color)
+                .underline(),
+        )
+        .sense(Sense::click())
+        .wrap(),
+    );
+    resp.widget_info(|| WidgetInfo::labeled(Role::Link, true, text));
+    if resp.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    resp
+}

@@ -313,3 +313,72 @@ fn the_outline_opens_a_level_and_goes_to_an_element() {
         k.element(first).title
     ));
 }
+
+/// Every control of the two bars at the top, with its place on screen.
+fn bar_controls(h: &Harness<'_, KompasApp>) -> Vec<(String, egui::Rect)> {
+    use egui::accesskit::Role;
+    h.root()
+        .query_all(kittest::by())
+        .filter_map(|n| {
+            let a = kittest::NodeT::accesskit_node(&n);
+            let keep = matches!(
+                a.role(),
+                Role::Button | Role::Link | Role::TextInput | Role::CheckBox | Role::Label
+            );
+            let r = a.bounding_box()?;
+            let rect = egui::Rect::from_min_max(
+                egui::pos2(r.x0 as f32, r.y0 as f32),
+                egui::pos2(r.x1 as f32, r.y1 as f32),
+            );
+            let name = a.label().or_else(|| a.value()).unwrap_or_default();
+            // The bars: below them, or scrolled away above, is the view.
+            (keep && rect.min.y >= 0.0 && rect.max.y < 90.0 && rect.area() > 1.0)
+                .then_some((name, rect))
+        })
+        .collect()
+}
+
+/// Finding: at 1024×768 the search field sat under "☰ Overzicht"; at 800×600 five buttons
+/// overlapped; at 1280 with zoom 120 % too. Now the bar folds into a menu instead.
+#[test]
+fn the_bars_never_overlap_at_any_size_or_zoom() {
+    for (w, hgt) in [
+        (800.0, 600.0),
+        (1024.0, 768.0),
+        (1280.0, 720.0),
+        (1920.0, 1080.0),
+    ] {
+        let mut h = harness_sized(w, hgt);
+        for zoom in [1.0_f32, 1.2, 1.5] {
+            h.state_mut().apply(
+                &egui::Context::default(),
+                kompas::ui::command::Command::SetZoom(zoom),
+            );
+            // Open a koers so the trail and previous/next are there too.
+            h.state_mut().apply(
+                &egui::Context::default(),
+                kompas::ui::command::Command::Open("2.3".into()),
+            );
+            h.run();
+            let controls = bar_controls(&h);
+            if std::env::var_os("KOMPAS_TOON").is_some() {
+                eprintln!("{w}x{hgt} @{zoom}: {controls:#?}");
+            }
+            assert!(controls.len() >= 6, "{w}x{hgt} @{zoom}: {controls:?}");
+            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, hgt));
+            for (i, (a, ra)) in controls.iter().enumerate() {
+                assert!(
+                    screen.expand(1.0).contains_rect(*ra),
+                    "{w}x{hgt} @{zoom}: '{a}' off screen at {ra:?}"
+                );
+                for (b, rb) in &controls[i + 1..] {
+                    let overlap = ra.intersect(*rb);
+                    assert!(
+                        !overlap.is_positive() || overlap.area() < 2.0,
+                        "{w}x{hgt} @{zoom}: '{a}' {ra:?} overlaps '{b}' {rb:?}"
+                    );
+                }
+            }
+        }
+    }
+}

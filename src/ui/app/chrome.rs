@@ -23,6 +23,22 @@ fn big(s: impl Into<String>) -> RichText {
     RichText::new(s.into()).size(BAR_TEXT_PX)
 }
 
+/// Draws `add_contents` left to right against the right edge of `ui`: its width is taken
+/// from the frame before (and a new frame asked for when it changed), so widgets keep their
+/// visual order for Tab and screen readers, unlike a right-to-left layout.
+fn at_the_right(ui: &mut Ui, key: &str, add_contents: impl FnOnce(&mut Ui)) {
+    let id = Id::unique(("rechts", key));
+    let known: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
+    ui.add_space((ui.available_width() - known).max(0.0));
+    let start = ui.cursor().min.x;
+    add_contents(ui);
+    let used = ui.min_rect().max.x - start;
+    if (used - known).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(id, used));
+        ui.ctx().request_repaint();
+    }
+}
+
 /// A button for `command`, with its own text and its tooltip naming its key.
 fn command_button(ui: &mut Ui, commands: &mut Commands, command: UiCommand, enabled: bool) {
     let resp = ui
@@ -63,14 +79,17 @@ impl KompasApp {
             )
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    // Previous/next sit right of the trail they move along.
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        self.sibling_buttons_ui(ui);
-                        ui.with_layout(
-                            egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
-                            |ui| self.breadcrumbs_ui(ui),
-                        );
-                    });
+                    // The trail wraps in the room left by previous/next, which sit at the right
+                    // in reading order ("◀ Vorige" before "Volgende ▶").
+                    let id = Id::unique(("rechts", "kruimelpad"));
+                    let right: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
+                    let trail_w = (ui.available_width() - right - 12.0).max(120.0);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(trail_w, 0.0),
+                        egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
+                        |ui| self.breadcrumbs_ui(ui),
+                    );
+                    at_the_right(ui, "kruimelpad", |ui| self.sibling_buttons_ui(ui));
                 });
             });
         if !self.session.prepared.warnings.is_empty() {
@@ -106,103 +125,191 @@ impl KompasApp {
         self.side_panel_ui(ui, focus);
     }
 
+    /// The top bar. Where it does not fit its width, the right-hand buttons go into one menu
+    /// and then the history buttons shrink to arrows, so nothing ever overlaps.
     fn top_bar_ui(&mut self, ui: &mut Ui) {
+        let width = ui.available_width();
+        let full = width >= theme::TOOLBAR_FULL_PT;
+        let compact = width < theme::TOOLBAR_COMPACT_PT;
+        let tiny = width < theme::TOOLBAR_TINY_PT;
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 6.0;
             let c = &mut self.commands;
             let history = &self.session.history;
-            command_button(ui, c, UiCommand::Home, true);
-            command_button(ui, c, UiCommand::Back, history.can_back());
-            command_button(ui, c, UiCommand::Forward, history.can_forward());
-            command_button(ui, c, UiCommand::ShowOpenWindow, true);
+            for (command, enabled, short, shorten) in [
+                (UiCommand::Home, true, "⌂", tiny),
+                (UiCommand::Back, history.can_back(), "←", compact),
+                (UiCommand::Forward, history.can_forward(), "→", compact),
+            ] {
+                if shorten {
+                    // The sign alone, named in full for screen readers.
+                    let resp = ui
+                        .add_enabled(enabled, egui::Button::new(big(short)))
+                        .on_hover_text(command.tooltip_with_keys());
+                    let name = command.text().trim_matches(['⌂', '←', '→', ' ']);
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, enabled, name)
+                    });
+                    if resp.clicked() {
+                        c.push(command);
+                    }
+                } else {
+                    command_button(ui, c, command, enabled);
+                }
+            }
+            if !tiny {
+                command_button(ui, c, UiCommand::ShowOpenWindow, true);
+            }
             if let Some(target) = self.windows.open.busy_with() {
                 ui.spinner()
                     .on_hover_text(format!("Bezig met openen: {}", target.describe()));
             }
-            ui.add_space(12.0);
-            self.search_field_ui(ui);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                self.view_menu_ui(ui);
-                let c = &mut self.commands;
-                if !self.session.kompas().content.pages.is_empty() {
-                    command_button(ui, c, UiCommand::ShowAbout, true);
-                }
-                command_button(ui, c, UiCommand::ShowNotesWindow, true);
-                let mut glossary = self.settings.glossary;
-                if ui
-                    .toggle_value(&mut glossary, big(UiCommand::ToggleGlossary.text()))
-                    .on_hover_text(UiCommand::ToggleGlossary.tooltip())
-                    .changed()
-                {
-                    c.push(Command::Set(Flag::Glossary, glossary.into()));
-                }
-                let mut outline = self.settings.outline;
-                if ui
-                    .toggle_value(&mut outline, big(UiCommand::ToggleOutline.text()))
-                    .on_hover_text(UiCommand::ToggleOutline.tooltip())
-                    .changed()
-                {
-                    c.push(Command::Set(Flag::Outline, outline.into()));
+            ui.add_space(if compact { 4.0 } else { 12.0 });
+            let field = match (tiny, compact) {
+                (true, _) => 110.0,
+                (false, true) => 150.0,
+                (false, false) => 240.0,
+            };
+            self.search_field_ui(ui, field);
+            // The right-hand group is drawn left to right (so Tab follows the eye), pushed to
+            // the right by its width as measured in the frame before.
+            at_the_right(ui, "rechts-bovenbalk", |ui| {
+                if full {
+                    self.panel_buttons_ui(ui);
+                    self.view_menu_ui(ui);
+                } else {
+                    ui.menu_button(big("☰ Menu"), |ui| {
+                        if tiny {
+                            let c = &mut self.commands;
+                            menu_entry(ui, c, UiCommand::ShowOpenWindow, "Openen…");
+                        }
+                        self.panel_entries_ui(ui);
+                        ui.separator();
+                        self.view_menu_contents_ui(ui);
+                    });
                 }
             });
         });
     }
 
-    /// The "⚙ Beeld" menu: theme, animations, presenting, full screen, image export, zoom.
-    fn view_menu_ui(&mut self, ui: &mut Ui) {
-        ui.menu_button(big("⚙ Beeld"), |ui| {
-            let c = &mut self.commands;
-            for kind in ThemeKind::ALL {
-                if ui
-                    .radio(self.settings.theme == kind, kind.label())
-                    .clicked()
-                {
-                    c.push(Command::SetTheme(kind));
-                }
-            }
-            ui.separator();
-            let mut anim = self.settings.animations;
-            if ui.checkbox(&mut anim, "Overgangen animeren").changed() {
-                c.push(Command::Set(Flag::Animations, anim.into()));
-            }
-            ui.separator();
-            menu_entry(ui, c, UiCommand::TogglePresenting, "Presenteren");
-            let full = self.session.presentation.fullscreen;
-            let text = if full {
-                "Volledig scherm uit"
-            } else {
-                "Volledig scherm"
-            };
-            menu_entry(ui, c, UiCommand::ToggleFullscreen, text);
-            let mut notes = self.settings.notes_when_presenting;
+    /// Overzicht, Begrippen, Notities and Over het kompas as buttons.
+    fn panel_buttons_ui(&mut self, ui: &mut Ui) {
+        let c = &mut self.commands;
+        for (command, on, flag) in [
+            (
+                UiCommand::ToggleOutline,
+                self.settings.outline,
+                Flag::Outline,
+            ),
+            (
+                UiCommand::ToggleGlossary,
+                self.settings.glossary,
+                Flag::Glossary,
+            ),
+        ] {
+            let mut on = on;
             if ui
-                .checkbox(&mut notes, "Notities tonen tijdens presenteren (N)")
+                .toggle_value(&mut on, big(command.text()))
+                .on_hover_text(command.tooltip())
                 .changed()
             {
-                c.push(Command::Set(Flag::NotesWhenPresenting, notes.into()));
+                c.push(Command::Set(flag, on.into()));
             }
-            menu_entry(
-                ui,
-                c,
-                UiCommand::ShowImageExport,
-                UiCommand::ShowImageExport.text(),
-            );
-            ui.separator();
-            ui.label(format!("Zoom: {:.0}%", self.zoom.user * 100.0));
-            menu_entry(ui, c, UiCommand::ZoomIn, UiCommand::ZoomIn.text());
-            menu_entry(ui, c, UiCommand::ZoomOut, UiCommand::ZoomOut.text());
-            menu_entry(ui, c, UiCommand::ZoomReset, UiCommand::ZoomReset.text());
-        });
+        }
+        command_button(ui, c, UiCommand::ShowNotesWindow, true);
+        if !self.session.kompas().content.pages.is_empty() {
+            command_button(ui, c, UiCommand::ShowAbout, true);
+        }
     }
 
-    fn search_field_ui(&mut self, ui: &mut Ui) {
+    /// The same as menu entries, in reading order, when the bar is too narrow for buttons.
+    fn panel_entries_ui(&mut self, ui: &mut Ui) {
+        let c = &mut self.commands;
+        for (command, on, flag) in [
+            (
+                UiCommand::ToggleOutline,
+                self.settings.outline,
+                Flag::Outline,
+            ),
+            (
+                UiCommand::ToggleGlossary,
+                self.settings.glossary,
+                Flag::Glossary,
+            ),
+        ] {
+            let mut on = on;
+            if ui.checkbox(&mut on, command.text()).changed() {
+                c.push(Command::Set(flag, on.into()));
+            }
+        }
+        menu_entry(
+            ui,
+            c,
+            UiCommand::ShowNotesWindow,
+            UiCommand::ShowNotesWindow.text(),
+        );
+        if !self.session.kompas().content.pages.is_empty() {
+            menu_entry(ui, c, UiCommand::ShowAbout, UiCommand::ShowAbout.text());
+        }
+    }
+
+    /// The "⚙ Beeld" menu: theme, animations, presenting, full screen, image export, zoom.
+    fn view_menu_ui(&mut self, ui: &mut Ui) {
+        ui.menu_button(big("⚙ Beeld"), |ui| self.view_menu_contents_ui(ui));
+    }
+
+    fn view_menu_contents_ui(&mut self, ui: &mut Ui) {
+        let c = &mut self.commands;
+        for kind in ThemeKind::ALL {
+            if ui
+                .radio(self.settings.theme == kind, kind.label())
+                .clicked()
+            {
+                c.push(Command::SetTheme(kind));
+            }
+        }
+        ui.separator();
+        let mut anim = self.settings.animations;
+        if ui.checkbox(&mut anim, "Overgangen animeren").changed() {
+            c.push(Command::Set(Flag::Animations, anim.into()));
+        }
+        ui.separator();
+        menu_entry(ui, c, UiCommand::TogglePresenting, "Presenteren");
+        let full = self.session.presentation.fullscreen;
+        let text = if full {
+            "Volledig scherm uit"
+        } else {
+            "Volledig scherm"
+        };
+        menu_entry(ui, c, UiCommand::ToggleFullscreen, text);
+        let mut notes = self.settings.notes_when_presenting;
+        if ui
+            .checkbox(&mut notes, "Notities tonen tijdens presenteren (N)")
+            .changed()
+        {
+            c.push(Command::Set(Flag::NotesWhenPresenting, notes.into()));
+        }
+        menu_entry(
+            ui,
+            c,
+            UiCommand::ShowImageExport,
+            UiCommand::ShowImageExport.text(),
+        );
+        ui.separator();
+        ui.label(format!("Zoom: {:.0}%", self.zoom.user * 100.0));
+        menu_entry(ui, c, UiCommand::ZoomIn, UiCommand::ZoomIn.text());
+        menu_entry(ui, c, UiCommand::ZoomOut, UiCommand::ZoomOut.text());
+        menu_entry(ui, c, UiCommand::ZoomReset, UiCommand::ZoomReset.text());
+    }
+
+    fn search_field_ui(&mut self, ui: &mut Ui, width: f32) {
         let label = ui.label(big("Zoeken"));
         let s = &mut self.session;
         let edit = egui::TextEdit::singleline(&mut s.search.query)
             .id(search_id())
             .hint_text("woord, begrip… (Ctrl+F)")
             .char_limit(crate::search::MAX_QUERY_CHARS)
-            .desired_width(240.0)
+            .desired_width(width)
             .font(egui::FontId::proportional(BAR_TEXT_PX));
         let resp = ui.add(edit).labelled_by(label.id);
         if self.focus_search {
@@ -244,14 +351,13 @@ impl KompasApp {
             .map_or_else(String::new, |l| l.name.to_lowercase());
         let next = nav::sibling(kompas, loc, true).is_some();
         let prev = nav::sibling(kompas, loc, false).is_some();
-        // Right to left: "Volgende" is added first so that it stands right of "Vorige".
         for (command, enabled, text) in [
-            (UiCommand::NextSibling, next, format!("Volgende {level} ▶")),
             (
                 UiCommand::PreviousSibling,
                 prev,
                 format!("◀ Vorige {level}"),
             ),
+            (UiCommand::NextSibling, next, format!("Volgende {level} ▶")),
         ] {
             if ui
                 .add_enabled(enabled, egui::Button::new(big(text)))

@@ -21,6 +21,8 @@ pub(super) struct Cache {
     pub(super) core_label: FittedLabel,
     /// The shapes in document order (the tab order): `None` is the centre, else a wedge.
     pub(super) tab_order: Vec<(Option<usize>, Ix)>,
+    /// Some title in the outer ring does not fit whole: the legend then lists them all.
+    pub(super) outer_cut: bool,
 }
 
 /// What the cache was built for.
@@ -29,6 +31,9 @@ pub(super) struct CacheKey {
     pub(super) rect: Rect,
     pub(super) theme: theme::ThemeKind,
     pub(super) pixels_per_point: f32,
+    /// The sector ring carries the sectors' titles; without (the legend beside the compass
+    /// gives them) it shows large numbers and is narrower, so the outer ring has more room.
+    pub(super) sector_titles: bool,
 }
 
 pub(super) fn circle_points(center: Pos2, r: f32, n: usize) -> Vec<Pos2> {
@@ -39,7 +44,12 @@ pub(super) fn circle_points(center: Pos2, r: f32, n: usize) -> Vec<Pos2> {
 
 pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache {
     let radius = key.rect.width() / 2.0;
-    let layout = CompassLayout::new(kompas, key.rect.center(), radius, Proportions::default());
+    let proportions = if key.sector_titles {
+        Proportions::default()
+    } else {
+        Proportions::numbers_in_sectors()
+    };
+    let layout = CompassLayout::new(kompas, key.rect.center(), radius, proportions);
     let steps_per_rad = (radius / 6.0).clamp(12.0, 80.0);
     let outlines: Vec<_> = layout
         .wedges
@@ -60,7 +70,8 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
         .collect();
     let mut labels: Vec<Option<FittedLabel>> = vec![None; layout.wedges.len()];
     for ring in 0..2 {
-        for (i, label) in fit_ring(ui, kompas, &layout, ring) {
+        let titles = ring > 0 || key.sector_titles;
+        for (i, label) in fit_ring(ui, kompas, &layout, ring, titles) {
             if let Some(slot) = labels.get_mut(i) {
                 *slot = Some(label);
             }
@@ -100,9 +111,19 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
             );
         }
     }
+    let outer_cut = layout
+        .wedges
+        .iter()
+        .zip(&labels)
+        .any(|(w, l): (&Wedge, &FittedLabel)| {
+            w.ring == 1
+                && w.count == 1
+                && l.words_shown <= kompas.element(w.ix).title.split_whitespace().count()
+        });
     Cache {
         key,
         tab_order,
+        outer_cut,
         layout,
         outlines,
         meshes,
@@ -174,6 +195,7 @@ mod tests {
                     ),
                     theme: theme.kind,
                     pixels_per_point: 1.0,
+                    sector_titles: true,
                 };
                 let cache = build_cache(ui, key, &kompas, &theme);
                 for (i, wedge) in cache.layout.wedges.iter().enumerate() {
@@ -231,6 +253,42 @@ mod tests {
         }
     }
 
+    /// Finding: at 1280×720 koers labels differed in size from wedge to wedge and hoofddoel 3
+    /// was about 8 px. With the hoofddoel titles in the legend (the ring shows their
+    /// numbers), every koers title is whole, at one size of at least 12 px.
+    #[test]
+    fn at_1280_by_720_every_koers_title_is_whole_and_the_same_size() {
+        let kompas = crate::load::load_embedded().unwrap().kompas;
+        let theme = Theme::new(theme::ThemeKind::Light);
+        with_ui(vec2(1280.0, 720.0), |ui| {
+            // The compass as `kompas render` draws it at 1280×720.
+            let key = CacheKey {
+                rect: Rect::from_center_size(pos2(430.0, 360.0), Vec2::splat(664.0)),
+                theme: theme.kind,
+                pixels_per_point: 1.0,
+                sector_titles: false,
+            };
+            let cache = build_cache(ui, key, &kompas, &theme);
+            let mut sizes = Vec::new();
+            for (i, wedge) in cache.layout.wedges.iter().enumerate() {
+                let l = &cache.labels[i];
+                let text: String = l.lines.iter().map(|(_, g)| g.text().to_owned()).collect();
+                let id = &kompas.element(wedge.ix).id;
+                assert!(!text.contains('…'), "{id} cut: {text}");
+                if wedge.ring == 1 {
+                    let title_words = kompas.element(wedge.ix).title.split_whitespace().count();
+                    assert_eq!(l.words_shown, title_words + 1, "{id} whole");
+                    sizes.push(l.lines[0].1.job.sections[0].format.font_id.size);
+                }
+            }
+            let (lo, hi) = sizes
+                .iter()
+                .fold((f32::MAX, 0.0_f32), |(lo, hi), &s| (lo.min(s), hi.max(s)));
+            assert!(lo >= 12.0, "smallest koers label {lo} px");
+            assert!(hi - lo <= 1.0, "one size per ring: {lo}..{hi} px");
+        });
+    }
+
     #[test]
     fn any_compass_shape_gets_a_label_in_every_shape() {
         let theme = Theme::new(theme::ThemeKind::Light);
@@ -246,6 +304,7 @@ mod tests {
                     rect: Rect::from_min_size(pos2(20.0, 60.0), Vec2::splat(500.0)),
                     theme: theme.kind,
                     pixels_per_point: 1.0,
+                    sector_titles: true,
                 };
                 let cache = build_cache(ui, key, &kompas, &theme);
                 assert_eq!(cache.layout.ring(0).count(), sectors);

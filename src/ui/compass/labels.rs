@@ -9,7 +9,7 @@ use egui::{Color32, FontId, Galley, Pos2, Rect, Ui, Vec2, pos2, vec2};
 use super::label_flow::{FlowLine, FlowShape, flow, flow_partial};
 use super::layout::{CompassLayout, Wedge, polar};
 use crate::model::Kompas;
-use crate::ui::theme::{self, MAX_LABEL_PX, MIN_LABEL_PX};
+use crate::ui::theme::{self, MAX_LABEL_PX, MIN_LABEL_PX, NUMBER_LABEL_PX};
 
 /// A label flowed into its shape: lines of text, each centred in the width the shape has at
 /// its height.
@@ -297,31 +297,36 @@ pub(super) fn fit_ring(
     kompas: &Kompas,
     layout: &CompassLayout,
     ring: usize,
+    titles: bool,
 ) -> Vec<(usize, FittedLabel)> {
     let shapes: Vec<(usize, FlowShape, String, String)> = layout
         .ring(ring)
         .map(|i| {
             let w = &layout.wedges[i];
             let (number, title) = wedge_text(kompas, w);
+            // Without titles a single element shows its number; a group still says what it
+            // holds.
+            let title = if titles || w.count > 1 {
+                title
+            } else {
+                String::new()
+            };
             (i, FlowShape::of_wedge(w, layout.center, 4.0), number, title)
         })
         .collect();
+    let max_px = if titles {
+        MAX_LABEL_PX
+    } else {
+        NUMBER_LABEL_PX
+    };
     let first: Vec<Fit> = shapes
         .iter()
         .map(|(_, shape, number, title)| {
             // The outer ring has room to set the number apart; the sector ring needs the line.
-            fit_label(
-                ui,
-                shape,
-                Some(number),
-                title,
-                false,
-                MAX_LABEL_PX,
-                ring > 0,
-            )
+            fit_label(ui, shape, Some(number), title, false, max_px, ring > 0)
         })
         .collect();
-    let calm = first.iter().map(|f| f.size_px).fold(MAX_LABEL_PX, f32::min) + 2.0;
+    let calm = first.iter().map(|f| f.size_px).fold(max_px, f32::min) + 1.0;
     shapes
         .iter()
         .zip(first)

@@ -20,6 +20,18 @@ pub(crate) struct Proportions {
     pub gap: f32,
 }
 
+impl Proportions {
+    /// When the sector ring shows only numbers (the legend gives the titles): a larger
+    /// centre for the einddoel, a narrow number ring, the rest for the outer ring's words.
+    pub(crate) fn numbers_in_sectors() -> Self {
+        Self {
+            core: 0.22,
+            sector_outer: 0.33,
+            gap: 0.012,
+        }
+    }
+}
+
 impl Default for Proportions {
     fn default() -> Self {
         Self {

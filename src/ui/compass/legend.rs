@@ -10,7 +10,7 @@ use crate::ui::view_ctx::ViewCtx;
 
 /// The legend beside the compass: the sectors with their colours and full titles, and the
 /// trends (hover one to see the koersen it feeds). Returns the elements to highlight.
-pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
+pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Vec<Ix> {
     let kompas = cx.kompas;
     let theme = cx.theme;
     ui.style_mut().interaction.selectable_labels = false;
@@ -42,6 +42,18 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
             );
             ui.add(egui::Label::new(format!("{}. {}", kompas.number(s), el.title)).wrap());
         });
+        if children {
+            // The compass could not show these whole: here they are, each a link.
+            for &c in kompas.children(s) {
+                ui.horizontal_top(|ui| {
+                    ui.add_space(26.0);
+                    let text = format!("{} {}", kompas.number(c), kompas.element(c).title);
+                    if crate::ui::widgets::wrapped_link(ui, &text, 13.0).clicked() {
+                        cx.push(Command::Open(kompas.element(c).id.clone()));
+                    }
+                });
+            }
+        }
         ui.add_space(6.0);
     }
     if sectors.len() > shown {

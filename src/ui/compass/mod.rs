@@ -47,13 +47,18 @@ impl CompassView {
         } else {
             avail
         };
-        self.compass_ui(ui, compass_rect, cx);
+        self.compass_ui(ui, compass_rect, cx, !show_legend);
         if show_legend {
             let legend_rect =
                 Rect::from_min_max(pos2(avail.max.x - legend_w, avail.min.y), avail.max)
                     .shrink(16.0);
             let mut child = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect));
-            let hovered = legend::legend_ui(&mut child, cx);
+            let children = self.cache.as_ref().is_some_and(|c| c.outer_cut);
+            let hovered = egui::ScrollArea::vertical()
+                .id_salt("legenda")
+                .auto_shrink(false)
+                .show(&mut child, |ui| legend::legend_ui(ui, cx, children))
+                .inner;
             if hovered != self.highlight {
                 self.highlight = hovered;
                 ui.ctx().request_repaint();
@@ -62,9 +67,14 @@ impl CompassView {
         ui.allocate_rect(avail, Sense::hover());
     }
 
-    fn compass_ui(&mut self, ui: &mut Ui, rect: Rect, cx: &mut ViewCtx<'_>) {
-        // Room around the circle for the note badges.
-        let side = rect.width().min(rect.height()) - 24.0 - 4.0 * badges::RADIUS_PX;
+    fn compass_ui(&mut self, ui: &mut Ui, rect: Rect, cx: &mut ViewCtx<'_>, sector_titles: bool) {
+        // Room around the circle for the note badges, when there are notes to count.
+        let badge_room = if cx.show_notes && !cx.notes.notes.is_empty() {
+            4.0 * badges::RADIUS_PX
+        } else {
+            0.0
+        };
+        let side = rect.width().min(rect.height()) - 24.0 - badge_room;
         if side < 50.0 {
             return;
         }
@@ -75,6 +85,7 @@ impl CompassView {
             rect: square,
             theme: cx.theme.kind,
             pixels_per_point: ui.ctx().pixels_per_point(),
+            sector_titles,
         };
         if self.cache.as_ref().is_none_or(|c| c.key != key) {
             self.cache = Some(build_cache(ui, key, cx.kompas, cx.theme));
