@@ -392,7 +392,11 @@ pub(super) fn trends_for_koers_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, koers: Ix) 
                     ui.label(format!("• {}", k.text));
                     if let Some(ex) = kompas.kans_voorbeeld(k) {
                         ui.label(RichText::new("voorbeeld:").color(cx.theme.text_muted));
-                        element_link(ui, cx, ex);
+                        // The example by its words, not only its number.
+                        let text = crate::ui::widgets::access_label(kompas, ex);
+                        if crate::ui::widgets::wrapped_link(ui, &text, 15.0).clicked() {
+                            cx.push(Command::Open(kompas.element(ex).id.clone()));
+                        }
                     }
                 });
             }

@@ -15,7 +15,9 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, notes: &mut NotesEdi
     let kompas = cx.kompas;
     let theme = cx.theme;
     let el = kompas.element(ix);
+    // Each selection starts at its title.
     egui::ScrollArea::vertical()
+        .id_salt(("detail", el.id.as_str()))
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.add_space(8.0);

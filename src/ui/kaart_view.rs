@@ -3,7 +3,7 @@
 
 use egui::{FontId, RichText, Stroke, Ui};
 
-use crate::model::{Ix, Kompas};
+use crate::model::Ix;
 use crate::nav::{Location, View};
 use crate::ui::command::Command;
 use crate::ui::page_view::header_ui;
@@ -28,6 +28,7 @@ impl KaartView {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
         let kompas = cx.kompas;
         egui::ScrollArea::vertical()
+            .id_salt(("kaart", kompas.element(ix).id.as_str()))
             .auto_shrink(false)
             .show(ui, |ui| {
                 ui.vertical(|ui| {
@@ -61,20 +62,32 @@ impl KaartView {
                     let columns = ((ui.available_width() / COLUMN_MIN_PX).floor() as usize)
                         .clamp(1, 3)
                         .min(children.len().max(1));
-                    if children.len() / columns > crate::ui::widgets::VIRTUAL_FROM_ROWS {
-                        // A kaart of hundreds of blocks: rows of blocks, only those in sight
-                        // laid out (balanced columns would need every block measured).
-                        let rows: Vec<&[Ix]> = children.chunks(columns).collect();
-                        let wanted: Option<usize> = cx
-                            .location
-                            .focus(kompas)
-                            .and_then(|f| {
+                    // Rows of blocks in document order, so the kaart reads A B C, D E (left to
+                    // right, then down), as the eye and Tab both go.
+                    let rows: Vec<&[Ix]> = children.chunks(columns).collect();
+                    let long = rows.len() > crate::ui::widgets::VIRTUAL_FROM_ROWS;
+                    let wanted: Option<usize> = long
+                        .then(|| {
+                            cx.location.focus(kompas).and_then(|f| {
                                 kompas
                                     .path(f)
                                     .into_iter()
                                     .find_map(|p| children.iter().position(|&c| c == p))
                             })
-                            .map(|p| p / columns);
+                        })
+                        .flatten()
+                        .map(|p| p / columns);
+                    let mut draw_row = |ui: &mut Ui, i: usize| {
+                        let Some(row) = rows.get(i) else { return };
+                        ui.columns(columns, |cols| {
+                            for (col, &child) in cols.iter_mut().zip(*row) {
+                                block_ui(col, cx, child, 1.0);
+                            }
+                        });
+                        ui.add_space(12.0);
+                    };
+                    if long {
+                        // A kaart of hundreds of blocks: only the rows in sight are laid out.
                         let key =
                             crate::ui::widgets::VirtualRows::key_for(ix, ui.available_width());
                         self.rows.show(
@@ -91,27 +104,13 @@ impl KaartView {
                                         + 12.0
                                 })
                             },
-                            |ui, i| {
-                                let Some(row) = rows.get(i) else { return };
-                                ui.columns(columns, |cols| {
-                                    for (col, &child) in cols.iter_mut().zip(*row) {
-                                        block_ui(col, cx, child, 1.0);
-                                    }
-                                });
-                                ui.add_space(12.0);
-                            },
+                            draw_row,
                         );
-                        return;
-                    }
-                    let groups = balance(kompas, children, columns);
-                    ui.columns(columns, |cols| {
-                        for (col, group) in cols.iter_mut().zip(&groups) {
-                            for &child in group {
-                                block_ui(col, cx, child, 1.0);
-                                col.add_space(12.0);
-                            }
+                    } else {
+                        for i in 0..rows.len() {
+                            draw_row(ui, i);
                         }
-                    });
+                    }
                 });
             });
     }
@@ -171,35 +170,6 @@ fn filter_bar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
             f,
         )));
     }
-}
-
-/// Splits `children` into `n` columns of similar height, keeping document order in each
-/// column and across columns (column 1 holds A, B; column 2 C, D; ...).
-fn balance(kompas: &Kompas, children: &[Ix], n: usize) -> Vec<Vec<Ix>> {
-    let weight = |ix: Ix| -> usize {
-        let own = kompas.element(ix).title.len() + 80;
-        own + kompas
-            .children(ix)
-            .iter()
-            .map(|&c| kompas.element(c).title.len() + 40)
-            .sum::<usize>()
-    };
-    let total: usize = children.iter().map(|&c| weight(c)).sum();
-    let target = total.div_ceil(n.max(1));
-    let mut out = vec![Vec::new(); n.max(1)];
-    let mut col = 0;
-    let mut acc = 0;
-    for &c in children {
-        let w = weight(c);
-        // Move on when this column is full, unless the block fits better here than there.
-        if col + 1 < out.len() && acc > 0 && acc + w / 2 > target {
-            col += 1;
-            acc = 0;
-        }
-        out[col].push(c);
-        acc += w;
-    }
-    out
 }
 
 /// One child with its descendants, as a tinted block.

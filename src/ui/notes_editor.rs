@@ -64,7 +64,7 @@ impl NotesEditor {
         }
         if cx.notes.text_changed(id.as_str(), &el.title) {
             ui.colored_label(
-                theme::status_color(1),
+                cx.theme.status_text(1),
                 "⚠ De tekst van dit element is gewijzigd sinds de notitie is geschreven.",
             );
         }
@@ -102,7 +102,7 @@ impl NotesEditor {
                         }
                         for (i, s) in cx.notes.statuses.iter().enumerate() {
                             let text =
-                                RichText::new(format!("● {s}")).color(theme::status_color(i));
+                                RichText::new(format!("● {s}")).color(cx.theme.status_text(i));
                             if ui
                                 .selectable_label(current.as_ref() == Some(s), text)
                                 .clicked()
@@ -155,7 +155,7 @@ impl NotesEditor {
                 ui.end_row();
                 if parsed.is_none() {
                     ui.label("");
-                    ui.colored_label(theme::status_color(6), "Geen jaartal herkend");
+                    ui.colored_label(cx.theme.status_text(6), "Geen jaartal herkend");
                     ui.end_row();
                 }
             });

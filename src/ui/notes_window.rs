@@ -11,7 +11,7 @@ use crate::model::Kompas;
 use crate::notes::NotesFile;
 use crate::review::{self, ChangeKind, Choice, Plan, Subject};
 use crate::ui::command::{Command, Commands};
-use crate::ui::theme::{self, Theme};
+use crate::ui::theme::Theme;
 
 /// Which part of the window is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -436,7 +436,7 @@ impl NotesWindow {
         ui.label(RichText::new("Statussen").strong());
         ui.horizontal_wrapped(|ui| {
             for (i, s) in input.notes.statuses.iter().enumerate() {
-                ui.label(RichText::new(format!("● {s}")).color(theme::status_color(i)));
+                ui.label(RichText::new(format!("● {s}")).color(input.theme.status_text(i)));
             }
         });
         ui.horizontal(|ui| {
@@ -488,7 +488,7 @@ fn overview_ui(ui: &mut Ui, input: &NotesWindowInput<'_>, commands: &mut Command
                     .statuses
                     .iter()
                     .position(|s| *s == status)
-                    .map_or(input.theme.text_muted, theme::status_color);
+                    .map_or(input.theme.text_muted, |i| input.theme.status_text(i));
                 ui.label(RichText::new(status).color(color));
                 ui.label(a.partners.join(", "));
                 ui.add(egui::Label::new(a.note.lines().next().unwrap_or_default()).truncate());

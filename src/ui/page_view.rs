@@ -26,7 +26,9 @@ impl PageView {
         let theme = cx.theme;
         let el = kompas.element(ix);
         let accent = theme.sector_fill(kompas.color(ix), 0);
+        // A scroll position of its own per page: another page opens at its top.
         egui::ScrollArea::vertical()
+            .id_salt(("pagina", el.id.as_str()))
             .auto_shrink(false)
             .show(ui, |ui| {
                 // Lines of about 90 characters read comfortably; wider pages only add eye travel.
@@ -138,12 +140,17 @@ pub(super) fn header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
                     .strong()
                     .color(ink),
             );
-            ui.label(
+            let title = crate::ui::widgets::heading(
+                ui,
+                element_id("kop", &el.id),
                 RichText::new(&el.title)
                     .size(26.0)
                     .family(theme::bold())
                     .color(ink),
+                1,
+                theme,
             );
+            cx.take_focus(&title, &el.id);
         });
     if let Some(parent) = kompas.parent(ix) {
         ui.add_space(4.0);

@@ -41,42 +41,30 @@ impl SearchState {
             return;
         }
         self.searched.clone_from(&self.query);
-        self.cursor = 0;
         let hits = index.search(&self.query, MAX_RESULTS);
-        // Group by level (begrippen and notes are groups of their own); the group with the
-        // best hit comes first, so grouping never hides the best result; best first within.
+        // Grouped top-down by level, then notes, begrippen last (as people read a compass);
+        // best first within a group. The cursor starts on the best hit of all, so Enter still
+        // opens it.
         let group_of = |h: &Hit| -> usize {
             match h.target {
                 Target::Element(ix) => kompas.element(ix).depth,
-                Target::Begrip(_) => kompas.levels.len(),
-                Target::Note(_) => kompas.levels.len() + 1,
+                Target::Note(_) => kompas.levels.len(),
+                Target::Begrip(_) => kompas.levels.len() + 1,
             }
-        };
-        let mut first_of_group: Vec<(usize, usize)> = Vec::new();
-        for (i, h) in hits.iter().enumerate() {
-            let g = group_of(h);
-            if !first_of_group.iter().any(|(og, _)| *og == g) {
-                first_of_group.push((g, i));
-            }
-        }
-        let rank = |g: usize| {
-            first_of_group
-                .iter()
-                .find(|(og, _)| *og == g)
-                .map_or(usize::MAX, |(_, i)| *i)
         };
         let mut keyed: Vec<(usize, usize, Hit)> = hits
             .into_iter()
             .enumerate()
             .map(|(i, h)| (group_of(&h), i, h))
             .collect();
-        keyed.sort_by_key(|(g, i, _)| (rank(*g), *i));
+        keyed.sort_by_key(|(g, i, _)| (*g, *i));
+        self.cursor = keyed.iter().position(|(_, i, _)| *i == 0).unwrap_or(0);
         self.groups.clear();
         for (g, _, _) in &keyed {
             let name = match kompas.levels.get(*g) {
                 Some(l) => l.plural.clone(),
-                None if *g == kompas.levels.len() => "Begrippen".to_owned(),
-                None => "Notities".to_owned(),
+                None if *g == kompas.levels.len() => "Notities".to_owned(),
+                None => "Begrippen".to_owned(),
             };
             match self.groups.last_mut() {
                 Some((last, n)) if *last == name => *n += 1,

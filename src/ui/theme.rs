@@ -246,6 +246,23 @@ impl Theme {
         }
     }
 
+    /// `c` as a text colour on `bg` with at least 4.5:1 contrast (WCAG AA): moved toward the
+    /// theme's text colour as far as needed, keeping its hue where it can.
+    pub fn legible_on(&self, c: Color32, bg: Color32) -> Color32 {
+        let mut t = 0.0;
+        let mut out = c;
+        while contrast(out, bg) < MIN_LABEL_CONTRAST && t < 1.0 {
+            t += 0.05;
+            out = mix(c, self.text, t);
+        }
+        out
+    }
+
+    /// The `i`-th status colour as text on the window background.
+    pub fn status_text(&self, i: usize) -> Color32 {
+        self.legible_on(status_color(i), self.bg)
+    }
+
     /// Fill of a hovered shape: moved away from its text colour, so hovering never costs
     /// contrast.
     pub fn hovered(&self, fill: Color32) -> Color32 {
@@ -455,6 +472,24 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    /// Finding: amber "in voorbereiding" on white was hard to read.
+    #[test]
+    fn status_colours_as_text_meet_wcag_aa_in_every_theme() {
+        for kind in ThemeKind::ALL {
+            let t = Theme::new(kind);
+            for i in 0..8 {
+                for bg in [t.bg, t.panel_bg, t.card_bg] {
+                    let c = t.legible_on(status_color(i), bg);
+                    assert!(
+                        contrast(c, bg) >= 4.5,
+                        "{kind:?} status {i}: {}",
+                        contrast(c, bg)
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -212,3 +212,32 @@ pub(crate) fn wrapped_link(ui: &mut Ui, text: &str, size: f32) -> Response {
     }
     resp
 }
+
+/// A heading: text that screen readers announce as a heading of `level` (1 for the view's
+/// own title) and that can take keyboard focus, so opening a view can put focus on its title
+/// instead of somewhere below it. Shows the focus ring when focused.
+pub(crate) fn heading(
+    ui: &mut Ui,
+    id: Id,
+    text: egui::RichText,
+    level: usize,
+    theme: &Theme,
+) -> Response {
+    let plain = text.text().to_owned();
+    let label = ui.add(egui::Label::new(text).wrap());
+    let resp = ui.interact(label.rect, id, Sense::focusable_noninteractive());
+    ui.ctx().accesskit_node_builder(resp.id, |b| {
+        b.set_role(Role::Heading);
+        b.set_level(level);
+        b.set_label(plain);
+    });
+    if resp.has_focus() {
+        ui.painter().rect_stroke(
+            resp.rect.expand(3.0),
+            CornerRadius::same(4),
+            theme.focus_stroke(),
+            StrokeKind::Outside,
+        );
+    }
+    resp
+}

@@ -106,10 +106,21 @@ fn keyboard_only_from_the_compass_to_an_inspanning_and_back_home() {
     );
     h.key_press(Key::ArrowRight);
     h.run();
-    // Enter opens the koers; focus lands on its first hoofdinspanning.
+    // Enter opens the koers; focus lands on its title, a heading at the top of the page.
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(view(&h), View::Page("1.1".into()));
+    let k = kompas::load_embedded().unwrap().kompas;
+    let title = k.element(k.get("1.1").unwrap()).title.clone();
+    assert_eq!(focused_label(&h), Some(title));
+    // Tab walks on, past the link to its hoofddoel and the kaart, to the first card.
+    for _ in 0..4 {
+        if focused_label(&h) == Some(label(&h, "1.1.1")) {
+            break;
+        }
+        h.key_press(Key::Tab);
+        h.run();
+    }
     assert_eq!(focused_label(&h), Some(label(&h, "1.1.1")));
     // Tab to the second, Enter opens the koerskaart there.
     h.key_press(Key::Tab);
@@ -380,5 +391,29 @@ fn the_bars_never_overlap_at_any_size_or_zoom() {
                 }
             }
         }
+    }
+}
+
+/// Finding: a koers page opened scrolled to its first card, its coloured header under the
+/// trail (click a koers, PageDown; on 4.3 the start of the introduction was hidden too).
+#[test]
+fn every_koers_page_opens_with_its_title_in_view() {
+    use egui::accesskit::Role;
+    let mut h = harness_sized(1280.0, 720.0);
+    h.get_by_label(&label(&h, "1.1")).click_accesskit();
+    h.run();
+    let k = kompas::load_embedded().unwrap().kompas;
+    for &koers in k.at_depth(2) {
+        let id = k.element(koers).id.to_string();
+        assert_eq!(view(&h), View::Page(id.as_str().into()));
+        let heading = h.get_by_role_and_label(Role::Heading, &k.element(koers).title);
+        let r = kittest::NodeT::accesskit_node(&heading)
+            .bounding_box()
+            .unwrap();
+        // Below the two bars (about 75 px) and inside the window.
+        assert!(r.y0 >= 70.0 && r.y1 <= 720.0, "{id}: title at {r:?}");
+        assert!(heading.is_focused(), "{id}: focus on the title");
+        h.key_press(Key::PageDown);
+        h.run();
     }
 }

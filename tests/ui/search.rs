@@ -13,10 +13,24 @@ fn search_type_a_misspelt_query_press_enter_and_the_element_is_shown() {
     );
     search_field(&h).type_text("clientondersteunnig");
     h.run();
-    // Results are grouped by level and show the place of each.
+    // Results are grouped by level, top-down, and show the place of each; the cursor
+    // starts on the best hit.
     h.get_by_label_contains("Hoofdinspanningen (");
     h.get_by_label_contains("Inspanningen (");
-    let first = h.state().search().hits.first().cloned().unwrap();
+    let s = h.state().search();
+    let levels: Vec<usize> = s
+        .hits
+        .iter()
+        .filter_map(|hit| match hit.target {
+            kompas::search::Target::Element(ix) => Some(h.state().kompas().element(ix).depth),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        levels.windows(2).all(|w| w[0] <= w[1]),
+        "top-down: {levels:?}"
+    );
+    let first = s.hits[s.cursor].clone();
     let kompas::search::Target::Element(ix) = first.target else {
         panic!("{first:?}")
     };

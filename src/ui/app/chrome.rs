@@ -373,10 +373,15 @@ impl KompasApp {
     fn breadcrumbs_ui(&mut self, ui: &mut Ui) {
         let kompas = self.session.kompas();
         let loc = self.session.location();
-        let path: Vec<Ix> = loc
-            .focus(kompas)
-            .map(|f| kompas.path(f))
-            .unwrap_or_else(|| vec![kompas.root()]);
+        // On the compass the trail is the compass itself, whatever shape is selected; on a
+        // page or kaart it leads to what is shown and selected.
+        let path: Vec<Ix> = match loc.view {
+            View::Compass | View::Over(_) => vec![kompas.root()],
+            View::Page(_) | View::Kaart(_) => loc
+                .focus(kompas)
+                .map(|f| kompas.path(f))
+                .unwrap_or_else(|| vec![kompas.root()]),
+        };
         for (i, &ix) in path.iter().enumerate() {
             if i > 0 {
                 ui.label(big("›"));
@@ -416,22 +421,44 @@ impl KompasApp {
         }
     }
 
+    /// One line about the load warnings; each warning (a code frame of several lines) is
+    /// read in a window of its own, not squeezed into the bar.
     fn warnings_ui(&mut self, ui: &mut Ui) {
-        let warnings = &mut self.session.prepared.warnings;
-        ui.horizontal(|ui| {
-            let n = warnings.len();
+        let n = self.session.prepared.warnings.len();
+        ui.horizontal_wrapped(|ui| {
             ui.label(format!(
-                "Het kompas is geladen met {n} waarschuwing{}: {}",
-                if n == 1 { "" } else { "en" },
-                warnings
-                    .first()
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
+                "Het kompas is geladen met {}.",
+                crate::text::count(n, "waarschuwing", "waarschuwingen")
             ));
+            if ui.button("Bekijken").clicked() {
+                self.windows.show_warnings = true;
+            }
             if ui.button("Sluiten").clicked() {
-                warnings.clear();
+                self.session.prepared.warnings.clear();
+                self.windows.show_warnings = false;
             }
         });
+    }
+
+    /// The load warnings, every one whole, in monospace as the command line prints them.
+    pub(super) fn warnings_window_ui(&mut self, ctx: &egui::Context) {
+        if !self.windows.show_warnings || self.session.prepared.warnings.is_empty() {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("Waarschuwingen bij het laden")
+            .collapsible(false)
+            .default_width(720.0)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                egui::ScrollArea::both().max_height(420.0).show(ui, |ui| {
+                    for w in &self.session.prepared.warnings {
+                        ui.add(egui::Label::new(RichText::new(w.to_string()).monospace()).extend());
+                        ui.add_space(6.0);
+                    }
+                });
+            });
+        self.windows.show_warnings = open;
     }
 
     /// The right-hand panel: details of the selection and/or the begrippenlijst.

@@ -72,16 +72,10 @@ impl KompasApp {
         let after = self.session.location().clone();
         if after.view != before.view {
             self.session.view_changed_at = ctx.input(|i| i.time);
-            // On a page that means its first card, since the page's own subject is not a
-            // widget there.
-            let kompas = self.session.kompas();
-            self.session.focus_request = match (&after.view, &after.selected) {
-                (View::Page(s) | View::Kaart(s), Some(sel)) if s == sel => kompas
-                    .get(s.as_str())
-                    .and_then(|ix| kompas.children(ix).first().copied())
-                    .map(|c| kompas.element(c).id.clone()),
-                (_, selected) => selected.clone().or_else(|| after.subject().cloned()),
-            };
+            // On a page or kaart of its own subject that is its title (a heading), so it
+            // opens at the top and a screen reader starts there.
+            self.session.focus_request =
+                after.selected.clone().or_else(|| after.subject().cloned());
         }
         if after != *before {
             let title = self.session.kompas().meta.title.clone();

@@ -38,6 +38,8 @@ struct Windows {
     /// A compass that could not be opened: its path, every problem, and what is shown
     /// instead.
     load_failure: Option<(String, Vec<Problem>, &'static str)>,
+    /// The window listing the load warnings.
+    show_warnings: bool,
 }
 
 /// The Kompas desktop app.
@@ -275,6 +277,7 @@ impl KompasApp {
                 .overlay_ui(&ctx, s.kompas(), s.location(), &self.theme);
         }
         self.load_failure_ui(&ctx);
+        self.warnings_window_ui(&ctx);
         self.dropped_files(&ctx);
         let s = &mut self.session;
         if s.notes_window.open {
