@@ -326,24 +326,3 @@ fn pointer_or_select(
         _ => Command::Select(id.clone()),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn columns_keep_order_and_balance() {
-        let k = crate::load::load_embedded().unwrap().kompas;
-        let koers = k.get("4.3").unwrap();
-        for n in 1..=3 {
-            let groups = balance(&k, k.children(koers), n);
-            assert_eq!(groups.len(), n);
-            let flat: Vec<_> = groups.iter().flatten().copied().collect();
-            assert_eq!(flat, k.children(koers), "order kept with {n} columns");
-            assert!(
-                groups.iter().all(|g| !g.is_empty()),
-                "no empty column with {n} columns"
-            );
-        }
-    }
-}

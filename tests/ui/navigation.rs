@@ -417,3 +417,37 @@ fn every_koers_page_opens_with_its_title_in_view() {
         h.run();
     }
 }
+
+/// Finding: kaart blocks stacked by column height read A C D / B E; they read A B C / D E.
+#[test]
+fn kaart_blocks_read_left_to_right_then_down() {
+    let mut h = harness_sized(1920.0, 1080.0);
+    h.state_mut().apply(
+        &egui::Context::default(),
+        kompas::ui::command::Command::Go(kompas::nav::Location {
+            view: View::Kaart("2.1".into()),
+            selected: Some("2.1".into()),
+        }),
+    );
+    h.run();
+    let k = kompas::load_embedded().unwrap().kompas;
+    let tops: Vec<(f64, f64)> = k
+        .children(k.get("2.1").unwrap())
+        .iter()
+        .map(|&c| {
+            let name = kompas::ui::widgets::access_label(&k, c);
+            let node = h.get_by_label(&name);
+            let r = kittest::NodeT::accesskit_node(&node).bounding_box().unwrap();
+            (r.y0, r.x0)
+        })
+        .collect();
+    assert!(tops.len() >= 4, "{tops:?}");
+    // Row by row: the next block is to the right on the same row, or on a lower row.
+    for w in tops.windows(2) {
+        let ((y0, x0), (y1, x1)) = (w[0], w[1]);
+        assert!(
+            (y1 - y0).abs() < 1.0 && x1 > x0 || y1 > y0 + 1.0,
+            "reading order broken: {tops:?}"
+        );
+    }
+}
