@@ -177,6 +177,31 @@ impl Glossary {
                 }),
             }
         }
+        Self::indexed(entries)
+    }
+
+    /// A glossary of loose terms and definitions (a partner's invitation carries the ones
+    /// its texts use), listed under no element.
+    pub fn from_terms<'a>(terms: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut entries: Vec<Entry> = Vec::new();
+        for (term, definition) in terms {
+            let definition = Definition {
+                text: definition.to_owned(),
+                elements: Vec::new(),
+            };
+            match entries.iter_mut().find(|e| fold(&e.term) == fold(term)) {
+                Some(e) => e.definitions.push(definition),
+                None => entries.push(Entry {
+                    term: term.trim().to_owned(),
+                    definitions: vec![definition],
+                }),
+            }
+        }
+        Self::indexed(entries)
+    }
+
+    /// The entries with every way of writing each term indexed for [`Self::find`].
+    fn indexed(entries: Vec<Entry>) -> Self {
         let mut variants: HashMap<String, Vec<Variant>> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             for v in variants_of(&e.term) {

@@ -2,7 +2,7 @@
 //! the record of it that the municipality keeps in its notes, against which the reaction is
 //! later checked.
 
-use super::{ContextLine, ReactionDraft, ReviewFile, ReviewItem, ReviewKind};
+use super::{BegripLine, ContextLine, ReactionDraft, ReviewFile, ReviewItem, ReviewKind};
 use crate::model::Kompas;
 use crate::notes::{Invitation, InvitedItem, NotesFile, Reaction, now};
 
@@ -74,6 +74,7 @@ pub fn invite(
             .map(|p| ContextLine {
                 name: kompas.short_name(p),
                 title: kompas.element(p).title.clone(),
+                text: kompas.element(p).text.clone().unwrap_or_default(),
             })
             .collect();
         let previous: Option<&Reaction> = a.latest_reaction(partner).filter(|r| !r.is_empty());
@@ -100,6 +101,9 @@ pub fn invite(
             previous: previous.cloned(),
         });
     }
+    let sent: Vec<_> = items.iter().filter_map(|i| kompas.get(&i.id)).collect();
+    let element_name = level_words(kompas, &sent);
+    let begrippen = begrippen_used(kompas, &items);
     let at = now();
     let invitation = Invitation {
         id: new_id(partner),
@@ -117,8 +121,51 @@ pub fn invite(
         exported_at: at,
         exported_by: who.to_owned(),
         statuses: notes.statuses.clone(),
+        element_name,
+        begrippen,
         items,
         ..ReviewFile::default()
     };
     (invitation, file)
+}
+
+/// What the elements are called, from their level when they share one.
+fn level_words(kompas: &Kompas, elements: &[crate::model::Ix]) -> (String, String) {
+    let depth = elements.first().map(|&ix| kompas.element(ix).depth);
+    depth
+        .filter(|&d| elements.iter().all(|&ix| kompas.element(ix).depth == d))
+        .and_then(|d| kompas.levels.get(d))
+        .map_or(("onderdeel".into(), "onderdelen".into()), |l| {
+            (l.name.to_lowercase(), l.plural.to_lowercase())
+        })
+}
+
+/// The begrippen whose terms occur in what the partner reads, in the begrippenlijst's order.
+fn begrippen_used(kompas: &Kompas, items: &[ReviewItem]) -> Vec<BegripLine> {
+    let glossary = crate::glossary::Glossary::new(kompas);
+    let mut used: Vec<usize> = Vec::new();
+    let texts = items.iter().flat_map(|i| {
+        std::iter::once(i.title.as_str()).chain(
+            i.context
+                .iter()
+                .flat_map(|c| [c.title.as_str(), c.text.as_str()]),
+        )
+    });
+    for text in texts {
+        for hit in glossary.find(text) {
+            if !used.contains(&hit.entry) {
+                used.push(hit.entry);
+            }
+        }
+    }
+    used.sort_unstable();
+    used.iter()
+        .filter_map(|&e| glossary.entries.get(e))
+        .flat_map(|e| {
+            e.definitions.iter().map(|d| BegripLine {
+                term: e.term.clone(),
+                definition: d.text.clone(),
+            })
+        })
+        .collect()
 }

@@ -53,6 +53,19 @@ pub struct ContextLine {
     pub name: String,
     /// Its title.
     pub title: String,
+    /// Its longer text (a koers's introduction), so the partner reads what it is about.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// A begrip the invitation's texts use, with its definition.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BegripLine {
+    /// The term.
+    pub term: String,
+    /// Its definition, verbatim.
+    pub definition: String,
 }
 
 /// What a partner writes about one element.
@@ -120,6 +133,10 @@ pub struct ReviewFile {
     pub answered_by: String,
     /// The statuses the partner can choose from.
     pub statuses: Vec<String>,
+    /// What the elements are called, one and many ("inspanning", "inspanningen").
+    pub element_name: (String, String),
+    /// The begrippen used in the elements and their context.
+    pub begrippen: Vec<BegripLine>,
     /// The elements.
     pub items: Vec<ReviewItem>,
 }
@@ -137,8 +154,18 @@ impl Default for ReviewFile {
             answered_at: String::new(),
             answered_by: String::new(),
             statuses: Vec::new(),
+            element_name: ("onderdeel".into(), "onderdelen".into()),
+            begrippen: Vec::new(),
             items: Vec::new(),
         }
+    }
+}
+
+impl ReviewFile {
+    /// "1 inspanning", "3 inspanningen".
+    pub fn count_text(&self) -> String {
+        let (one, many) = &self.element_name;
+        crate::text::count(self.items.len(), one, many)
     }
 }
 
@@ -239,7 +266,20 @@ fn check_bounds(file: &ReviewFile) -> Result<(), ReviewError> {
             "een naam, tijd of status is langer dan {MAX_NAME} tekens"
         )));
     }
-    if file.items.len() > MAX_ITEMS || file.statuses.len() > crate::notes::MAX_LIST {
+    let (one, many) = &file.element_name;
+    let begrip_long = file
+        .begrippen
+        .iter()
+        .any(|b| long(&b.term, MAX_NAME) || long(&b.definition, MAX_TEXT));
+    if long(one, MAX_NAME) || long(many, MAX_NAME) || begrip_long {
+        return Err(ReviewError::TooLarge(
+            "een begrip of naam is langer dan toegestaan".into(),
+        ));
+    }
+    if file.items.len() > MAX_ITEMS
+        || file.statuses.len() > crate::notes::MAX_LIST
+        || file.begrippen.len() > crate::notes::MAX_LIST
+    {
         return Err(ReviewError::TooLarge(format!(
             "{} elementen (hoogstens {MAX_ITEMS})",
             file.items.len()
@@ -261,7 +301,7 @@ fn check_bounds(file: &ReviewFile) -> Result<(), ReviewError> {
         }
         short.extend(item.status.as_ref());
         for c in &item.context {
-            texts.push(&c.title);
+            texts.extend([&c.title, &c.text]);
             short.push(&c.name);
         }
         if texts.iter().any(|t| long(t, MAX_TEXT)) || short.iter().any(|t| long(t, MAX_NAME)) {

@@ -70,7 +70,9 @@ pub(super) fn marked_label(
     style: &MarkStyle,
 ) -> Option<TermHit> {
     let galley = layout(ui, text, terms, matches, style, ui.available_width());
-    let (rect, _) = ui.allocate_exact_size(galley.size(), Sense::hover());
+    let (rect, resp) = ui.allocate_exact_size(galley.size(), Sense::hover());
+    // Painted, so named for screen readers as a label with the whole text.
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     ui.painter().galley(rect.min, galley.clone(), style.color);
     term_under_pointer(ui, &galley, rect, text, terms)
 }
@@ -146,8 +148,9 @@ fn term_under_pointer(
         .cloned()
 }
 
-/// Shows the definition(s) of a begrip next to the pointer.
-pub(super) fn begrip_tooltip(ui: &Ui, glossary: &Glossary, hit: &TermHit) {
+/// Shows the definition(s) of a begrip next to the pointer, with `hint` (what a click does)
+/// below them.
+pub(super) fn begrip_tooltip(ui: &Ui, glossary: &Glossary, hit: &TermHit, hint: Option<&str>) {
     let Some(entry) = glossary.entries.get(hit.entry) else {
         return;
     };
@@ -164,10 +167,8 @@ pub(super) fn begrip_tooltip(ui: &Ui, glossary: &Glossary, hit: &TermHit) {
         for d in &entry.definitions {
             ui.label(&d.text);
         }
-        ui.label(
-            egui::RichText::new("Klik voor de begrippenlijst")
-                .small()
-                .weak(),
-        );
+        if let Some(hint) = hint {
+            ui.label(egui::RichText::new(hint).small().weak());
+        }
     });
 }

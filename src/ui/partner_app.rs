@@ -1,37 +1,81 @@
-//! The partner's side of the review: Kompas opened on a file from the municipality. It shows
-//! each assigned element in its context with the municipality's note, and lets the partner
-//! write a reaction, report a status and propose a change, then save a reaction file to send
-//! back. Works offline with nothing but this program and that file.
+//! The partner's side of the review: Kompas opened on an invitation from the municipality.
+//! Each inspanning asked about is shown in its context (hoofddoel, koers with its
+//! introduction, hoofdinspanning) with the begrippen its words use; the partner writes a
+//! reaction, reports a status and proposes a change, then saves a reaction file to send back.
+//! Works offline with nothing but this program and that file, and loses nothing: what is typed
+//! is kept as a draft beside the invitation as it is typed, the window shows what is not yet
+//! saved as a reaction, and closing asks first.
 
 use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
+use crate::glossary::Glossary;
 use crate::notes::now;
-use crate::review::{self, ReviewFile, ReviewKind};
+use crate::review::{self, ReactionDraft, ReviewFile, ReviewItem, ReviewKind};
+use crate::ui::marked_text::{MarkStyle, begrip_tooltip, marked_label};
 use crate::ui::theme::{self, Theme, ThemeKind};
+
+/// Seconds after the last keystroke before the draft is written.
+const DRAFT_DELAY_S: f64 = 1.0;
 
 /// The partner app.
 pub struct PartnerApp {
     file: ReviewFile,
     /// Where the reaction is saved, as typed.
     out_path: String,
-    /// The outcome of the last save.
+    /// Where the draft is kept while typing.
+    draft_path: PathBuf,
+    /// What was last written to the draft.
+    drafted: (Vec<ReactionDraft>, String),
+    /// When the first change not yet in the draft was made (app time).
+    dirty_since: Option<f64>,
+    /// The reactions as last saved in a reaction file, if saved this session.
+    saved: Option<Vec<ReactionDraft>>,
+    /// The outcome of the last save, or what happened on opening.
     message: Option<String>,
+    /// Closing was asked for while something was not saved as a reaction.
+    confirm_close: bool,
+    /// The user chose to close anyway.
+    closing: bool,
+    glossary: Glossary,
     theme: Theme,
 }
 
 /// Where a reaction to `invitation` is saved by default: beside it, "-reactie" added.
 pub fn default_reaction_path(invitation: &Path) -> PathBuf {
+    sibling(invitation, "reactie")
+}
+
+/// Where the draft of a reaction to `invitation` is kept: beside it, "-concept" added.
+pub fn draft_path(invitation: &Path) -> PathBuf {
+    sibling(invitation, "concept")
+}
+
+fn sibling(invitation: &Path, what: &str) -> PathBuf {
     let stem = invitation
         .file_stem()
         .map_or_else(|| "kompas".into(), |s| s.to_string_lossy().into_owned());
-    let stem = stem.strip_suffix("-reactie").unwrap_or(&stem).to_owned();
-    invitation.with_file_name(format!("{stem}-reactie.ron"))
+    let stem = ["-reactie", "-concept"]
+        .iter()
+        .find_map(|s| stem.strip_suffix(s))
+        .unwrap_or(&stem)
+        .to_owned();
+    invitation.with_file_name(format!("{stem}-{what}.ron"))
+}
+
+fn reactions(file: &ReviewFile) -> Vec<ReactionDraft> {
+    file.items.iter().map(|i| i.reaction.clone()).collect()
+}
+
+/// What the draft keeps: every reaction and the name of who answers.
+fn typed(file: &ReviewFile) -> (Vec<ReactionDraft>, String) {
+    (reactions(file), file.answered_by.clone())
 }
 
 impl PartnerApp {
-    /// The app on a review file read from `path`.
+    /// The app on a review file read from `path`; a draft kept beside it for the same
+    /// invitation is taken up again.
     pub fn new(ctx: &egui::Context, file: ReviewFile, path: &Path) -> Self {
         theme::install_fonts(ctx);
         let theme = Theme::new(ThemeKind::Light);
@@ -42,11 +86,56 @@ impl PartnerApp {
         } else {
             default_reaction_path(path)
         };
-        Self {
+        let glossary = Glossary::from_terms(
+            file.begrippen
+                .iter()
+                .map(|b| (b.term.as_str(), b.definition.as_str())),
+        );
+        let mut app = Self {
+            drafted: typed(&file),
             file,
             out_path: out.display().to_string(),
+            draft_path: draft_path(path),
+            dirty_since: None,
+            saved: None,
             message: None,
+            confirm_close: false,
+            closing: false,
+            glossary,
             theme,
+        };
+        app.take_up_draft();
+        app
+    }
+
+    /// Restores what was typed before, from the draft of this same invitation.
+    fn take_up_draft(&mut self) {
+        let Ok(draft) = review::read(&self.draft_path) else {
+            return;
+        };
+        if draft.invitation != self.file.invitation || draft.partner != self.file.partner {
+            return;
+        }
+        let mut restored = 0;
+        for item in &mut self.file.items {
+            if let Some(d) = draft.items.iter().find(|d| d.id == item.id)
+                && !d.reaction.is_empty()
+                && d.reaction != item.reaction
+            {
+                item.reaction = d.reaction.clone();
+                restored += 1;
+            }
+        }
+        if self.file.answered_by.is_empty() {
+            self.file.answered_by = draft.answered_by;
+        }
+        self.drafted = typed(&self.file);
+        if restored > 0 {
+            self.message = Some(format!(
+                "Uw concept van {} is teruggezet ({}).",
+                crate::ui::notes_editor::short_time(&draft.answered_at),
+                crate::text::count(restored, "reactie", "reacties")
+            ));
         }
     }
 
@@ -55,69 +144,113 @@ impl PartnerApp {
         &self.file
     }
 
-    fn save(&mut self) {
+    /// True when what is typed is not all in a saved reaction file yet.
+    pub fn has_unsent(&self) -> bool {
+        let now = reactions(&self.file);
+        let anything = now.iter().any(|r| !r.is_empty());
+        match &self.saved {
+            Some(saved) => *saved != now,
+            None => anything,
+        }
+    }
+
+    /// Writes the draft beside the invitation (atomically), when something changed.
+    fn keep_draft(&mut self, now_s: f64) {
+        if typed(&self.file) != self.drafted && self.dirty_since.is_none() {
+            self.dirty_since = Some(now_s);
+        }
+        let due = self
+            .dirty_since
+            .is_some_and(|t| now_s - t >= DRAFT_DELAY_S || self.closing);
+        if !due {
+            return;
+        }
+        self.write_draft();
+    }
+
+    fn write_draft(&mut self) {
+        let mut draft = self.file.clone();
+        draft.kind = ReviewKind::Reactie;
+        draft.answered_at = now();
+        match review::write(&self.draft_path, &draft) {
+            Ok(()) => {
+                self.drafted = typed(&self.file);
+                self.dirty_since = None;
+            }
+            Err(e) => {
+                self.message = Some(format!(
+                    "Uw concept kon niet worden bewaard ({}): {e}",
+                    self.draft_path.display()
+                ));
+                self.dirty_since = None;
+            }
+        }
+    }
+
+    fn save(&mut self) -> bool {
         let path = PathBuf::from(self.out_path.trim());
         self.file.kind = ReviewKind::Reactie;
         self.file.answered_at = now();
-        self.message = Some(match review::write(&path, &self.file) {
-            Ok(()) => format!(
-                "Opgeslagen: {}. Stuur dit bestand terug naar de gemeente.",
-                path.display()
+        match review::write(&path, &self.file) {
+            Ok(()) => {
+                self.saved = Some(reactions(&self.file));
+                self.write_draft();
+                self.message = Some(format!("Opgeslagen als {}.", path.display()));
+                true
+            }
+            Err(e) => {
+                self.message = Some(format!("Opslaan lukte niet ({}): {e}", path.display()));
+                false
+            }
+        }
+    }
+
+    fn can_save(&self) -> bool {
+        !self.file.answered_by.trim().is_empty() && !self.out_path.trim().is_empty()
+    }
+
+    /// What the footer says about saving: saved and to be sent, changed since, or not yet.
+    fn state_line(&self) -> (String, bool) {
+        let to = if self.file.exported_by.is_empty() {
+            "de gemeente".to_owned()
+        } else {
+            self.file.exported_by.clone()
+        };
+        match &self.saved {
+            Some(_) if !self.has_unsent() => (
+                format!(
+                    "Uw reactie is opgeslagen als {}. Stuur dit bestand terug naar {to}.",
+                    self.out_path.trim()
+                ),
+                false,
             ),
-            Err(e) => format!("Opslaan lukte niet ({}): {e}", path.display()),
-        });
+            Some(_) => (
+                "U hebt na het opslaan nog iets gewijzigd: sla de reactie opnieuw op en stuur het nieuwe bestand."
+                    .to_owned(),
+                true,
+            ),
+            None if self.has_unsent() => (
+                format!(
+                    "Nog niet opgeslagen als reactie. Wat u typt, wordt wel bewaard als concept ({}).",
+                    self.draft_path.display()
+                ),
+                true,
+            ),
+            None => ("Nog niets ingevuld.".to_owned(), false),
+        }
     }
 
     /// Draws the app.
-    #[expect(
-        clippy::too_many_lines,
-        reason = "the partner window top to bottom; to be split when the partner layout is reworked"
-    )]
     pub fn ui(&mut self, ui: &mut Ui) {
-        egui::Panel::top("partner-kop").show(ui, |ui| {
-            ui.add_space(6.0);
-            ui.label(RichText::new(format!("{} — reactie van {}", self.file.kompas, self.file.partner)).size(20.0).family(theme::bold()));
-            ui.label(format!(
-                "{} elementen zijn aan u toegewezen door {} ({}). Schrijf per element uw reactie en sla het bestand op.",
-                self.file.items.len(),
-                if self.file.exported_by.is_empty() { "de gemeente" } else { &self.file.exported_by },
-                crate::ui::notes_editor::short_time(&self.file.exported_at)
-            ));
-            ui.add_space(6.0);
-        });
-        egui::Panel::bottom("partner-opslaan").show(ui, |ui| {
-            ui.add_space(6.0);
-            ui.horizontal_wrapped(|ui| {
-                let label = ui.label("Uw naam");
-                ui.add(egui::TextEdit::singleline(&mut self.file.answered_by).desired_width(200.0))
-                    .labelled_by(label.id);
-                let label = ui.label("Opslaan als");
-                ui.add(egui::TextEdit::singleline(&mut self.out_path).desired_width(360.0))
-                    .labelled_by(label.id);
-                if ui.button("Kies…").clicked()
-                    && let Some(p) = rfd::FileDialog::new()
-                        .set_file_name("reactie.ron")
-                        .save_file()
-                {
-                    self.out_path = p.display().to_string();
-                }
-                let ok =
-                    !self.file.answered_by.trim().is_empty() && !self.out_path.trim().is_empty();
-                if ui
-                    .add_enabled(
-                        ok,
-                        egui::Button::new(RichText::new("Reactie opslaan").strong()),
-                    )
-                    .clicked()
-                {
-                    self.save();
-                }
-            });
-            if let Some(m) = &self.message {
-                ui.label(RichText::new(m).strong());
-            }
-            ui.add_space(6.0);
-        });
+        let ctx = ui.ctx().clone();
+        let now_s = ctx.input(|i| i.time);
+        self.keep_draft(now_s);
+        if self.dirty_since.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(DRAFT_DELAY_S));
+        }
+        self.closing_ui(&ctx);
+        egui::Panel::top("partner-kop").show(ui, |ui| self.header_ui(ui));
+        egui::Panel::bottom("partner-opslaan").show(ui, |ui| self.footer_ui(ui));
         egui::CentralPanel::default_margins()
             .frame(
                 egui::Frame::central_panel(ui.style())
@@ -128,96 +261,299 @@ impl PartnerApp {
                 egui::ScrollArea::vertical()
                     .auto_shrink(false)
                     .show(ui, |ui| {
-                        ui.set_max_width(ui.available_width().min(980.0));
-                        let statuses = self.file.statuses.clone();
-                        for (i, item) in self.file.items.iter_mut().enumerate() {
-                            egui::Frame::NONE
-                                .fill(self.theme.card_bg)
-                                .stroke(egui::Stroke::new(1.0, self.theme.card_border))
-                                .corner_radius(theme::CARD_RADIUS_PX)
-                                .inner_margin(12)
-                                .show(ui, |ui| {
-                                    ui.set_width(ui.available_width());
-                                    for c in &item.context {
-                                        ui.label(
-                                            RichText::new(format!("{}: {}", c.name, c.title))
-                                                .small()
-                                                .color(self.theme.text_muted),
-                                        );
-                                    }
-                                    ui.label(RichText::new(&item.name).strong());
-                                    ui.label(RichText::new(&item.title).size(16.0));
-                                    if !item.note.is_empty() || item.status.is_some() {
-                                        ui.add_space(4.0);
-                                        ui.label(RichText::new("Van de gemeente").strong().small());
-                                        if let Some(s) = &item.status {
-                                            ui.label(format!("Status: {s}"));
-                                        }
-                                        if !item.note.is_empty() {
-                                            ui.label(&item.note);
-                                        }
-                                    }
-                                    if let Some(prev) = &item.previous {
-                                        ui.label(
-                                            RichText::new(format!(
-                                                "Uw vorige reactie: {}",
-                                                prev.note
-                                            ))
-                                            .italics(),
-                                        );
-                                    }
-                                    ui.add_space(6.0);
-                                    let label = ui.label(RichText::new("Uw reactie").strong());
-                                    ui.add(
-                                        egui::TextEdit::multiline(&mut item.reaction.note)
-                                            .desired_rows(3)
-                                            .desired_width(f32::INFINITY),
-                                    )
-                                    .labelled_by(label.id);
-                                    ui.horizontal_wrapped(|ui| {
-                                        let label = ui.label("Status volgens u");
-                                        egui::ComboBox::from_id_salt(("partner-status", i))
-                                            .selected_text(
-                                                item.reaction
-                                                    .status
-                                                    .clone()
-                                                    .unwrap_or_else(|| "—".into()),
-                                            )
-                                            .show_ui(ui, |ui| {
-                                                ui.selectable_value(
-                                                    &mut item.reaction.status,
-                                                    None,
-                                                    "—",
-                                                );
-                                                for s in &statuses {
-                                                    ui.selectable_value(
-                                                        &mut item.reaction.status,
-                                                        Some(s.clone()),
-                                                        s,
-                                                    );
-                                                }
-                                            })
-                                            .response
-                                            .labelled_by(label.id);
-                                    });
-                                    let label = ui.label("Voorstel tot wijziging (optioneel)");
-                                    ui.add(
-                                        egui::TextEdit::multiline(&mut item.reaction.proposal)
-                                            .desired_rows(2)
-                                            .desired_width(f32::INFINITY),
-                                    )
-                                    .labelled_by(label.id);
-                                });
-                            ui.add_space(10.0);
-                        }
+                        // One column of comfortable width, in the middle of the window.
+                        let width = ui.available_width().min(900.0);
+                        ui.vertical_centered(|ui| {
+                            ui.set_max_width(width);
+                            let statuses = self.file.statuses.clone();
+                            let theme = &self.theme;
+                            let glossary = &self.glossary;
+                            for (i, item) in self.file.items.iter_mut().enumerate() {
+                                item_ui(ui, theme, glossary, &statuses, i, item);
+                                ui.add_space(12.0);
+                            }
+                        });
                     });
             });
     }
+
+    fn header_ui(&self, ui: &mut Ui) {
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(format!(
+                "{} — reactie van {}",
+                self.file.kompas, self.file.partner
+            ))
+            .size(20.0)
+            .family(theme::bold()),
+        );
+        let from = if self.file.exported_by.is_empty() {
+            "De gemeente".to_owned()
+        } else {
+            self.file.exported_by.clone()
+        };
+        ui.label(format!(
+            "{from} vraagt uw reactie op {} ({}). Schrijf bij elke {} uw reactie en sla daarna het reactiebestand op.",
+            self.file.count_text(),
+            crate::ui::notes_editor::short_time(&self.file.exported_at),
+            self.file.element_name.0
+        ));
+        ui.add_space(6.0);
+    }
+
+    fn footer_ui(&mut self, ui: &mut Ui) {
+        ui.add_space(6.0);
+        let (line, warn) = self.state_line();
+        let color = if warn {
+            self.theme.status_text(1)
+        } else {
+            self.theme.text
+        };
+        ui.label(RichText::new(line).strong().color(color));
+        if let Some(m) = &self.message {
+            ui.label(m);
+        }
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Uw naam");
+            ui.add(egui::TextEdit::singleline(&mut self.file.answered_by).desired_width(200.0))
+                .labelled_by(label.id);
+            let label = ui.label("Opslaan als");
+            ui.add(egui::TextEdit::singleline(&mut self.out_path).desired_width(360.0))
+                .labelled_by(label.id);
+            if ui.button("Kies…").clicked()
+                && let Some(p) = rfd::FileDialog::new()
+                    .set_file_name("reactie.ron")
+                    .save_file()
+            {
+                self.out_path = p.display().to_string();
+            }
+            let ok = self.can_save();
+            let button = ui
+                .add_enabled(
+                    ok,
+                    egui::Button::new(RichText::new("Reactie opslaan").strong()),
+                )
+                .on_disabled_hover_text("Vul eerst uw naam in.");
+            if button.clicked() {
+                self.save();
+            }
+        });
+        ui.add_space(6.0);
+    }
+
+    /// Closing with something not saved as a reaction: the window stays and asks.
+    fn closing_ui(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing && self.has_unsent() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm_close = true;
+        }
+        if !self.confirm_close {
+            return;
+        }
+        let modal = egui::Modal::new(egui::Id::unique("partner-sluiten")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.heading("Reactie nog niet opgeslagen");
+            ui.label(
+                "Wat u typte is als concept bewaard en staat er weer als u dit bestand opnieuw opent. \
+                 De gemeente ontvangt het pas als u de reactie opslaat en het bestand terugstuurt.",
+            );
+            ui.add_space(8.0);
+            let mut choice = None;
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .add_enabled(self.can_save(), egui::Button::new("Opslaan en sluiten"))
+                    .on_disabled_hover_text("Vul eerst uw naam in.")
+                    .clicked()
+                {
+                    choice = Some(0);
+                }
+                if ui.button("Sluiten zonder opslaan").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Verder werken").clicked() {
+                    choice = Some(2);
+                }
+            });
+            choice
+        });
+        match modal.inner {
+            Some(0) if self.save() => self.close(ctx),
+            Some(0) => {}
+            Some(1) => self.close(ctx),
+            Some(_) => self.confirm_close = false,
+            None if modal.should_close() => self.confirm_close = false,
+            None => {}
+        }
+    }
+
+    fn close(&mut self, ctx: &egui::Context) {
+        self.closing = true;
+        self.confirm_close = false;
+        self.write_draft();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+/// Text with the invitation's begrippen underlined; hovering one shows its definition.
+fn marked(ui: &mut Ui, theme: &Theme, glossary: &Glossary, text: &str, font: egui::FontId) {
+    let terms = glossary.find(text);
+    let style = MarkStyle {
+        font,
+        color: theme.text,
+        term_underline: egui::Stroke::new(1.0, theme.text_muted),
+        match_bg: egui::Color32::TRANSPARENT,
+    };
+    if let Some(hit) = marked_label(ui, text, &terms, &[], &style) {
+        begrip_tooltip(ui, glossary, &hit, None);
+    }
+}
+
+/// One inspanning: where it stands, its words, what the municipality sent, and the fields.
+fn item_ui(
+    ui: &mut Ui,
+    theme: &Theme,
+    glossary: &Glossary,
+    statuses: &[String],
+    i: usize,
+    item: &mut ReviewItem,
+) {
+    egui::Frame::NONE
+        .fill(theme.card_bg)
+        .stroke(egui::Stroke::new(1.0, theme.card_border))
+        .corner_radius(theme::CARD_RADIUS_PX)
+        .inner_margin(14)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                for c in &item.context {
+                    ui.label(RichText::new(&c.name).strong().color(theme.text_muted));
+                    marked(
+                        ui,
+                        theme,
+                        glossary,
+                        &c.title,
+                        egui::FontId::proportional(15.0),
+                    );
+                    if !c.text.is_empty() {
+                        egui::CollapsingHeader::new(format!("Inleiding van {}", c.name))
+                            .id_salt(("inleiding", i, &c.name))
+                            .show(ui, |ui| {
+                                marked(
+                                    ui,
+                                    theme,
+                                    glossary,
+                                    &c.text,
+                                    egui::FontId::proportional(15.0),
+                                );
+                            });
+                    }
+                    ui.add_space(4.0);
+                }
+                ui.separator();
+                ui.label(RichText::new(&item.name).strong().size(16.0));
+                marked(
+                    ui,
+                    theme,
+                    glossary,
+                    &item.title,
+                    egui::FontId::new(18.0, theme::bold()),
+                );
+                begrippen_ui(ui, glossary, i, item);
+                if !item.note.is_empty() || item.status.is_some() {
+                    ui.add_space(6.0);
+                    ui.label(RichText::new("Van de gemeente").strong());
+                    if let Some(s) = &item.status {
+                        ui.label(format!("Status nu: {s}"));
+                    }
+                    if !item.note.is_empty() {
+                        ui.label(&item.note);
+                    }
+                }
+                if let Some(prev) = &item.previous {
+                    ui.label(RichText::new(format!("Uw vorige reactie: {}", prev.note)).italics());
+                }
+                ui.add_space(8.0);
+                reaction_ui(ui, statuses, i, item);
+            });
+        });
+}
+
+/// The begrippen of this inspanning's words, readable by keyboard too (hovering is not).
+fn begrippen_ui(ui: &mut Ui, glossary: &Glossary, i: usize, item: &ReviewItem) {
+    let mut entries: Vec<usize> = Vec::new();
+    let texts =
+        std::iter::once(item.title.as_str()).chain(item.context.iter().map(|c| c.title.as_str()));
+    for text in texts {
+        for hit in glossary.find(text) {
+            if !entries.contains(&hit.entry) {
+                entries.push(hit.entry);
+            }
+        }
+    }
+    if entries.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("Begrippen ({})", entries.len()))
+        .id_salt(("begrippen", i))
+        .show(ui, |ui| {
+            for e in entries {
+                if let Some(entry) = glossary.entries.get(e) {
+                    ui.label(RichText::new(&entry.term).strong());
+                    for d in &entry.definitions {
+                        ui.label(&d.text);
+                    }
+                }
+            }
+        });
+}
+
+fn reaction_ui(ui: &mut Ui, statuses: &[String], i: usize, item: &mut ReviewItem) {
+    let label = ui.label(RichText::new("Uw reactie").strong());
+    ui.add(
+        egui::TextEdit::multiline(&mut item.reaction.note)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .char_limit(review::MAX_TEXT),
+    )
+    .labelled_by(label.id);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Status volgens u");
+        egui::ComboBox::from_id_salt(("partner-status", i))
+            .selected_text(
+                item.reaction
+                    .status
+                    .clone()
+                    .unwrap_or_else(|| "geen".into()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut item.reaction.status, None, "geen");
+                for s in statuses {
+                    ui.selectable_value(&mut item.reaction.status, Some(s.clone()), s);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let label = ui.label("Voorstel tot wijziging (optioneel)");
+    ui.add(
+        egui::TextEdit::multiline(&mut item.reaction.proposal)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .char_limit(review::MAX_TEXT),
+    )
+    .labelled_by(label.id);
 }
 
 impl eframe::App for PartnerApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         Self::ui(self, ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Whatever happens, what was typed is in the draft.
+        if typed(&self.file) != self.drafted {
+            self.write_draft();
+        }
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
@@ -230,7 +566,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_reaction_goes_beside_the_invitation() {
+    fn the_reaction_and_the_draft_go_beside_the_invitation() {
         assert_eq!(
             default_reaction_path(Path::new("/a/kompas-Welzijn.ron")),
             Path::new("/a/kompas-Welzijn-reactie.ron")
@@ -238,6 +574,10 @@ mod tests {
         assert_eq!(
             default_reaction_path(Path::new("/a/x-reactie.ron")),
             Path::new("/a/x-reactie.ron")
+        );
+        assert_eq!(
+            draft_path(Path::new("/a/kompas-Welzijn.ron")),
+            Path::new("/a/kompas-Welzijn-concept.ron")
         );
     }
 }

@@ -90,7 +90,7 @@ impl ViewCtx<'_> {
             match_bg: egui::Color32::TRANSPARENT,
         };
         let hit = marked_label(ui, text, terms, &[], &style)?;
-        begrip_tooltip(ui, self.glossary, &hit);
+        begrip_tooltip(ui, self.glossary, &hit, Some("Klik voor de begrippenlijst"));
         ui.ctx().set_cursor_icon(egui::CursorIcon::Help);
         Some(hit.entry)
     }

@@ -437,7 +437,9 @@ fn kaart_blocks_read_left_to_right_then_down() {
         .map(|&c| {
             let name = kompas::ui::widgets::access_label(&k, c);
             let node = h.get_by_label(&name);
-            let r = kittest::NodeT::accesskit_node(&node).bounding_box().unwrap();
+            let r = kittest::NodeT::accesskit_node(&node)
+                .bounding_box()
+                .unwrap();
             (r.y0, r.x0)
         })
         .collect();

@@ -64,6 +64,7 @@ fn annotate_an_inspanning_filter_by_status_and_see_the_marker() {
 }
 
 #[test]
+#[expect(clippy::too_many_lines, reason = "one journey of a partner, step by step")]
 fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
     let k = kompas::load_embedded().unwrap().kompas;
     let mut notes = kompas::notes::NotesFile::default();
@@ -92,16 +93,23 @@ fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
     let path = dir.path().join("kompas-Welzijn.ron");
     kompas::review::write(&path, &invitation).unwrap();
 
-    let file = kompas::review::read(&path).unwrap();
-    let p = path.clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_eframe(move |cc| kompas::ui::partner_app::PartnerApp::new(&cc.egui_ctx, file, &p));
-    h.run();
-    // The context and the municipality's note are shown.
-    h.get_by_label(
-        "Koers 3.1: Meer inwoners voelen zich betrokken bij elkaar, buurt en/of de gemeente",
-    );
+    let open = |path: &std::path::Path| {
+        let file = kompas::review::read(path).unwrap();
+        let p = path.to_path_buf();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1100.0, 800.0))
+            .build_eframe(move |cc| {
+                kompas::ui::partner_app::PartnerApp::new(&cc.egui_ctx, file, &p)
+            });
+        h.run();
+        h
+    };
+    let mut h = open(&path);
+    // Plain words, the context in full (the koers with its introduction), the note.
+    h.get_by_label_contains("vraagt uw reactie op 1 inspanning");
+    h.get_by_label("Koers 3.1");
+    h.get_by_label("Meer inwoners voelen zich betrokken bij elkaar, buurt en/of de gemeente");
+    h.get_by_label("Inleiding van Koers 3.1");
     h.get_by_label("Graag jullie planning.");
     h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Uw reactie")
         .focus();
@@ -120,8 +128,35 @@ fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Uw naam")
         .type_text("Piet");
     h.run();
-    h.get_by_label("Reactie opslaan").click();
+    // Not saved as a reaction yet, and the window says so; the draft is kept as typed.
+    h.get_by_label_contains("Nog niet opgeslagen als reactie");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.step();
     h.run();
+    let draft = dir.path().join("kompas-Welzijn-concept.ron");
+    assert!(draft.exists(), "the draft is written as one types");
+    // Closing now asks; the window stays.
+    h.event(egui::Event::WindowFocused(true));
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label("Reactie nog niet opgeslagen");
+    h.get_by_label("Verder werken").click();
+    h.run();
+    // Opened again (say after a crash): the words are back.
+    let mut again = open(&path);
+    again.get_by_label_contains("Uw concept van");
+    assert_eq!(
+        again.state().file().items[0].reaction.note,
+        "Wij starten in maart."
+    );
+    again.get_by_label("Reactie opslaan").click();
+    again.run();
+    again.get_by_label_contains("Stuur dit bestand terug naar Gemeente");
     let saved = kompas::review::read(&dir.path().join("kompas-Welzijn-reactie.ron")).unwrap();
     assert_eq!(saved.kind, kompas::review::ReviewKind::Reactie);
     assert_eq!(saved.answered_by, "Piet");
