@@ -122,12 +122,17 @@ impl NotesWindow {
             .default_size([760.0, 560.0])
             .resizable(true)
             .show(ctx, |ui| {
+                let before = self.tab;
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut self.tab, Tab::Overzicht, "Overzicht");
                     ui.selectable_value(&mut self.tab, Tab::Partners, "Partners");
                     ui.selectable_value(&mut self.tab, Tab::Inlezen, "Reacties inlezen");
                     ui.selectable_value(&mut self.tab, Tab::Bestanden, "Bestanden");
                 });
+                // A message belongs to the tab it was given on.
+                if self.tab != before {
+                    self.status = None;
+                }
                 ui.separator();
                 if let Some(status) = &self.status {
                     ui.label(RichText::new(status).strong());
@@ -300,48 +305,59 @@ impl NotesWindow {
                     .map(|k| format!("{} {}", plan.count(k), k.label()))
                     .join(" · "),
                 );
-                egui::Grid::new(("wijzigingen", pi))
-                    .striped(true)
-                    .num_columns(5)
-                    .show(ui, |ui| {
-                        ui.label(RichText::new("element").strong());
-                        ui.label(RichText::new("wat").strong());
-                        ui.label(RichText::new("gemeente").strong());
-                        ui.label(RichText::new("partner").strong());
-                        ui.label(RichText::new("").strong());
-                        ui.end_row();
-                        for (i, c) in plan.changes.iter().enumerate() {
-                            if c.kind == ChangeKind::Gelijk {
-                                continue;
-                            }
-                            ui.label(&c.name).on_hover_text(&c.id);
-                            let what = match c.subject {
-                                Subject::Reactie => "reactie",
-                                Subject::Status => "status",
-                            };
-                            ui.label(format!("{what} ({})", c.kind.label()));
-                            ui.add(egui::Label::new(&c.ours).wrap());
-                            ui.add(egui::Label::new(&c.theirs).wrap());
-                            if c.kind == ChangeKind::Conflict {
-                                ui.horizontal(|ui| {
-                                    let choice = pending.choices.get(&i).copied();
-                                    if ui.radio(choice == Some(Choice::Ours), "gemeente").clicked()
-                                    {
-                                        pending.choices.insert(i, Choice::Ours);
-                                    }
-                                    if ui
-                                        .radio(choice == Some(Choice::Theirs), "partner")
-                                        .clicked()
-                                    {
-                                        pending.choices.insert(i, Choice::Theirs);
-                                    }
-                                });
+                // One block per change: the element by number and words, then what the
+                // municipality has and what the partner sends side by side, each wrapping in
+                // its own half.
+                for (i, c) in plan.changes.iter().enumerate() {
+                    if c.kind == ChangeKind::Gelijk {
+                        continue;
+                    }
+                    ui.separator();
+                    let what = match c.subject {
+                        Subject::Reactie => "reactie",
+                        Subject::Status => "status",
+                    };
+                    ui.label(
+                        RichText::new(format!("{} — {what} ({})", c.name, c.kind.label())).strong(),
+                    );
+                    if let Some(ix) = input.kompas.get(&c.id) {
+                        ui.add(egui::Label::new(&input.kompas.element(ix).title).wrap());
+                    }
+                    ui.columns(2, |cols| {
+                        cols[0].label(RichText::new("Gemeente").color(input.theme.text_muted));
+                        cols[0].add(
+                            egui::Label::new(if c.ours.is_empty() { "—" } else { &c.ours }).wrap(),
+                        );
+                        cols[1].label(RichText::new("Partner").color(input.theme.text_muted));
+                        cols[1].add(
+                            egui::Label::new(if c.theirs.is_empty() {
+                                "—"
                             } else {
-                                ui.label("");
-                            }
-                            ui.end_row();
-                        }
+                                &c.theirs
+                            })
+                            .wrap(),
+                        );
                     });
+                    if c.kind == ChangeKind::Conflict {
+                        ui.horizontal(|ui| {
+                            ui.label("Kies:");
+                            let choice = pending.choices.get(&i).copied();
+                            if ui
+                                .radio(choice == Some(Choice::Ours), "die van de gemeente")
+                                .clicked()
+                            {
+                                pending.choices.insert(i, Choice::Ours);
+                            }
+                            if ui
+                                .radio(choice == Some(Choice::Theirs), "die van de partner")
+                                .clicked()
+                            {
+                                pending.choices.insert(i, Choice::Theirs);
+                            }
+                        });
+                    }
+                }
+                ui.separator();
                 let open_conflicts = plan
                     .conflicts()
                     .iter()
@@ -463,38 +479,34 @@ fn overview_ui(ui: &mut Ui, input: &NotesWindowInput<'_>, commands: &mut Command
     let k = input.kompas;
     let n = input.notes.notes.len();
     ui.label(format!(
-        "{n} {} met notities of toewijzingen.",
-        if n == 1 { "element" } else { "elementen" }
+        "{} met notities of toewijzingen.",
+        crate::text::count(n, "onderdeel", "onderdelen")
     ));
-    egui::Grid::new("alle-notities")
-        .striped(true)
-        .num_columns(4)
-        .show(ui, |ui| {
-            for ix in k.document_order() {
-                let id = k.element(ix).id.as_str();
-                let Some(a) = input.notes.get(id) else {
-                    continue;
-                };
-                if ui
-                    .link(k.short_name(ix))
-                    .on_hover_text(&k.element(ix).title)
-                    .clicked()
-                {
-                    commands.push(Command::Open(k.element(ix).id.clone()));
-                }
-                let status = a.status.clone().unwrap_or_default();
-                let color = input
-                    .notes
-                    .statuses
-                    .iter()
-                    .position(|s| *s == status)
-                    .map_or(input.theme.text_muted, |i| input.theme.status_text(i));
-                ui.label(RichText::new(status).color(color));
-                ui.label(a.partners.join(", "));
-                ui.add(egui::Label::new(a.note.lines().next().unwrap_or_default()).truncate());
-                ui.end_row();
+    // One row per element: number and words, status and partners, the note's first line;
+    // each part wraps in its own column.
+    for ix in k.document_order() {
+        let id = k.element(ix).id.as_str();
+        let Some(a) = input.notes.get(id) else {
+            continue;
+        };
+        ui.separator();
+        ui.columns(3, |cols| {
+            if cols[0].link(k.short_name(ix)).clicked() {
+                commands.push(Command::Open(k.element(ix).id.clone()));
             }
+            cols[0].add(egui::Label::new(RichText::new(&k.element(ix).title).small()).wrap());
+            let status = a.status.clone().unwrap_or_default();
+            let color = input
+                .notes
+                .statuses
+                .iter()
+                .position(|s| *s == status)
+                .map_or(input.theme.text_muted, |i| input.theme.status_text(i));
+            cols[1].label(RichText::new(status).color(color));
+            cols[1].add(egui::Label::new(a.partners.join(", ")).wrap());
+            cols[2].add(egui::Label::new(a.note.lines().next().unwrap_or_default()).wrap());
         });
+    }
     let orphans = input.notes.orphans(k);
     if !orphans.is_empty() {
         ui.add_space(10.0);

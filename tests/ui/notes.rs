@@ -64,7 +64,10 @@ fn annotate_an_inspanning_filter_by_status_and_see_the_marker() {
 }
 
 #[test]
-#[expect(clippy::too_many_lines, reason = "one journey of a partner, step by step")]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one journey of a partner, step by step"
+)]
 fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
     let k = kompas::load_embedded().unwrap().kompas;
     let mut notes = kompas::notes::NotesFile::default();
