@@ -138,8 +138,12 @@ pub struct PartDef {
 pub struct PageDef {
     /// Stable id.
     pub id: String,
-    /// Title.
+    /// Title, as the document writes it (shown as the page's heading).
     pub title: String,
+    /// A short title for lists and the trail, from the document's own words, where its
+    /// heading is not one ("ADVERTENTIE" → "Gevraagd: kompas").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nav: Option<String>,
     /// The group it is listed under ("Inleiding", "Bijlagen").
     #[serde(default)]
     pub group: String,

@@ -215,6 +215,7 @@ fn content_def(kompas: &Kompas) -> PartDef {
             .map(|p| PageDef {
                 id: p.id.clone(),
                 title: p.title.clone(),
+                nav: p.nav.clone(),
                 group: p.group.clone(),
                 blocks: p.blocks.clone(),
             })

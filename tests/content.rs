@@ -488,3 +488,25 @@ fn every_page_word_stands_in_the_seed() {
     }
     assert!(checked > 250, "{checked}");
 }
+
+/// Page list titles come from the document's own headings, not from paraphrase.
+#[test]
+fn every_short_page_title_is_a_heading_of_the_document() {
+    let Some(seed) = common::seed("004_b77abfd16596be1b.txt") else {
+        return;
+    };
+    let k = kompas();
+    let mut n = 0;
+    for p in &k.content.pages {
+        if let Some(nav) = &p.nav {
+            let words = nav.trim_end_matches(['…', '.']);
+            assert!(
+                seed.contains(words),
+                "{}: '{words}' is not in the document",
+                p.id
+            );
+            n += 1;
+        }
+    }
+    assert!(n >= 10, "{n} pages with a short title");
+}

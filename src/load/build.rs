@@ -79,6 +79,7 @@ fn build_content(c: &Collected, b: &mut KompasBuilder) -> crate::content::Conten
         content.pages.extend(part.pages.iter().map(|p| Page {
             id: p.id.clone(),
             title: p.title.clone(),
+            nav: p.nav.clone(),
             group: p.group.clone(),
             blocks: p.blocks.clone(),
         }));

@@ -30,8 +30,10 @@ pub struct Content {
 pub struct Page {
     /// Stable id.
     pub id: String,
-    /// Title.
+    /// Title, as the document writes it.
     pub title: String,
+    /// A short title for lists and the trail, when the heading is not one.
+    pub nav: Option<String>,
     /// Group it is listed under.
     pub group: String,
     /// Contents.
@@ -141,6 +143,13 @@ pub struct Value {
     pub value: f64,
     /// As the document writes it.
     pub shown: String,
+}
+
+impl Page {
+    /// The title to list the page by: its short title, else its heading.
+    pub fn nav_title(&self) -> &str {
+        self.nav.as_deref().unwrap_or(&self.title)
+    }
 }
 
 impl Content {

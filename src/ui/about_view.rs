@@ -2,13 +2,13 @@
 //! as readable pages, with the typed sections (principes, trends and their kansen, knooppunten,
 //! beleid, samenvatting, indicatoren) in place and every reference a link.
 
-use egui::{Color32, RichText, Sense, Stroke, Ui, vec2};
+use egui::{RichText, Stroke, Ui};
 
 use crate::content::{Block, Indicator, Trend};
 use crate::model::{Ix, Kompas};
 use crate::nav::{Location, View};
 use crate::ui::command::Command;
-use crate::ui::theme::{self, mix};
+use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
 /// A link to an element, named "Koers 2.3" with its title on hover.
@@ -23,9 +23,55 @@ fn element_link(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
     }
 }
 
+/// A paragraph; a web address in it is a link that opens in the browser.
 fn paragraph(ui: &mut Ui, text: &str) {
-    ui.add(egui::Label::new(RichText::new(text).size(16.0)).wrap());
+    let parts = with_links(text);
+    if parts.iter().all(|(_, link)| !link) {
+        ui.add(egui::Label::new(RichText::new(text).size(16.0)).wrap());
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            for (piece, link) in parts {
+                if link {
+                    // Coloured and underlined in the text itself: the theme's text colour
+                    // would otherwise paint over the link colour.
+                    let color = ui.visuals().hyperlink_color;
+                    ui.hyperlink_to(
+                        RichText::new(piece).size(16.0).color(color).underline(),
+                        piece,
+                    );
+                } else {
+                    ui.add(egui::Label::new(RichText::new(piece).size(16.0)).wrap());
+                }
+            }
+        });
+    }
     ui.add_space(8.0);
+}
+
+/// `text` cut into plain pieces and web addresses (`true`), in order.
+fn with_links(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("http://").or_else(|| rest.find("https://")) {
+        let end = rest[start..]
+            .find(|c: char| c.is_whitespace() || c == ')' || c == '”')
+            .map_or(rest.len(), |e| start + e);
+        // A sentence's full stop or comma after the address is not part of it.
+        let end = start
+            + rest[start..end]
+                .trim_end_matches(['.', ',', ';', ':'])
+                .len();
+        if start > 0 {
+            out.push((&rest[..start], false));
+        }
+        out.push((&rest[start..end], true));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push((rest, false));
+    }
+    out
 }
 
 /// Draws page `page_id`.
@@ -58,7 +104,7 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page_id: &str) {
                         }
                         let selected = p.id == page_id;
                         let resp = ui.add(
-                            egui::Button::selectable(selected, &p.title)
+                            egui::Button::selectable(selected, p.nav_title())
                                 .wrap_mode(egui::TextWrapMode::Wrap),
                         );
                         if selected && cx.focus_request.is_some() {
@@ -84,10 +130,16 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page_id: &str) {
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(900.0));
             ui.label(RichText::new(&page.group).color(cx.theme.text_muted));
-            ui.label(RichText::new(&page.title).size(26.0).family(theme::bold()));
+            crate::ui::widgets::heading(
+                ui,
+                egui::Id::unique(("over-titel", page_id)),
+                RichText::new(&page.title).size(26.0).family(theme::bold()),
+                1,
+                cx.theme,
+            );
             ui.add_space(10.0);
-            for block in &page.blocks {
-                block_ui(ui, cx, block);
+            for (n, block) in page.blocks.iter().enumerate() {
+                block_ui(ui, cx, block, egui::Id::unique(("over-blok", page_id, n)));
             }
         });
 }
@@ -96,13 +148,20 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page_id: &str) {
     clippy::too_many_lines,
     reason = "one match over the block kinds of a page"
 )]
-fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block) {
+/// `id` is this block's own: two headings may read the same on one page.
+fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, block: &Block, id: egui::Id) {
     let kompas = cx.kompas;
     let content = &kompas.content;
     match block {
         Block::Kop(t) => {
             ui.add_space(6.0);
-            ui.label(RichText::new(t).size(19.0).family(theme::bold()));
+            crate::ui::widgets::heading(
+                ui,
+                id,
+                RichText::new(t).size(19.0).family(theme::bold()),
+                2,
+                cx.theme,
+            );
             ui.add_space(4.0);
         }
         Block::Alinea(t) => paragraph(ui, t),
@@ -250,91 +309,82 @@ fn indicator_list(ui: &mut Ui, cx: &mut ViewCtx<'_>, trend: usize) {
     });
 }
 
-/// The kansen table of a trend: kans, the koersen it comes back in, the example inspanning.
+/// The kansen table of a trend, a block per row so nothing runs past the column: the kans,
+/// the koersen it comes back in, the example inspanning. Each row is named whole for screen
+/// readers, with its column names.
 fn kansen_table(ui: &mut Ui, cx: &mut ViewCtx<'_>, i: usize, t: &Trend) {
-    // Text columns share the width; the koersen column only needs its links.
-    let text_col = ((ui.available_width() - 190.0) / 2.0).max(160.0);
-    egui::Grid::new(("kansen", i))
-        .striped(true)
-        .num_columns(3)
-        .spacing([12.0, 8.0])
-        .show(ui, |ui| {
-            ui.label(RichText::new("Kansen en uitdagingen").strong());
-            ui.label(RichText::new("Komt o.a. terug in kompaskoers").strong());
-            ui.label(RichText::new("Voorbeeld inspanning").strong());
-            ui.end_row();
-            for k in &t.kansen {
-                ui.vertical(|ui| {
-                    ui.set_width(text_col);
-                    ui.add(egui::Label::new(&k.text).wrap());
-                });
-                ui.vertical(|ui| {
-                    for koers in cx.kompas.kans_koersen(k) {
+    let muted = cx.theme.text_muted;
+    for (row, k) in t.kansen.iter().enumerate() {
+        let koersen = cx.kompas.kans_koersen(k);
+        egui::Frame::NONE
+            .stroke(Stroke::new(1.0, cx.theme.card_border))
+            .corner_radius(theme::CARD_RADIUS_PX)
+            .inner_margin(10)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let name = format!(
+                    "Kans of uitdaging: {}. Komt o.a. terug in kompaskoers: {}. Voorbeeld inspanning: {}",
+                    k.text,
+                    koersen
+                        .iter()
+                        .map(|&e| cx.kompas.short_name(e))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    k.voorbeeld
+                );
+                let first = ui.add(egui::Label::new(RichText::new(&k.text).size(16.0)).wrap());
+                first.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, &name));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("Komt o.a. terug in kompaskoers:").color(muted));
+                    for &koers in &koersen {
                         element_link(ui, cx, koers);
                     }
                 });
-                ui.vertical(|ui| {
-                    ui.set_width(text_col);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("Voorbeeld inspanning:").color(muted));
                     ui.add(egui::Label::new(&k.voorbeeld).wrap());
-                    if let Some(ex) = cx.kompas.kans_voorbeeld(k) {
-                        element_link(ui, cx, ex);
-                    }
                 });
-                ui.end_row();
-            }
-        });
+                if let Some(ex) = cx.kompas.kans_voorbeeld(k) {
+                    let text = crate::ui::widgets::access_label(cx.kompas, ex);
+                    if crate::ui::widgets::wrapped_link(ui, &text, 15.0).clicked() {
+                        cx.push(Command::Open(cx.kompas.element(ex).id.clone()));
+                    }
+                }
+            });
+        ui.add_space(6.0);
+        let _ = (i, row);
+    }
 }
 
 /// An indicator: a bar per value (scaled to the largest), with the numbers as the document
 /// writes them, so the chart and its table are one and a screen reader reads every value.
 fn indicator_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ind: &Indicator) {
     card(ui, cx, |ui, cx| {
-        ui.label(RichText::new(&ind.title).size(17.0).strong());
-        let max = ind
-            .values
-            .iter()
-            .map(|v| v.value)
-            .fold(0.0_f64, f64::max)
-            .max(f64::EPSILON);
-        // Marks (out of 10) are drawn against 10, counts and percentages against the largest.
-        let scale = if ind.unit == "cijfer" {
-            10.0
-        } else if ind.unit.starts_with('%') {
-            100.0_f64.max(max)
+        crate::ui::widgets::heading(
+            ui,
+            egui::Id::unique(("indicator", ind.id.as_str())),
+            RichText::new(&ind.title).size(17.0).strong(),
+            3,
+            cx.theme,
+        );
+        // The chart and, beside it (below on a narrow page), the same values as a table,
+        // which is what a screen reader reads.
+        let wide = ui.available_width() > 620.0;
+        let layout = if wide {
+            egui::Layout::left_to_right(egui::Align::TOP)
         } else {
-            max
+            egui::Layout::top_down(egui::Align::LEFT)
         };
-        let bar = cx.theme.focus;
-        egui::Grid::new(("indicator", ind.id.as_str()))
-            .num_columns(3)
-            .spacing([10.0, 6.0])
-            .show(ui, |ui| {
-                for v in &ind.values {
-                    ui.label(&v.label);
-                    let width = 260.0;
-                    let (rect, resp) = ui.allocate_exact_size(vec2(width, 18.0), Sense::hover());
-                    let fill = (v.value / scale).clamp(0.0, 1.0) as f32;
-                    ui.painter()
-                        .rect_filled(rect, 3.0, mix(bar, cx.theme.card_bg, 0.85));
-                    ui.painter().rect_filled(
-                        egui::Rect::from_min_size(
-                            rect.min,
-                            vec2(rect.width() * fill, rect.height()),
-                        ),
-                        3.0,
-                        bar,
-                    );
-                    resp.widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::Meter,
-                            true,
-                            format!("{}: {}", v.label, v.shown),
-                        )
-                    });
-                    ui.label(RichText::new(&v.shown).strong().color(Color32::PLACEHOLDER));
-                    ui.end_row();
-                }
-            });
+        ui.with_layout(layout, |ui| {
+            let chart_w = if wide {
+                (ui.available_width() * 0.6).min(420.0)
+            } else {
+                ui.available_width()
+            };
+            indicator_chart(ui, cx, ind, chart_w);
+            ui.add_space(12.0);
+            ui.vertical(|ui| indicator_table(ui, ind));
+        });
         ui.label(
             RichText::new(format!("Eenheid: {} · Bron: {}", ind.unit, ind.source))
                 .small()
@@ -353,6 +403,112 @@ fn indicator_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ind: &Indicator) {
             });
         }
     });
+}
+
+/// The values as bars with axes (egui_plot), read-only: no dragging or zooming a figure.
+fn indicator_chart(ui: &mut Ui, cx: &ViewCtx<'_>, ind: &Indicator, width: f32) {
+    use egui_plot::{Bar, BarChart, Plot};
+    let bars: Vec<Bar> = ind
+        .values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            Bar::new(i as f64, v.value)
+                .name(&v.label)
+                .width(0.6)
+                .fill(cx.theme.focus)
+        })
+        .collect();
+    let labels: Vec<String> = ind.values.iter().map(|v| v.label.clone()).collect();
+    let top = if ind.unit == "cijfer" {
+        10.0
+    } else if ind.unit.starts_with('%') {
+        100.0
+    } else {
+        0.0
+    };
+    let chart = BarChart::new(ind.title.clone(), bars).color(cx.theme.focus);
+    // Each value written above its bar, as the document writes it.
+    let texts: Vec<egui_plot::Text> = ind
+        .values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            egui_plot::Text::new(
+                v.label.clone(),
+                egui_plot::PlotPoint::new(i as f64, v.value),
+                RichText::new(&v.shown).strong().size(15.0),
+            )
+            .color(cx.theme.text)
+            .anchor(egui::Align2::CENTER_BOTTOM)
+        })
+        .collect();
+    let most = ind.values.iter().map(|v| v.value).fold(top, f64::max);
+    let resp = Plot::new(("indicator-grafiek", ind.id.as_str()))
+        .width(width)
+        .height(180.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .show_grid([false, true])
+        .y_axis_min_width(44.0)
+        .grid_spacing(24.0..=120.0)
+        .include_y(0.0)
+        .include_y(most * 1.18)
+        .show_axes([true, false])
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            labels.get(i as usize).cloned().unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(chart);
+            for t in texts {
+                plot.text(t);
+            }
+        })
+        .response;
+    resp.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            format!(
+                "Grafiek: {} (de waarden staan in de tabel ernaast)",
+                ind.title
+            ),
+        )
+    });
+}
+
+/// The values as rows: label and value as the document writes it; each row named whole.
+fn indicator_table(ui: &mut Ui, ind: &Indicator) {
+    egui::Grid::new(("indicator-tabel", ind.id.as_str()))
+        .num_columns(2)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Wanneer").strong());
+            ui.label(RichText::new("Waarde").strong());
+            ui.end_row();
+            for v in &ind.values {
+                let row = ui.label(&v.label);
+                row.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Row,
+                        true,
+                        format!("{}: {}", v.label, v.shown),
+                    )
+                });
+                ui.label(RichText::new(&v.shown).strong());
+                ui.end_row();
+            }
+        });
 }
 
 /// On a koers page: the trends whose kansen come back in this koers, with their example

@@ -417,7 +417,7 @@ impl KompasApp {
             ui.label(big("›"));
             ui.label(big("Over het kompas").strong());
             ui.label(big("›"));
-            ui.label(big(&p.title).strong());
+            ui.label(big(p.nav_title()).strong());
         }
     }
 
