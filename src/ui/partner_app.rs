@@ -277,16 +277,50 @@ impl PartnerApp {
             });
     }
 
-    fn header_ui(&self, ui: &mut Ui) {
+    /// Switches the colours (a partner reading at night, or with low vision, needs the dark
+    /// and high-contrast themes as much as staff do).
+    pub fn set_theme(&mut self, ctx: &egui::Context, kind: ThemeKind) {
+        self.theme = Theme::new(kind);
+        ctx.set_visuals(self.theme.visuals());
+    }
+
+    fn header_ui(&mut self, ui: &mut Ui) {
         ui.add_space(6.0);
-        ui.label(
-            RichText::new(format!(
-                "{} — reactie van {}",
-                self.file.kompas, self.file.partner
-            ))
-            .size(20.0)
-            .family(theme::bold()),
-        );
+        let mut chosen = None;
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{} — reactie van {}",
+                        self.file.kompas, self.file.partner
+                    ))
+                    .size(20.0)
+                    .family(theme::bold()),
+                )
+                .wrap(),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let current = self.theme.kind;
+                egui::ComboBox::from_id_salt("partner-weergave")
+                    .selected_text(current.label())
+                    .show_ui(ui, |ui| {
+                        for kind in ThemeKind::ALL {
+                            if ui.selectable_label(kind == current, kind.label()).clicked() {
+                                chosen = Some(kind);
+                            }
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Weergave")
+                    });
+                ui.label("Weergave");
+            });
+        });
+        if let Some(kind) = chosen {
+            let ctx = ui.ctx().clone();
+            self.set_theme(&ctx, kind);
+        }
         let from = if self.file.exported_by.is_empty() {
             "De gemeente".to_owned()
         } else {

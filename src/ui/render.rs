@@ -1,7 +1,8 @@
 //! Pictures for slides and reports: any view rendered offscreen to a PNG at any size, without
 //! the app's bars and panels, with no window and no GPU. egui lays out and tessellates as
 //! usual; a small CPU rasterizer fills the triangles. (No maintained CPU renderer for this egui
-//! version exists: egui_kittest's renderer needs wgpu and a Vulkan driver.)
+//! version exists: egui_kittest's renderer needs wgpu and a Vulkan driver.) The same
+//! [`CpuRenderer`] draws the pixel snapshots of the tests.
 
 use std::collections::HashMap;
 
@@ -111,24 +112,50 @@ pub fn render_rgba(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, R
             .native_pixels_per_point = Some(ppp);
         raw
     };
-    let mut textures = Textures::default();
+    let mut renderer = CpuRenderer::default();
     let mut last = None;
     // A few passes: fonts load, grids and panels settle their sizes.
     for pass in 0..6 {
         let mut out = ctx.run_ui(input(pass), |ui| app.ui(ui));
-        textures.apply(&out.textures_delta);
+        renderer.handle_delta(&out.textures_delta);
         out.textures_delta.clear();
         last = Some(out);
     }
     let Some(out) = last else {
         return Err(RenderError::Size(w, h));
     };
-    let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
-    let mut canvas = Canvas::new(w as usize, h as usize, app.background());
-    for p in &prims {
-        canvas.draw(p, &textures, out.pixels_per_point);
+    Ok(renderer.render(&ctx, &out, [w, h], app.background()))
+}
+
+/// The CPU renderer on its own, for anything that runs egui itself (the pixel snapshot tests
+/// run it under egui_kittest): keep it up to date with every frame's texture changes, then
+/// ask it for a frame's pixels.
+#[derive(Default)]
+pub struct CpuRenderer {
+    textures: Textures,
+}
+
+impl CpuRenderer {
+    /// Takes up what egui changed in its textures (the font atlas) this frame.
+    pub fn handle_delta(&mut self, delta: &egui::TexturesDelta) {
+        self.textures.apply(delta);
     }
-    Ok(canvas.into_rgba())
+
+    /// The frame `output` as RGBA pixels (straight alpha, row by row) of `size`, on `background`.
+    pub fn render(
+        &self,
+        ctx: &egui::Context,
+        output: &egui::FullOutput,
+        size: [u32; 2],
+        background: Color32,
+    ) -> Vec<u8> {
+        let prims = ctx.tessellate(output.shapes.clone(), output.pixels_per_point);
+        let mut canvas = Canvas::new(size[0] as usize, size[1] as usize, background);
+        for p in &prims {
+            canvas.draw(p, &self.textures, output.pixels_per_point);
+        }
+        canvas.into_rgba()
+    }
 }
 
 /// Renders the view to PNG bytes.
@@ -200,26 +227,37 @@ impl Textures {
         }
     }
 
-    /// Bilinear sample (premultiplied, 0..1 per channel).
-    fn sample(&self, id: TextureId, u: f32, v: f32) -> [f32; 4] {
-        let Some((size, px)) = self.map.get(&id) else {
-            return [1.0; 4];
-        };
-        let (w, h) = (size[0] as f32, size[1] as f32);
-        let x = (u * w - 0.5).clamp(0.0, w - 1.0);
-        let y = (v * h - 0.5).clamp(0.0, h - 1.0);
-        let (x0, y0) = (x.floor() as usize, y.floor() as usize);
-        let (x1, y1) = ((x0 + 1).min(size[0] - 1), (y0 + 1).min(size[1] - 1));
-        let (fx, fy) = (x - x0 as f32, y - y0 as f32);
-        let at = |xx: usize, yy: usize| px.get(yy * size[0] + xx).map_or([0.0; 4], |c| rgba(*c));
-        let lerp =
-            |a: [f32; 4], b: [f32; 4], t: f32| [0, 1, 2, 3].map(|i| a[i] + (b[i] - a[i]) * t);
-        lerp(
-            lerp(at(x0, y0), at(x1, y0), fx),
-            lerp(at(x0, y1), at(x1, y1), fx),
-            fy,
-        )
+    /// The texture `id`, if egui has sent it.
+    fn get(&self, id: TextureId) -> Option<&([usize; 2], Vec<Color32>)> {
+        self.map.get(&id)
     }
+}
+
+/// Bilinear sample of a texture (premultiplied, 0..1 per channel); white without one.
+fn sample(texture: Option<&([usize; 2], Vec<Color32>)>, u: f32, v: f32) -> [f32; 4] {
+    let Some((size, px)) = texture else {
+        return [1.0; 4];
+    };
+    let (w, h) = (size[0] as f32, size[1] as f32);
+    let x = (u * w - 0.5).clamp(0.0, w - 1.0);
+    let y = (v * h - 0.5).clamp(0.0, h - 1.0);
+    let (x0, y0) = (x.floor() as usize, y.floor() as usize);
+    let (x1, y1) = ((x0 + 1).min(size[0] - 1), (y0 + 1).min(size[1] - 1));
+    let (fx, fy) = (x - x0 as f32, y - y0 as f32);
+    let at = |xx: usize, yy: usize| px.get(yy * size[0] + xx).map_or([0.0; 4], |c| rgba(*c));
+    let lerp = |a: [f32; 4], b: [f32; 4], t: f32| {
+        [
+            a[0] + (b[0] - a[0]) * t,
+            a[1] + (b[1] - a[1]) * t,
+            a[2] + (b[2] - a[2]) * t,
+            a[3] + (b[3] - a[3]) * t,
+        ]
+    };
+    lerp(
+        lerp(at(x0, y0), at(x1, y0), fx),
+        lerp(at(x0, y1), at(x1, y1), fx),
+        fy,
+    )
 }
 
 fn rgba(c: Color32) -> [f32; 4] {
@@ -246,6 +284,7 @@ impl Canvas {
         let Primitive::Mesh(mesh) = &prim.primitive else {
             return;
         };
+        let texture = textures.get(mesh.texture_id);
         let clip = Rect::from_min_max(prim.clip_rect.min * ppp, prim.clip_rect.max * ppp);
         let clip_x0 = clip.min.x.max(0.0) as usize;
         let clip_y0 = clip.min.y.max(0.0) as usize;
@@ -273,6 +312,10 @@ impl Canvas {
             let x1 = (pa.x.max(pb.x).max(pc.x).ceil().max(0.0) as usize).min(clip_x1);
             let y1 = (pa.y.max(pb.y).max(pc.y).ceil().max(0.0) as usize).min(clip_y1);
             let (ca, cb, cc) = (rgba(a.color), rgba(b.color), rgba(c.color));
+            // Most shapes sample one white texel: look it up once per triangle, not per pixel.
+            let flat_uv = a.uv == b.uv && b.uv == c.uv;
+            let flat_tex = sample(texture, a.uv.x, a.uv.y);
+            let flat_colour = a.color == b.color && b.color == c.color;
             for y in y0..y1 {
                 for x in x0..x1 {
                     let p = egui::vec2(x as f32 + 0.5, y as f32 + 0.5);
@@ -282,14 +325,27 @@ impl Canvas {
                     if w0 < -1e-4 || w1 < -1e-4 || w2 < -1e-4 {
                         continue;
                     }
-                    let u = w0 * a.uv.x + w1 * b.uv.x + w2 * c.uv.x;
-                    let vv = w0 * a.uv.y + w1 * b.uv.y + w2 * c.uv.y;
-                    let tex = textures.sample(mesh.texture_id, u, vv);
-                    let src: [f32; 4] =
-                        [0, 1, 2, 3].map(|i| (w0 * ca[i] + w1 * cb[i] + w2 * cc[i]) * tex[i]);
+                    let tex = if flat_uv {
+                        flat_tex
+                    } else {
+                        let u = w0 * a.uv.x + w1 * b.uv.x + w2 * c.uv.x;
+                        let vv = w0 * a.uv.y + w1 * b.uv.y + w2 * c.uv.y;
+                        sample(texture, u, vv)
+                    };
+                    let mut src = [0.0; 4];
+                    for i in 0..4 {
+                        let colour = if flat_colour {
+                            ca[i]
+                        } else {
+                            w0 * ca[i] + w1 * cb[i] + w2 * cc[i]
+                        };
+                        src[i] = colour * tex[i];
+                    }
                     if let Some(dst) = self.px.get_mut(y * self.w + x) {
                         let inv = 1.0 - src[3];
-                        *dst = [0, 1, 2, 3].map(|i| src[i] + dst[i] * inv);
+                        for i in 0..4 {
+                            dst[i] = src[i] + dst[i] * inv;
+                        }
                     }
                 }
             }

@@ -140,21 +140,7 @@ pub(super) fn results_ui(
                 );
                 return;
             }
-            let n = state.hits.len();
-            ui.label(
-                RichText::new(format!(
-                    "{n} {} voor ‘{}’",
-                    if n == 1 { "resultaat" } else { "resultaten" },
-                    state.query.trim()
-                ))
-                .size(18.0)
-                .strong(),
-            );
-            ui.label(
-                RichText::new("↑ ↓ kiezen, Enter openen, Esc terug")
-                    .small()
-                    .color(theme.text_muted),
-            );
+            results_header(ui, cx, state, index);
             let match_bg = mix(theme.focus, theme.card_bg, 0.72);
             let mut i = 0;
             for (heading, count) in &state.groups {
@@ -221,6 +207,29 @@ pub(super) fn results_ui(
                 }
             }
         });
+}
+
+/// How many results, and what Enter opens: the best hit may be further down (a begrip).
+fn results_header(ui: &mut Ui, cx: &ViewCtx<'_>, state: &SearchState, index: &SearchIndex) {
+    let n = state.hits.len();
+    ui.label(
+        RichText::new(format!(
+            "{n} {} voor ‘{}’",
+            if n == 1 { "resultaat" } else { "resultaten" },
+            state.query.trim()
+        ))
+        .size(18.0)
+        .strong(),
+    );
+    let first = state
+        .hits
+        .get(state.cursor)
+        .map(|h| describe(cx, &h.target, index).0)
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(format!("Enter opent ‘{first}’ · ↑ ↓ kiezen · Esc terug"))
+            .color(cx.theme.text_muted),
+    );
 }
 
 /// Title, place in the tree and colour of a result.

@@ -100,6 +100,7 @@ pub(crate) fn collect_text(shape: &egui::Shape, out: &mut Vec<String>) {
 }
 
 mod compasses;
+mod layout;
 mod navigation;
 mod notes;
 mod presenting;

@@ -307,7 +307,12 @@ impl KompasApp {
         let s = &mut self.session;
         let edit = egui::TextEdit::singleline(&mut s.search.query)
             .id(search_id())
-            .hint_text("woord, begrip… (Ctrl+F)")
+            // The shortcut only where it fits: a cut hint reads "begrip……".
+            .hint_text(if width >= 230.0 {
+                "woord, begrip… (Ctrl+F)"
+            } else {
+                "woord, begrip…"
+            })
             .char_limit(crate::search::MAX_QUERY_CHARS)
             .desired_width(width)
             .font(egui::FontId::proportional(BAR_TEXT_PX));

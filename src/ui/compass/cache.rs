@@ -42,6 +42,26 @@ pub(super) fn circle_points(center: Pos2, r: f32, n: usize) -> Vec<Pos2> {
         .collect()
 }
 
+/// A quarter or more of the ring's single elements show fewer than three of their words.
+fn mostly_cut(kompas: &Kompas, layout: &CompassLayout, fitted: &[(usize, FittedLabel)]) -> bool {
+    let singles: Vec<_> = fitted
+        .iter()
+        .filter(|(i, _)| layout.wedges[*i].count == 1)
+        .collect();
+    let cut = singles
+        .iter()
+        .filter(|(i, l)| {
+            let total = 1 + kompas
+                .element(layout.wedges[*i].ix)
+                .title
+                .split_whitespace()
+                .count();
+            l.words_shown < total.min(4)
+        })
+        .count();
+    !singles.is_empty() && cut * 4 >= singles.len()
+}
+
 pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache {
     let radius = key.rect.width() / 2.0;
     let proportions = if key.sector_titles {
@@ -71,7 +91,14 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
     let mut labels: Vec<Option<FittedLabel>> = vec![None; layout.wedges.len()];
     for ring in 0..2 {
         let titles = ring > 0 || key.sector_titles;
-        for (i, label) in fit_ring(ui, kompas, &layout, ring, titles) {
+        let mut fitted = fit_ring(ui, kompas, &layout, ring, titles);
+        if ring > 0 && !key.sector_titles && mostly_cut(kompas, &layout, &fitted) {
+            // With the legend beside the compass (which then lists every title), a ring of
+            // "Meer…" stubs, some turned on their side, tells less than its numbers, large
+            // and all alike (a small window, or zoomed in far).
+            fitted = fit_ring(ui, kompas, &layout, ring, false);
+        }
+        for (i, label) in fitted {
             if let Some(slot) = labels.get_mut(i) {
                 *slot = Some(label);
             }
