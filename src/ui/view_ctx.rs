@@ -38,6 +38,8 @@ pub struct ViewCtx<'a> {
     pub notes_generation: u64,
     /// Presenting: large, calm, only the current view.
     pub presenting: bool,
+    /// Read from afar (presenting, or a picture for a slide): larger text, no desk hints.
+    pub from_afar: bool,
     /// While presenting on the compass: the sector in the spotlight (the others fade).
     pub spotlight: Option<Ix>,
     /// While presenting on a koerskaart: the hoofdinspanning shown enlarged.

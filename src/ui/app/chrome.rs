@@ -591,7 +591,9 @@ impl KompasApp {
                 ui.ctx().request_repaint();
             }
         }
-        let mode = if self.session.presentation.active {
+        let mode = if self.exporting {
+            Mode::Picture
+        } else if self.session.presentation.active {
             Mode::Presenting {
                 notes: self.settings.notes_when_presenting,
             }

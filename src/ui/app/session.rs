@@ -128,6 +128,9 @@ pub enum Mode {
         /// Show notes and markers.
         notes: bool,
     },
+    /// A picture for a slide or a report (`kompas render`, Afbeelding opslaan): read from
+    /// afar like presenting, without the desk's hints and without notes.
+    Picture,
 }
 
 /// What a frame's views draw with: the view context and, beside it, what the views own.
@@ -216,9 +219,11 @@ impl Session {
             show_notes: match mode {
                 Mode::Desk => true,
                 Mode::Presenting { notes } => notes,
+                Mode::Picture => false,
             },
             notes_generation: self.notes.generation,
             presenting,
+            from_afar: presenting || mode == Mode::Picture,
             spotlight,
             enlarged: self.presentation.enlarged.as_ref().filter(|_| presenting),
         };

@@ -42,7 +42,7 @@ pub(super) fn circle_points(center: Pos2, r: f32, n: usize) -> Vec<Pos2> {
         .collect()
 }
 
-/// A quarter or more of the ring's single elements show fewer than three of their words.
+/// A quarter or more of the ring's single elements cannot show their whole title.
 fn mostly_cut(kompas: &Kompas, layout: &CompassLayout, fitted: &[(usize, FittedLabel)]) -> bool {
     let singles: Vec<_> = fitted
         .iter()
@@ -56,7 +56,7 @@ fn mostly_cut(kompas: &Kompas, layout: &CompassLayout, fitted: &[(usize, FittedL
                 .title
                 .split_whitespace()
                 .count();
-            l.words_shown < total.min(4)
+            l.words_shown < total
         })
         .count();
     !singles.is_empty() && cut * 4 >= singles.len()

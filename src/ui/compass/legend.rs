@@ -31,7 +31,8 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Ve
     for &s in &sectors[..shown] {
         let el = kompas.element(s);
         ui.horizontal_top(|ui| {
-            let (r, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
+            let side = ui.text_style_height(&egui::TextStyle::Body);
+            let (r, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
             ui.painter()
                 .rect_filled(r, 4.0, theme.sector_fill(kompas.color(s), 0));
             ui.painter().rect_stroke(
@@ -48,7 +49,8 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Ve
                 ui.horizontal_top(|ui| {
                     ui.add_space(26.0);
                     let text = format!("{} {}", kompas.number(c), kompas.element(c).title);
-                    if crate::ui::widgets::wrapped_link(ui, &text, 13.0).clicked() {
+                    let size = ui.style().text_styles[&egui::TextStyle::Body].size * 0.93;
+                    if crate::ui::widgets::wrapped_link(ui, &text, size).clicked() {
                         cx.push(Command::Open(kompas.element(c).id.clone()));
                     }
                 });
@@ -93,6 +95,10 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Ve
                 }));
             }
         }
+    }
+    if cx.from_afar {
+        // The room, or the reader of a slide, cannot click.
+        return highlight;
     }
     ui.add_space(12.0);
     ui.label(

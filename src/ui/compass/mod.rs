@@ -40,7 +40,13 @@ impl CompassView {
     /// Draws the compass in the available space, with a legend beside it when there is room.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>) {
         let avail = ui.available_rect_before_wrap();
-        let legend_w = (avail.width() - avail.height()).clamp(0.0, 420.0);
+        // Read from afar the legend's text is half as large again, and gets the room for it.
+        let max_legend = if cx.from_afar {
+            avail.width() * 0.36
+        } else {
+            420.0
+        };
+        let legend_w = (avail.width() - avail.height()).clamp(0.0, max_legend);
         let show_legend = legend_w >= 240.0;
         let compass_rect = if show_legend {
             Rect::from_min_max(avail.min, pos2(avail.max.x - legend_w, avail.max.y))
@@ -53,6 +59,11 @@ impl CompassView {
                 Rect::from_min_max(pos2(avail.max.x - legend_w, avail.min.y), avail.max)
                     .shrink(16.0);
             let mut child = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect));
+            if cx.from_afar {
+                for font in child.style_mut().text_styles.values_mut() {
+                    font.size *= crate::ui::theme::FROM_AFAR_SCALE;
+                }
+            }
             let children = self.cache.as_ref().is_some_and(|c| c.outer_cut);
             let hovered = egui::ScrollArea::vertical()
                 .id_salt("legenda")
