@@ -23,7 +23,7 @@ import tempfile
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "kompas")
+BIN = os.environ.get("KOMPAS_BIN", os.path.join(ROOT, "target", "release", "kompas"))
 
 
 def fold(word):

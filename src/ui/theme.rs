@@ -76,7 +76,7 @@ pub const NUMBER_LABEL_PX: f32 = 34.0;
 /// Duration of view transitions.
 pub const TRANSITION_S: f32 = 0.2;
 /// How much larger text is when read from afar (presenting, a picture for a slide).
-pub const FROM_AFAR_SCALE: f32 = 1.5;
+pub const FROM_AFAR_SCALE: f32 = 1.3;
 /// Width of the detail panel.
 pub const DETAIL_WIDTH_PX: f32 = 340.0;
 /// Width of the outline panel.

@@ -72,7 +72,8 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Ve
         );
     }
     let mut highlight = Vec::new();
-    if !kompas.content.trends.is_empty() {
+    // Trends are for the desk: they point at koersen when hovered and open their page.
+    if !kompas.content.trends.is_empty() && !cx.from_afar {
         ui.add_space(8.0);
         ui.label(egui::RichText::new("Trends").strong());
         for t in &kompas.content.trends {

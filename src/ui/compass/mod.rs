@@ -65,9 +65,16 @@ impl CompassView {
                 }
             }
             let children = self.cache.as_ref().is_some_and(|c| c.outer_cut);
+            // Nobody scrolls a projected screen or a picture: no scroll bar to suggest it.
+            let bar = if cx.from_afar {
+                egui::scroll_area::ScrollBarVisibility::AlwaysHidden
+            } else {
+                egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded
+            };
             let hovered = egui::ScrollArea::vertical()
                 .id_salt("legenda")
                 .auto_shrink(false)
+                .scroll_bar_visibility(bar)
                 .show(&mut child, |ui| legend::legend_ui(ui, cx, children))
                 .inner;
             if hovered != self.highlight {
