@@ -25,10 +25,13 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, notes: &mut NotesEdi
             ui.horizontal(|ui| {
                 let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
                 ui.painter().circle_filled(r.center(), 7.0, fill);
-                ui.label(
+                // The panel's heading, for jumping to it; the title follows in full.
+                crate::ui::widgets::heading_label(
+                    ui,
                     RichText::new(kompas.short_name(ix))
                         .strong()
                         .color(theme.text_muted),
+                    2,
                 );
             });
             ui.add_space(4.0);
@@ -40,11 +43,16 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, notes: &mut NotesEdi
             ui.add_space(12.0);
             let path = kompas.path(ix);
             if path.len() > 1 {
-                ui.label(RichText::new("Plaats in het kompas").strong());
+                crate::ui::widgets::heading_label(
+                    ui,
+                    RichText::new("Plaats in het kompas").strong(),
+                    3,
+                );
                 for (depth, &p) in path.iter().enumerate().take(path.len() - 1) {
                     ui.horizontal_top(|ui| {
                         ui.add_space(12.0 * depth as f32);
-                        ui.label("›");
+                        let sign = ui.add(egui::Label::new("›").selectable(false));
+                        ui.ctx().accesskit_node_builder(sign.id, |b| b.set_hidden());
                         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                         if ui.link(access_label(kompas, p)).clicked() {
                             cx.push(Command::Open(kompas.element(p).id.clone()));

@@ -32,10 +32,12 @@ impl GlossaryView {
         let glossary = cx.glossary;
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            ui.label(
+            crate::ui::widgets::heading_label(
+                ui,
                 RichText::new("Begrippenlijst")
                     .size(18.0)
                     .family(theme::bold()),
+                2,
             );
             ui.label(RichText::new(format!("({})", glossary.len())).color(cx.theme.text_muted));
         });
@@ -132,7 +134,18 @@ fn entry_ui(
         .inner_margin(egui::Margin::symmetric(6, 4))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(&entry.term).strong().size(16.0));
+            // A heading that can hold focus: opening a begrip (from search, a link, a
+            // marked word) puts focus here, so a screen reader reads the term and definition.
+            let term = crate::ui::widgets::heading(
+                ui,
+                egui::Id::unique(("begrip", i)),
+                RichText::new(&entry.term).strong().size(16.0),
+                3,
+                cx.theme,
+            );
+            if focus.is_some_and(|(f, scroll)| f == i && scroll) {
+                term.request_focus();
+            }
             for d in &entry.definitions {
                 if only.is_some_and(|o| !d.elements.contains(&o)) {
                     continue;

@@ -40,6 +40,7 @@ pub(super) struct ImageExport {
     /// The location the current path was proposed for, so a new view proposes a new name.
     proposed_for: Option<Location>,
     state: State,
+    dialog: crate::ui::dialog::DialogFocus,
 }
 
 impl Default for ImageExport {
@@ -50,6 +51,7 @@ impl Default for ImageExport {
             path: String::new(),
             proposed_for: None,
             state: State::Idle,
+            dialog: crate::ui::dialog::DialogFocus::default(),
         }
     }
 }
@@ -122,9 +124,24 @@ impl ImageExport {
     }
 
     /// The window.
-    pub(super) fn ui(&mut self, ctx: &egui::Context, location: &Location, commands: &mut Commands) {
+    pub(super) fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        location: &Location,
+        theme: &crate::ui::theme::Theme,
+        commands: &mut Commands,
+    ) {
         self.poll();
         if !self.open {
+            let mut closed = false;
+            self.dialog.show(
+                ctx,
+                &mut closed,
+                "Exporteer als afbeelding",
+                0.0,
+                theme,
+                |_| (),
+            );
             return;
         }
         if self.proposed_for.as_ref() != Some(location) {
@@ -136,13 +153,18 @@ impl ImageExport {
             self.path = dir.join(file_name_for(location)).display().to_string();
         }
         let mut open = self.open;
-        egui::Window::new("Exporteer als afbeelding")
-            .collapsible(false)
-            .resizable(false)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center())
-            .open(&mut open)
-            .show(ctx, |ui| self.contents_ui(ui, location, commands));
+        let mut dialog = std::mem::take(&mut self.dialog);
+        dialog.show(
+            ctx,
+            &mut open,
+            "Exporteer als afbeelding",
+            520.0,
+            theme,
+            |ui| {
+                self.contents_ui(ui, location, commands);
+            },
+        );
+        self.dialog = dialog;
         self.open = open;
         if self.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -190,13 +212,17 @@ impl ImageExport {
                 State::Idle => {}
                 State::Busy(_) => {
                     ui.spinner();
-                    ui.label("Bezig…");
+                    crate::ui::widgets::live_label(ui, "Bezig…");
                 }
                 State::Done(p, secs) => {
-                    ui.label(format!("Opgeslagen: {} ({secs:.1} s)", p.display()));
+                    crate::ui::widgets::live_label(
+                        ui,
+                        format!("Opgeslagen: {} ({secs:.1} s)", p.display()),
+                    );
                 }
                 State::Failed(message) => {
-                    ui.colored_label(ui.visuals().error_fg_color, message);
+                    let color = ui.visuals().error_fg_color;
+                    crate::ui::widgets::live_label(ui, RichText::new(message).color(color));
                 }
             }
         });

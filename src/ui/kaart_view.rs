@@ -291,10 +291,22 @@ fn marker_ui(ui: &mut Ui, cx: &ViewCtx<'_>, ix: Ix) {
         Some(i) => ("●", theme::status_color(i)),
         None => ("•", cx.theme.sector_fill(kompas.color(ix), 0)),
     };
-    let resp = ui.label(RichText::new(glyph).size(16.0).color(color));
+    let resp =
+        ui.add(egui::Label::new(RichText::new(glyph).size(16.0).color(color)).selectable(false));
+    // Screen readers hear what the signs mean, not "bullet".
+    let status = annotation.and_then(|a| a.status.clone());
+    ui.ctx().accesskit_node_builder(resp.id, |b| match status {
+        Some(s) => name_sign(b, format!("Status: {s}")),
+        None => b.set_hidden(),
+    });
     let Some(a) = annotation else { return };
     if !a.note.trim().is_empty() {
-        ui.label(RichText::new("✎").size(14.0).color(cx.theme.text_muted));
+        let pen = ui.add(
+            egui::Label::new(RichText::new("✎").size(14.0).color(cx.theme.text_muted))
+                .selectable(false),
+        );
+        ui.ctx()
+            .accesskit_node_builder(pen.id, |b| name_sign(b, "Heeft een notitie".into()));
     }
     let mut parts = Vec::new();
     if let Some(s) = &a.status {
@@ -312,6 +324,14 @@ fn marker_ui(ui: &mut Ui, cx: &ViewCtx<'_>, ix: Ix) {
     if !parts.is_empty() {
         resp.on_hover_text(parts.join(" · "));
     }
+}
+
+/// A sign (a dot, a pen) is an image named by what it means: a label would be read by its
+/// text, the glyph.
+fn name_sign(b: &mut egui::accesskit::Node, name: String) {
+    b.set_role(egui::accesskit::Role::Image);
+    b.clear_value();
+    b.set_label(name);
 }
 
 /// A click on an entry selects it, unless the pointer was on an underlined begrip: then the

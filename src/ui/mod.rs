@@ -6,6 +6,7 @@ pub mod app;
 pub mod command;
 mod compass;
 mod detail;
+mod dialog;
 mod glossary_view;
 mod image_export;
 mod kaart_view;

@@ -20,6 +20,8 @@ pub struct NotesEditor {
     new_partner: String,
     /// The user's name being typed.
     name: String,
+    /// The name was just saved: the note field takes focus (the name field is gone).
+    focus_note: bool,
 }
 
 impl NotesEditor {
@@ -44,7 +46,11 @@ impl NotesEditor {
                 .join(", ");
         }
         ui.separator();
-        ui.label(RichText::new("Notitie").size(17.0).family(theme::bold()));
+        crate::ui::widgets::heading_label(
+            ui,
+            RichText::new("Notitie").size(17.0).family(theme::bold()),
+            2,
+        );
         if cx.user.trim().is_empty() {
             ui.label("Uw naam wordt bij elke wijziging bewaard. Vul hem één keer in:");
             ui.horizontal_wrapped(|ui| {
@@ -55,6 +61,7 @@ impl NotesEditor {
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let ok = !self.name.trim().is_empty();
                 if (ui.add_enabled(ok, egui::Button::new("Bewaren")).clicked() || entered) && ok {
+                    self.focus_note = true;
                     cx.push(Command::Notes(
                         crate::ui::command::NotesCommand::SetUserName(self.name.trim().to_owned()),
                     ));
@@ -78,6 +85,9 @@ impl NotesEditor {
                         .hint_text("Schrijf een notitie…"),
                 )
                 .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_note) {
+                resp.request_focus();
+            }
             if resp.changed() {
                 cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
                     id.clone(),
@@ -89,35 +99,30 @@ impl NotesEditor {
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
-                let status_label = ui.label("Status");
-                let current = a.status.clone();
-                egui::ComboBox::from_id_salt(("status", id.as_str()))
-                    .selected_text(current.clone().unwrap_or_else(|| "—".into()))
-                    .show_ui(ui, |ui| {
-                        if ui.selectable_label(current.is_none(), "—").clicked() {
+                // Radio buttons, not a popup: every choice is a Tab stop, named with its
+                // field ("Status: in uitvoering"), checked or not.
+                ui.label("Status");
+                ui.horizontal_wrapped(|ui| {
+                    let mut choices = vec![(None, RichText::new("geen"))];
+                    for (i, s) in cx.notes.statuses.iter().enumerate() {
+                        let text = RichText::new(format!("● {s}")).color(cx.theme.status_text(i));
+                        choices.push((Some(s.clone()), text));
+                    }
+                    for (value, text) in choices {
+                        let name = format!("Status: {}", value.as_deref().unwrap_or("geen"));
+                        let on = a.status == value;
+                        let resp = ui.radio(on, text);
+                        resp.widget_info(|| {
+                            egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name)
+                        });
+                        if resp.clicked() && !on {
                             cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
                                 id.clone(),
-                                Edit::Status(None),
+                                Edit::Status(value),
                             )));
                         }
-                        for (i, s) in cx.notes.statuses.iter().enumerate() {
-                            let text =
-                                RichText::new(format!("● {s}")).color(cx.theme.status_text(i));
-                            if ui
-                                .selectable_label(current.as_ref() == Some(s), text)
-                                .clicked()
-                            {
-                                cx.push(Command::Notes(
-                                    crate::ui::command::NotesCommand::Annotate(
-                                        id.clone(),
-                                        Edit::Status(Some(s.clone())),
-                                    ),
-                                ));
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(status_label.id);
+                    }
+                });
                 ui.end_row();
                 ui.label("Prioriteit");
                 ui.horizontal_wrapped(|ui| {
@@ -127,8 +132,14 @@ impl NotesEditor {
                         Some(Priority::Middel),
                         Some(Priority::Laag),
                     ] {
-                        let text = p.map_or("—", Priority::label);
-                        if ui.selectable_label(a.priority == p, text).clicked() && a.priority != p {
+                        let text = p.map_or("geen", Priority::label);
+                        let on = a.priority == p;
+                        let resp = ui.radio(on, text);
+                        let name = format!("Prioriteit: {text}");
+                        resp.widget_info(|| {
+                            egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name)
+                        });
+                        if resp.clicked() && !on {
                             cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
                                 id.clone(),
                                 Edit::Priority(p),
@@ -137,12 +148,14 @@ impl NotesEditor {
                     }
                 });
                 ui.end_row();
-                ui.label("Jaren");
-                let resp = ui.add(
-                    egui::TextEdit::singleline(&mut self.years)
-                        .hint_text("bijv. 2018, 2019-2020")
-                        .desired_width(180.0),
-                );
+                let years_label = ui.label("Jaren");
+                let resp = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.years)
+                            .hint_text("bijv. 2018, 2019-2020")
+                            .desired_width(180.0),
+                    )
+                    .labelled_by(years_label.id);
                 let parsed = parse_years(&self.years);
                 if resp.changed()
                     && let Some(years) = &parsed

@@ -61,6 +61,7 @@ pub struct NotesWindow {
     pub status: Option<String>,
     /// Whether the next invitation carries the municipality's own notes (off by default).
     pub share_notes: bool,
+    dialog: crate::ui::dialog::DialogFocus,
 }
 
 /// Everything the window reads.
@@ -117,11 +118,14 @@ impl NotesWindow {
         commands: &mut Commands,
     ) {
         let mut open = self.open;
-        egui::Window::new("Notities en partners")
-            .open(&mut open)
-            .default_size([760.0, 560.0])
-            .resizable(true)
-            .show(ctx, |ui| {
+        let mut dialog = std::mem::take(&mut self.dialog);
+        dialog.show(
+            ctx,
+            &mut open,
+            "Notities en partners",
+            760.0,
+            input.theme,
+            |ui| {
                 let before = self.tab;
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut self.tab, Tab::Overzicht, "Overzicht");
@@ -135,10 +139,11 @@ impl NotesWindow {
                 }
                 ui.separator();
                 if let Some(status) = &self.status {
-                    ui.label(RichText::new(status).strong());
+                    crate::ui::widgets::live_label(ui, RichText::new(status).strong());
                     ui.separator();
                 }
                 egui::ScrollArea::vertical()
+                    .max_height(520.0)
                     .auto_shrink(false)
                     .show(ui, |ui| match self.tab {
                         Tab::Overzicht => overview_ui(ui, input, commands),
@@ -146,7 +151,9 @@ impl NotesWindow {
                         Tab::Inlezen => self.import_ui(ui, input, commands),
                         Tab::Bestanden => self.files_ui(ui, input, commands),
                     });
-            });
+            },
+        );
+        self.dialog = dialog;
         self.open = open;
     }
 

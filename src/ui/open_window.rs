@@ -98,6 +98,7 @@ pub struct OpenWindow {
     /// The path as typed.
     pub path: String,
     busy: Option<(OpenTarget, Receiver<OpenResult>)>,
+    dialog: crate::ui::dialog::DialogFocus,
 }
 
 impl OpenWindow {
@@ -158,19 +159,19 @@ impl OpenWindow {
     }
 
     /// The window.
-    pub fn ui(&mut self, ctx: &egui::Context, recent: &[Recent], commands: &mut Commands) {
-        if !self.open {
-            return;
-        }
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        recent: &[Recent],
+        theme: &crate::ui::theme::Theme,
+        commands: &mut Commands,
+    ) {
         let mut open = self.open;
-        egui::Window::new("Kompas openen")
-            .collapsible(false)
-            .resizable(true)
-            .default_width(560.0)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center())
-            .open(&mut open)
-            .show(ctx, |ui| self.contents_ui(ui, recent, commands));
+        let mut dialog = std::mem::take(&mut self.dialog);
+        dialog.show(ctx, &mut open, "Kompas openen", 560.0, theme, |ui| {
+            self.contents_ui(ui, recent, commands);
+        });
+        self.dialog = dialog;
         self.open = open && self.open;
     }
 
@@ -205,7 +206,10 @@ impl OpenWindow {
         ui.horizontal(|ui| {
             let label = ui.label("Pad");
             let edit = ui
-                .add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0))
+                .add(
+                    egui::TextEdit::singleline(&mut self.path)
+                        .desired_width((ui.available_width() - 110.0).clamp(120.0, 340.0)),
+                )
                 .labelled_by(label.id);
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let typed = self.path.trim();

@@ -343,9 +343,9 @@ impl PartnerApp {
         } else {
             self.theme.text
         };
-        ui.label(RichText::new(line).strong().color(color));
+        crate::ui::widgets::live_label(ui, RichText::new(line).strong().color(color));
         if let Some(m) = &self.message {
-            ui.label(m);
+            crate::ui::widgets::live_label(ui, m);
         }
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Uw naam");

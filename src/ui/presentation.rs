@@ -47,6 +47,11 @@ impl Presentation {
             return;
         }
         let text = nav::position_label(kompas, loc);
+        // Spoken on every step: where we are and what the room sees.
+        let spoken = loc.focus(kompas).map_or_else(
+            || text.clone(),
+            |ix| format!("{text}: {}", kompas.element(ix).title),
+        );
         egui::Area::new(egui::Id::unique("positie"))
             .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -12.0))
             .order(egui::Order::Foreground)
@@ -57,7 +62,11 @@ impl Presentation {
                     .corner_radius(6)
                     .inner_margin(egui::Margin::symmetric(10, 4))
                     .show(ui, |ui| {
-                        ui.label(RichText::new(text).size(15.0).color(theme.text_muted));
+                        let resp = ui.label(RichText::new(text).size(15.0).color(theme.text_muted));
+                        ui.ctx().accesskit_node_builder(resp.id, |b| {
+                            b.set_label(spoken);
+                            b.set_live(egui::accesskit::Live::Polite);
+                        });
                     });
             });
     }

@@ -130,7 +130,8 @@ pub(super) fn results_ui(
             ui.set_max_width(ui.available_width().min(960.0));
             ui.add_space(8.0);
             if state.hits.is_empty() {
-                ui.label(
+                crate::ui::widgets::live_label(
+                    ui,
                     RichText::new(format!("Niets gevonden voor ‘{}’.", state.query.trim()))
                         .size(18.0),
                 );
@@ -145,10 +146,12 @@ pub(super) fn results_ui(
             let mut i = 0;
             for (heading, count) in &state.groups {
                 ui.add_space(10.0);
-                ui.label(
+                crate::ui::widgets::heading_label(
+                    ui,
                     RichText::new(format!("{heading} ({count})"))
                         .size(17.0)
                         .family(theme::bold()),
+                    2,
                 );
                 for _ in 0..*count {
                     let Some(hit) = state.hits.get(i) else { break };
@@ -196,8 +199,15 @@ pub(super) fn results_ui(
                             ui.label(RichText::new(&place).small().color(theme.text_muted));
                         },
                     );
-                    if is_cursor && scroll_to_cursor {
-                        resp.scroll_to_me(Some(egui::Align::Center));
+                    if is_cursor {
+                        // Typing stays in the field while ↑ ↓ move the cursor: the result
+                        // under it is the field's active descendant, so it is spoken.
+                        ui.ctx().accesskit_node_builder(search_id(), |b| {
+                            b.set_active_descendant(resp.id.accesskit_id());
+                        });
+                        if scroll_to_cursor {
+                            resp.scroll_to_me(Some(egui::Align::Center));
+                        }
                     }
                     if resp.clicked() {
                         cx.push(open(kompas, &hit.target));
@@ -209,10 +219,17 @@ pub(super) fn results_ui(
         });
 }
 
+/// The id of the search field, so shortcuts can focus it and results can be its active
+/// descendant.
+pub(crate) fn search_id() -> egui::Id {
+    egui::Id::unique("zoekveld")
+}
+
 /// How many results, and what Enter opens: the best hit may be further down (a begrip).
 fn results_header(ui: &mut Ui, cx: &ViewCtx<'_>, state: &SearchState, index: &SearchIndex) {
     let n = state.hits.len();
-    ui.label(
+    crate::ui::widgets::live_label(
+        ui,
         RichText::new(format!(
             "{n} {} voor ‘{}’",
             if n == 1 { "resultaat" } else { "resultaten" },

@@ -77,6 +77,8 @@ pub const NUMBER_LABEL_PX: f32 = 34.0;
 pub const TRANSITION_S: f32 = 0.2;
 /// How much larger text is when read from afar (presenting, a picture for a slide).
 pub const FROM_AFAR_SCALE: f32 = 1.3;
+/// A dialog's title.
+pub const DIALOG_TITLE_PX: f32 = 20.0;
 /// Width of the detail panel.
 pub const DETAIL_WIDTH_PX: f32 = 340.0;
 /// Width of the outline panel.
@@ -300,6 +302,15 @@ impl Theme {
         mix(fill, self.focus, 0.1)
     }
 
+    /// The veil over the app behind a dialog.
+    pub fn backdrop(&self) -> Color32 {
+        Color32::from_black_alpha(if self.kind == ThemeKind::Light {
+            90
+        } else {
+            150
+        })
+    }
+
     /// The stroke of the keyboard focus ring.
     pub fn focus_stroke(&self) -> Stroke {
         Stroke::new(FOCUS_WIDTH_PX, self.focus)
@@ -317,6 +328,8 @@ impl Theme {
         v.extreme_bg_color = self.bg;
         v.override_text_color = Some(self.text);
         v.selection.stroke = Stroke::new(2.0, self.focus);
+        // egui draws a focused button as an active one: its border is the focus ring.
+        v.widgets.active.bg_stroke = Stroke::new(FOCUS_WIDTH_PX - 0.5, self.focus);
         v.selection.bg_fill = mix(self.focus, self.panel_bg, 0.75);
         v.hyperlink_color = self.focus;
         if self.kind == ThemeKind::HighContrast {

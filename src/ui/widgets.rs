@@ -62,7 +62,13 @@ pub fn clickable_block(
         });
     let rect = inner.response.rect;
     let response = ui.interact(rect, id, Sense::click());
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, style.selected, label));
+    // A button, not a toggle button ("niet ingedrukt" on every card): the one shown is
+    // marked selected.
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+    if style.selected {
+        ui.ctx()
+            .accesskit_node_builder(response.id, |b| b.set_selected(true));
+    }
     let radius = CornerRadius::same(CARD_RADIUS_PX);
     let fill = if response.hovered() {
         style.hover_fill
@@ -224,8 +230,17 @@ pub(crate) fn heading(
     theme: &Theme,
 ) -> Response {
     let plain = text.text().to_owned();
-    let label = ui.add(egui::Label::new(text).wrap());
-    let resp = ui.interact(label.rect, id, Sense::focusable_noninteractive());
+    // Painted, not a Label: one node in the accessibility tree, the heading itself.
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Wrap),
+        ui.available_width(),
+        egui::TextStyle::Body,
+    );
+    let (rect, _) = ui.allocate_exact_size(galley.size(), Sense::hover());
+    let resp = ui.interact(rect, id, Sense::focusable_noninteractive());
+    ui.painter()
+        .galley(rect.min, galley, ui.visuals().text_color());
     ui.ctx().accesskit_node_builder(resp.id, |b| {
         b.set_role(Role::Heading);
         b.set_level(level);
@@ -239,5 +254,31 @@ pub(crate) fn heading(
             StrokeKind::Outside,
         );
     }
+    resp
+}
+
+/// A message that screen readers speak when it appears or changes, without moving focus (a
+/// polite live region): search counts, the workshop position, "Opgeslagen".
+pub(crate) fn live_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    let resp = ui.label(text);
+    mark_live(ui.ctx(), resp.id);
+    resp
+}
+
+/// Makes the widget `id` (drawn this frame) a polite live region.
+pub(crate) fn mark_live(ctx: &egui::Context, id: Id) {
+    ctx.accesskit_node_builder(id, |b| b.set_live(egui::accesskit::Live::Polite));
+}
+
+/// A heading that is not a tab stop (a group title in a list): a label that screen readers
+/// announce as a heading of `level` and can jump to.
+pub(crate) fn heading_label(ui: &mut Ui, text: egui::RichText, level: usize) -> Response {
+    let plain = text.text().to_owned();
+    let resp = ui.add(egui::Label::new(text).wrap());
+    ui.ctx().accesskit_node_builder(resp.id, |b| {
+        b.set_role(Role::Heading);
+        b.set_level(level);
+        b.set_label(plain);
+    });
     resp
 }

@@ -99,6 +99,7 @@ pub(crate) fn collect_text(shape: &egui::Shape, out: &mut Vec<String>) {
     }
 }
 
+mod a11y;
 mod compasses;
 mod layout;
 mod navigation;

@@ -21,25 +21,36 @@ fn annotate_an_inspanning_filter_by_status_and_see_the_marker() {
     h.get_by_label("Bewaren").click();
     h.run();
     assert_eq!(h.state().settings().user_name, "Anna");
-    // A note and a status.
-    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Tekst")
-        .focus();
+    // The name field is gone: focus is on the note, not lost.
     h.run();
+    assert!(
+        h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Tekst")
+            .is_focused(),
+        "after Bewaren the note field has focus"
+    );
+    // A note and a status.
     h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Tekst")
         .type_text("Frisse scholen: eerst de haalbaarheidsstudie.");
     h.run();
-    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Status")
-        .click();
+    // Status and priority are radio buttons named with their field and value.
+    let geen = h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Status: geen");
+    assert_eq!(
+        kittest::NodeT::accesskit_node(&geen).toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    let r = h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Status: in uitvoering");
+    r.click_accesskit();
     h.run();
-    h.get_by_label("● in uitvoering").click();
-    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Prioriteit: geen");
     let a = h.state().notes().get("1.3.2.2").unwrap();
     assert_eq!(a.note, "Frisse scholen: eerst de haalbaarheidsstudie.");
     assert_eq!(a.status.as_deref(), Some("in uitvoering"));
     assert_eq!(a.updated_by, "Anna");
     // The marker: the entry's bullet is the status dot with a pen for the note.
-    assert!(h.query_all_by_label("●").count() >= 1);
-    h.get_by_label("✎");
+    // Named for what they mean, not "●" and "✎".
+    h.get_by_role_and_label(egui::accesskit::Role::Image, "Status: in uitvoering");
+    h.get_by_role_and_label(egui::accesskit::Role::Image, "Heeft een notitie");
+    assert!(h.query_by_label("✎").is_none());
     // Filter by status: only the annotated inspanning is left in the koerskaart.
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "status")
         .click_accesskit();

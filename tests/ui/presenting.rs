@@ -73,16 +73,16 @@ fn presenting_hides_notes_unless_asked_and_enlarges_a_hoofdinspanning() {
         }),
     );
     h.run();
-    h.get_by_label("✎");
+    h.get_by_label("Heeft een notitie");
     h.key_press(Key::F5);
     h.run();
     assert!(
-        h.query_by_label("✎").is_none(),
+        h.query_by_label("Heeft een notitie").is_none(),
         "the note marker is hidden while presenting"
     );
     h.key_press(Key::N);
     h.run();
-    h.get_by_label("✎");
+    h.get_by_label("Heeft een notitie");
     h.key_press(Key::N);
     h.run();
     // Choosing a hoofdinspanning shows it alone; Escape returns to the whole kaart.

@@ -131,8 +131,9 @@ fn the_glossary_lists_every_term_and_filters() {
     h.run();
     let kompas = h.state().kompas();
     let glossary = kompas::glossary::Glossary::new(kompas);
+    // Each term a heading (level 3 under "Begrippenlijst"), so a screen reader can jump.
     for e in &glossary.entries {
-        h.get_by_label(&e.term);
+        h.get_by_role_and_label(egui::accesskit::Role::Heading, &e.term);
     }
     // Typing in the filter leaves only matching terms.
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter")

@@ -11,9 +11,17 @@ use crate::ui::app::session::{Mode, SideTab};
 use crate::ui::command::{Command, Commands, Flag, UiCommand};
 use crate::ui::theme::{self, ThemeKind};
 
-/// The id of the search field, so shortcuts can focus it.
-pub(super) fn search_id() -> Id {
-    Id::unique("zoekveld")
+pub(super) use crate::ui::search_view::search_id;
+
+/// The skip link's id: the first Tab stop, and where focus goes when nothing else can have it.
+pub(crate) fn skip_link_id() -> Id {
+    crate::ui::dialog::fallback_focus_id()
+}
+
+/// The "›" between the steps of the trail: seen, not a stop, not read out.
+fn separator(ui: &mut Ui) {
+    let resp = ui.add(egui::Label::new(big("›")).selectable(false));
+    ui.ctx().accesskit_node_builder(resp.id, |b| b.set_hidden());
 }
 
 /// Size of the text in the bars.
@@ -99,7 +107,7 @@ impl KompasApp {
             egui::Panel::bottom("notitiemelding").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new("Notities:").strong());
-                    ui.label(message);
+                    crate::ui::widgets::live_label(ui, message);
                     if ui.button("Sluiten").clicked() {
                         self.session.notes.message = None;
                     }
@@ -125,6 +133,49 @@ impl KompasApp {
         self.side_panel_ui(ui, focus);
     }
 
+    /// The first Tab stop: "Naar de inhoud" skips the bars and lands on the view's subject
+    /// (the einddoel on the compass, the title of a page). Unseen until it has focus, then
+    /// drawn over the bar.
+    fn skip_link_ui(&mut self, ui: &mut Ui) {
+        const TEXT: &str = "Naar de inhoud";
+        let id = skip_link_id();
+        let at = ui.cursor().min;
+        let resp = ui.interact(
+            egui::Rect::from_min_size(at, egui::Vec2::splat(1.0)),
+            id,
+            egui::Sense::click(),
+        );
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, TEXT));
+        if resp.has_focus() {
+            let painter = ui
+                .ctx()
+                .layer_painter(egui::LayerId::new(egui::Order::Foreground, id));
+            let galley = painter.layout_no_wrap(
+                format!("{TEXT} (Enter)"),
+                egui::FontId::proportional(BAR_TEXT_PX),
+                self.theme.text,
+            );
+            let rect = egui::Rect::from_min_size(at, galley.size()).expand(8.0);
+            painter.rect_filled(rect, 4.0, self.theme.panel_bg);
+            painter.rect_stroke(
+                rect,
+                4.0,
+                self.theme.focus_stroke(),
+                egui::StrokeKind::Inside,
+            );
+            painter.galley(at, galley, self.theme.text);
+        }
+        if resp.clicked() {
+            let s = &mut self.session;
+            let loc = s.location();
+            s.focus_request = loc
+                .selected
+                .clone()
+                .or_else(|| loc.subject().cloned())
+                .or_else(|| Some(s.kompas().element(s.kompas().root()).id.clone()));
+        }
+    }
+
     /// The top bar. Where it does not fit its width, the right-hand buttons go into one menu
     /// and then the history buttons shrink to arrows, so nothing ever overlaps.
     fn top_bar_ui(&mut self, ui: &mut Ui) {
@@ -134,6 +185,7 @@ impl KompasApp {
         let tiny = width < theme::TOOLBAR_TINY_PT;
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 6.0;
+            self.skip_link_ui(ui);
             let c = &mut self.commands;
             let history = &self.session.history;
             for (command, enabled, short, shorten) in [
@@ -389,7 +441,7 @@ impl KompasApp {
         };
         for (i, &ix) in path.iter().enumerate() {
             if i > 0 {
-                ui.label(big("›"));
+                separator(ui);
             }
             let el = kompas.element(ix);
             let text = if i == 0 {
@@ -419,7 +471,7 @@ impl KompasApp {
         if let View::Over(page) = &loc.view
             && let Some(p) = kompas.content.page(page)
         {
-            ui.label(big("›"));
+            separator(ui);
             ui.label(big("Over het kompas").strong());
             ui.label(big("›"));
             ui.label(big(p.nav_title()).strong());
@@ -431,10 +483,13 @@ impl KompasApp {
     fn warnings_ui(&mut self, ui: &mut Ui) {
         let n = self.session.prepared.warnings.len();
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!(
-                "Het kompas is geladen met {}.",
-                crate::text::count(n, "waarschuwing", "waarschuwingen")
-            ));
+            crate::ui::widgets::live_label(
+                ui,
+                format!(
+                    "Het kompas is geladen met {}.",
+                    crate::text::count(n, "waarschuwing", "waarschuwingen")
+                ),
+            );
             if ui.button("Bekijken").clicked() {
                 self.windows.show_warnings = true;
             }
@@ -447,22 +502,23 @@ impl KompasApp {
 
     /// The load warnings, every one whole, in monospace as the command line prints them.
     pub(super) fn warnings_window_ui(&mut self, ctx: &egui::Context) {
-        if !self.windows.show_warnings || self.session.prepared.warnings.is_empty() {
-            return;
-        }
-        let mut open = true;
-        egui::Window::new("Waarschuwingen bij het laden")
-            .collapsible(false)
-            .default_width(720.0)
-            .open(&mut open)
-            .show(ctx, |ui| {
+        let mut open = self.windows.show_warnings && !self.session.prepared.warnings.is_empty();
+        let warnings = &self.session.prepared.warnings;
+        self.windows.warnings_dialog.show(
+            ctx,
+            &mut open,
+            "Waarschuwingen bij het laden",
+            720.0,
+            &self.theme,
+            |ui| {
                 egui::ScrollArea::both().max_height(420.0).show(ui, |ui| {
-                    for w in &self.session.prepared.warnings {
+                    for w in warnings {
                         ui.add(egui::Label::new(RichText::new(w.to_string()).monospace()).extend());
                         ui.add_space(6.0);
                     }
                 });
-            });
+            },
+        );
         self.windows.show_warnings = open;
     }
 
@@ -550,28 +606,34 @@ impl KompasApp {
 
     /// A compass that could not be opened: its path and every problem, until dismissed.
     pub(super) fn load_failure_ui(&mut self, ctx: &egui::Context) {
-        let Some((path, problems, instead)) = &self.windows.load_failure else {
-            return;
-        };
-        let mut open = true;
-        egui::Window::new("Kompas kon niet worden geopend")
-            .collapsible(false)
-            .default_width(640.0)
-            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-            .open(&mut open)
-            .show(ctx, |ui| {
+        let mut open = self.windows.load_failure.is_some();
+        let failure = self.windows.load_failure.as_ref();
+        self.windows.failure_dialog.show(
+            ctx,
+            &mut open,
+            "Kompas kon niet worden geopend",
+            640.0,
+            &self.theme,
+            |ui| {
+                let Some((path, problems, instead)) = failure else {
+                    return;
+                };
                 let errors = problems.iter().filter(|p| p.is_error()).count();
-                ui.label(format!(
-                    "{path} bevat {errors} {}. {instead}",
-                    if errors == 1 { "fout" } else { "fouten" }
-                ));
+                crate::ui::widgets::live_label(
+                    ui,
+                    format!(
+                        "{path} bevat {errors} {}. {instead}",
+                        if errors == 1 { "fout" } else { "fouten" }
+                    ),
+                );
                 ui.add_space(6.0);
                 egui::ScrollArea::both().max_height(360.0).show(ui, |ui| {
                     for p in problems {
                         ui.add(egui::Label::new(RichText::new(p.to_string()).monospace()).extend());
                     }
                 });
-            });
+            },
+        );
         if !open {
             self.windows.load_failure = None;
         }

@@ -67,6 +67,10 @@ impl KompasApp {
     /// Turns this frame's key presses into commands. Keys used here are taken from the input,
     /// so no widget acts on them too.
     pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
+        // A dialog owns the keys while it is open: Escape closes it, not the view behind.
+        if ctx.memory(|m| m.top_modal_layer().is_some()) {
+            return;
+        }
         let presenting = self.session.presentation.active;
         // While results are shown, Escape closes them and the arrows move through them.
         if !presenting && self.session.search.is_active() {

@@ -40,6 +40,8 @@ struct Windows {
     load_failure: Option<(String, Vec<Problem>, &'static str)>,
     /// The window listing the load warnings.
     show_warnings: bool,
+    warnings_dialog: crate::ui::dialog::DialogFocus,
+    failure_dialog: crate::ui::dialog::DialogFocus,
 }
 
 /// The Kompas desktop app.
@@ -245,6 +247,9 @@ impl KompasApp {
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.window_title(&ctx);
+        // Screen readers name the window by its root node, which egui leaves unnamed.
+        let title = self.title_sent.clone();
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |b| b.set_label(title));
         let presenting = self.session.presentation.active;
         self.zoom.update(&ctx, &mut self.settings, presenting);
         self.keyboard(&ctx);
@@ -291,10 +296,12 @@ impl KompasApp {
             s.notes_window.ui(&ctx, &input, &mut self.commands);
         }
         let loc = s.location().clone();
-        self.windows.image_export.ui(&ctx, &loc, &mut self.commands);
+        self.windows
+            .image_export
+            .ui(&ctx, &loc, &self.theme, &mut self.commands);
         self.windows
             .open
-            .ui(&ctx, &self.settings.recent, &mut self.commands);
+            .ui(&ctx, &self.settings.recent, &self.theme, &mut self.commands);
         self.finish_opening(&ctx);
 
         for command in self.commands.take() {

@@ -15,7 +15,7 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Ve
     let theme = cx.theme;
     ui.style_mut().interaction.selectable_labels = false;
     ui.add_space(8.0);
-    ui.label(egui::RichText::new(&kompas.meta.title).heading());
+    crate::ui::widgets::heading_label(ui, egui::RichText::new(&kompas.meta.title).heading(), 1);
     if !kompas.meta.municipality.is_empty() {
         ui.label(
             egui::RichText::new(format!("Gemeente {}", kompas.meta.municipality))
@@ -24,7 +24,7 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Ve
     }
     ui.add_space(12.0);
     let sector_level = kompas.levels.get(1).map_or("Sector", |l| l.plural.as_str());
-    ui.label(egui::RichText::new(sector_level).strong());
+    crate::ui::widgets::heading_label(ui, egui::RichText::new(sector_level).strong(), 2);
     ui.add_space(4.0);
     let sectors = kompas.sectors();
     let shown = sectors.len().min(super::layout::MAX_SECTOR_WEDGES);
@@ -71,32 +71,11 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Ve
             .color(theme.text_muted),
         );
     }
-    let mut highlight = Vec::new();
-    // Trends are for the desk: they point at koersen when hovered and open their page.
-    if !kompas.content.trends.is_empty() && !cx.from_afar {
-        ui.add_space(8.0);
-        ui.label(egui::RichText::new("Trends").strong());
-        for t in &kompas.content.trends {
-            let resp = ui
-                .add(egui::Label::new(format!("{}. {}", t.number, t.title)).sense(Sense::click()))
-                .on_hover_text(format!(
-                    "Wijst de {} aan waar deze trend terugkomt; klik voor de uitleg",
-                    kompas
-                        .levels
-                        .get(2)
-                        .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase())
-                ));
-            if resp.hovered() || resp.has_focus() {
-                highlight = kompas.trend_koersen(t);
-            }
-            if resp.clicked() {
-                cx.push(Command::Go(Location {
-                    view: crate::nav::View::Over("trends".into()),
-                    selected: None,
-                }));
-            }
-        }
-    }
+    let highlight = if cx.from_afar {
+        Vec::new()
+    } else {
+        trends_ui(ui, cx)
+    };
     if cx.from_afar {
         // The room, or the reader of a slide, cannot click.
         return highlight;
@@ -110,5 +89,50 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Ve
         .small()
         .color(theme.text_muted),
     );
+    highlight
+}
+
+/// Trends are for the desk: hovering or focusing one points at the koersen it feeds (returned),
+/// and each is a link to the trends page.
+fn trends_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    let mut highlight = Vec::new();
+    // Trends are for the desk: they point at koersen when hovered and open their page.
+    if !kompas.content.trends.is_empty() {
+        ui.add_space(8.0);
+        crate::ui::widgets::heading_label(ui, egui::RichText::new("Trends").strong(), 2);
+        for t in &kompas.content.trends {
+            let resp = ui
+                .add(egui::Label::new(format!("{}. {}", t.number, t.title)).sense(Sense::click()))
+                .on_hover_text(format!(
+                    "Wijst de {} aan waar deze trend terugkomt; klik voor de uitleg",
+                    kompas
+                        .levels
+                        .get(2)
+                        .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase())
+                ));
+            // A link to the trends page, not a "label" one can click.
+            let name = format!("{}. {}", t.number, t.title);
+            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
+            if resp.has_focus() {
+                ui.painter().rect_stroke(
+                    resp.rect.expand(2.0),
+                    4.0,
+                    theme.focus_stroke(),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            if resp.hovered() || resp.has_focus() {
+                highlight = kompas.trend_koersen(t);
+            }
+            if resp.clicked() {
+                cx.push(Command::Go(Location {
+                    view: crate::nav::View::Over("trends".into()),
+                    selected: None,
+                }));
+            }
+        }
+    }
     highlight
 }

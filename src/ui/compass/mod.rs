@@ -111,7 +111,13 @@ impl CompassView {
         let Some(cache) = &self.cache else { return };
 
         // 2. Hit test: one pointer widget over the whole compass; the geometry says which shape.
-        let area = ui.interact(square, Id::unique((SCOPE, "area")), Sense::click());
+        // Not a Tab stop: keyboard and screen readers use the shapes' own widgets below.
+        let area = ui.interact(square, Id::unique((SCOPE, "area")), Sense::CLICK);
+        let name = format!("Kompas: {}", cx.kompas.meta.title);
+        ui.ctx().accesskit_node_builder(area.id, |b| {
+            b.set_role(egui::accesskit::Role::Image);
+            b.set_label(name);
+        });
         let hovered = ui
             .ctx()
             .pointer_hover_pos()
