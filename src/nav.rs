@@ -282,6 +282,12 @@ pub fn position_label(kompas: &Kompas, loc: &Location) -> String {
     }
 }
 
+/// What a focus request for the title of "Over het kompas" page `page` is called: pages
+/// are not elements, so the id is marked as theirs.
+pub fn over_focus_id(page: &str) -> NodeId {
+    NodeId::from(format!("over:{page}").as_str())
+}
+
 /// Back/forward history of locations.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -90,10 +90,12 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page_id: &str) {
             egui::ScrollArea::vertical()
                 .id_salt("over-lijst")
                 .show(ui, |ui| {
-                    ui.label(
+                    crate::ui::widgets::heading_label(
+                        ui,
                         RichText::new("Over het kompas")
                             .size(18.0)
                             .family(theme::bold()),
+                        2,
                     );
                     let mut group = "";
                     for p in &content.pages {
@@ -107,10 +109,8 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page_id: &str) {
                             egui::Button::selectable(selected, p.nav_title())
                                 .wrap_mode(egui::TextWrapMode::Wrap),
                         );
-                        if selected && cx.focus_request.is_some() {
-                            resp.request_focus();
-                            *cx.focus_request = None;
-                        }
+                        // A link-like button, the page shown marked selected (not a toggle).
+                        crate::ui::widgets::as_navigation(ui, &resp, p.nav_title(), selected);
                         if resp.clicked() {
                             cx.push(Command::Go(Location {
                                 view: View::Over(p.id.clone()),
@@ -130,13 +130,19 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, page_id: &str) {
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(900.0));
             ui.label(RichText::new(&page.group).color(cx.theme.text_muted));
-            crate::ui::widgets::heading(
+            let title = crate::ui::widgets::heading(
                 ui,
                 egui::Id::unique(("over-titel", page_id)),
                 RichText::new(&page.title).size(26.0).family(theme::bold()),
                 1,
                 cx.theme,
             );
+            // Opening a page puts focus on its title, as on every other view.
+            let wanted = crate::nav::over_focus_id(page_id);
+            if cx.focus_request.as_ref() == Some(&wanted) {
+                title.request_focus();
+                *cx.focus_request = None;
+            }
             ui.add_space(10.0);
             for (n, block) in page.blocks.iter().enumerate() {
                 block_ui(ui, cx, block, egui::Id::unique(("over-blok", page_id, n)));

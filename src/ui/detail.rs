@@ -10,6 +10,11 @@ use crate::ui::theme;
 use crate::ui::view_ctx::{ViewCtx, Which};
 use crate::ui::widgets::access_label;
 
+/// The detail panel's heading, where F6 puts focus.
+pub(crate) fn heading_id() -> egui::Id {
+    egui::Id::unique("detail-kop")
+}
+
 /// Draws the details of `ix`.
 pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, notes: &mut NotesEditor) {
     let kompas = cx.kompas;
@@ -25,13 +30,15 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, notes: &mut NotesEdi
             ui.horizontal(|ui| {
                 let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
                 ui.painter().circle_filled(r.center(), 7.0, fill);
-                // The panel's heading, for jumping to it; the title follows in full.
-                crate::ui::widgets::heading_label(
+                // The panel's heading, for jumping to it (F6); the title follows in full.
+                crate::ui::widgets::heading(
                     ui,
+                    heading_id(),
                     RichText::new(kompas.short_name(ix))
                         .strong()
                         .color(theme.text_muted),
                     2,
+                    theme,
                 );
             });
             ui.add_space(4.0);

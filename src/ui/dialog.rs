@@ -115,15 +115,25 @@ impl DialogFocus {
             ctx.request_repaint();
         } else if let Some(target) = self.restore.take() {
             ctx.memory_mut(|m| m.request_focus(target));
-            self.returning = 2;
+            self.returning = 4;
             ctx.request_repaint();
         } else if self.returning > 0 {
             self.returning -= 1;
-            if ctx.memory(|m| m.focused().is_none()) {
+            if focus_is_lost(ctx) {
                 ctx.memory_mut(|m| m.request_focus(fallback_focus_id()));
                 self.returning = 0;
             }
             ctx.request_repaint();
         }
     }
+}
+
+/// Nothing has focus, or (with a screen reader listening) what has it is not in the tree, so
+/// the screen reader would be left on the window.
+fn focus_is_lost(ctx: &egui::Context) -> bool {
+    let screen_reader = ctx
+        .accesskit_node_builder(egui::accesskit_root_id(), |_| ())
+        .is_some();
+    ctx.memory(egui::Memory::focused)
+        .is_none_or(|id| screen_reader && !ctx.has_accesskit_node(id))
 }

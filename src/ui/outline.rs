@@ -166,6 +166,7 @@ fn row_ui(
             RichText::new(text).color(theme.text),
         ))
         .on_hover_text(access_label(kompas, ix));
+    crate::ui::widgets::as_navigation(ui, &resp, &access_label(kompas, ix), selected == Some(ix));
     if resp.clicked() {
         commands.push(Command::Open(el.id.clone()));
     }

@@ -63,7 +63,10 @@ impl Presentation {
                     .inner_margin(egui::Margin::symmetric(10, 4))
                     .show(ui, |ui| {
                         let resp = ui.label(RichText::new(text).size(15.0).color(theme.text_muted));
+                        // A status, named by what is spoken (a label is read by its text).
                         ui.ctx().accesskit_node_builder(resp.id, |b| {
+                            b.set_role(egui::accesskit::Role::Status);
+                            b.clear_value();
                             b.set_label(spoken);
                             b.set_live(egui::accesskit::Live::Polite);
                         });

@@ -282,3 +282,15 @@ pub(crate) fn heading_label(ui: &mut Ui, text: egui::RichText, level: usize) -> 
     });
     resp
 }
+
+/// A navigation entry drawn as a selectable button (outline rows, page lists): a button named
+/// `name`, the current one marked selected, not a toggle button that reads "niet ingedrukt".
+pub(crate) fn as_navigation(ui: &Ui, resp: &Response, name: &str, selected: bool) {
+    resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, name));
+    ui.ctx().accesskit_node_builder(resp.id, |b| {
+        b.clear_toggled();
+        if selected {
+            b.set_selected(true);
+        }
+    });
+}

@@ -186,3 +186,33 @@ fn headings_and_the_canvas_are_named() {
     h.run();
     h.get_by_role_and_label(Role::Heading, "Begrippenlijst");
 }
+
+/// F6 goes to the detail panel's heading and, from anywhere in the panel, back to the
+/// selection; F1 opens "Over het kompas" with focus on the page's title.
+#[test]
+fn f6_reaches_the_details_and_f1_the_pages() {
+    let mut h = harness();
+    h.state_mut().apply(
+        &egui::Context::default(),
+        kompas::ui::command::Command::Open("1.1.1.1".into()),
+    );
+    h.run();
+    h.key_press(Key::F6);
+    h.run();
+    let heading = h.get_by_role_and_label(Role::Heading, "Inspanning 1.1.1.1");
+    assert!(heading.is_focused());
+    h.key_press(Key::Tab);
+    h.run();
+    h.key_press(Key::F6);
+    h.run();
+    h.run();
+    assert_eq!(focused_label(&h), Some(label(&h, "1.1.1.1")));
+    h.key_press(Key::F1);
+    h.run();
+    h.run();
+    assert_eq!(focused_label(&h).as_deref(), Some("Woord vooraf"));
+    // The page list: buttons, the page shown selected.
+    let current = h.get_by_role_and_label(Role::Button, "Woord vooraf");
+    assert_eq!(current.accesskit_node().is_selected(), Some(true));
+    assert_eq!(current.accesskit_node().toggled(), None);
+}

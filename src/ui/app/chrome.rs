@@ -570,6 +570,10 @@ impl KompasApp {
                     }
                     _ => f.views.glossary.ui(ui, &mut cx, f.glossary_focus, f.usages),
                 }
+                // Where the panel is, so F6 knows whether focus is in it.
+                let rect = ui.max_rect();
+                ui.ctx()
+                    .data_mut(|d| d.insert_temp(crate::ui::detail::heading_id(), rect));
             });
     }
 

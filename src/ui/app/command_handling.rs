@@ -74,8 +74,10 @@ impl KompasApp {
             self.session.view_changed_at = ctx.input(|i| i.time);
             // On a page or kaart of its own subject that is its title (a heading), so it
             // opens at the top and a screen reader starts there.
-            self.session.focus_request =
-                after.selected.clone().or_else(|| after.subject().cloned());
+            self.session.focus_request = match &after.view {
+                View::Over(page) => Some(nav::over_focus_id(page)),
+                _ => after.selected.clone().or_else(|| after.subject().cloned()),
+            };
         }
         if after != *before {
             let title = self.session.kompas().meta.title.clone();
@@ -115,11 +117,40 @@ impl KompasApp {
                 p.active = on;
                 p.enlarged = None;
                 self.session.search.clear();
+                // Both ways the view is drawn anew: focus goes to what is shown, not lost.
+                let loc = self.session.location();
+                let kompas = self.session.kompas();
+                self.session.focus_request = loc
+                    .selected
+                    .clone()
+                    .or_else(|| loc.subject().cloned())
+                    .or_else(|| Some(kompas.element(kompas.root()).id.clone()));
             }
             Flag::Fullscreen => {
                 self.session.presentation.fullscreen = on;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
             }
+        }
+    }
+
+    /// F6: focus to the detail panel's heading, or back to what the details are of when focus
+    /// is already in the panel.
+    fn focus_details(&mut self, ctx: &egui::Context) {
+        let s = &mut self.session;
+        let heading = crate::ui::detail::heading_id();
+        let panel: Option<egui::Rect> = ctx.data(|d| d.get_temp(heading));
+        // By its column: the panel runs the full height; its content scrolls.
+        let in_panel = ctx
+            .memory(egui::Memory::focused)
+            .and_then(|id| ctx.read_response(id))
+            .zip(panel)
+            .is_some_and(|(r, panel)| panel.x_range().contains(r.rect.center().x));
+        if in_panel {
+            // Back to what the details are of.
+            let loc = s.location();
+            s.focus_request = loc.selected.clone().or_else(|| loc.subject().cloned());
+        } else {
+            ctx.memory_mut(|m| m.request_focus(heading));
         }
     }
 
@@ -153,6 +184,7 @@ impl KompasApp {
                 }
             }
             UiCommand::FocusSearch => self.focus_search = true,
+            UiCommand::FocusDetails => self.focus_details(ctx),
             UiCommand::ShowOpenWindow => self.windows.open.open = true,
             UiCommand::ShowNotesWindow => s.notes_window.open = true,
             UiCommand::ShowImageExport => self.windows.image_export.open = true,

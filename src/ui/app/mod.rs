@@ -285,7 +285,8 @@ impl KompasApp {
         self.warnings_window_ui(&ctx);
         self.dropped_files(&ctx);
         let s = &mut self.session;
-        if s.notes_window.open {
+        // Drawn closed too: a dialog gives focus back in the frame after it closed.
+        {
             let input = crate::ui::notes_window::NotesWindowInput {
                 kompas: &s.prepared.kompas,
                 notes: s.notes.file(),

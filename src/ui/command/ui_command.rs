@@ -33,6 +33,8 @@ pub enum UiCommand {
     NextSibling,
     /// Into the search field.
     FocusSearch,
+    /// Focus to the detail panel's heading, and back to the view.
+    FocusDetails,
     /// The "Kompas openen" window.
     ShowOpenWindow,
     /// The notes window.
@@ -81,7 +83,7 @@ const fn alt(key: Key) -> KeyboardShortcut {
 
 impl UiCommand {
     /// Every command, in the order the README lists them.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::Home,
         Self::Back,
         Self::Forward,
@@ -89,6 +91,7 @@ impl UiCommand {
         Self::PreviousSibling,
         Self::NextSibling,
         Self::FocusSearch,
+        Self::FocusDetails,
         Self::ShowOpenWindow,
         Self::ShowNotesWindow,
         Self::ShowAbout,
@@ -117,6 +120,7 @@ impl UiCommand {
             Self::PreviousSibling => "◀ Vorige",
             Self::NextSibling => "Volgende ▶",
             Self::FocusSearch => "Zoeken",
+            Self::FocusDetails => "Naar de details",
             Self::ShowOpenWindow => "Openen…",
             Self::ShowNotesWindow => "Notities",
             Self::ShowAbout => "Over het kompas",
@@ -146,6 +150,9 @@ impl UiCommand {
             Self::PreviousSibling => "Het vorige onderdeel op hetzelfde niveau",
             Self::NextSibling => "Het volgende onderdeel op hetzelfde niveau",
             Self::FocusSearch => "Zoeken in titels, teksten, begrippen en notities",
+            Self::FocusDetails => {
+                "De focus naar het detailpaneel (de selectie en haar notitie); nog eens terug naar de weergave"
+            }
             Self::ShowOpenWindow => "Een ander kompas of een mindmap openen",
             Self::ShowNotesWindow => "Notities, partners en reacties",
             Self::ShowAbout => "Inleiding, handleiding, trends en bijlagen",
@@ -180,6 +187,8 @@ impl UiCommand {
             Self::NextSibling => const { &[key(Key::PageDown)] },
             Self::FocusSearch => const { &[ctrl(Key::F), key(Key::Slash)] },
             Self::ShowOpenWindow => const { &[ctrl(Key::O)] },
+            Self::FocusDetails => const { &[key(Key::F6)] },
+            Self::ShowAbout => const { &[key(Key::F1)] },
             Self::TogglePresenting => const { &[key(Key::F5)] },
             Self::ToggleFullscreen => const { &[key(Key::F11)] },
             Self::ZoomIn => const { &[ctrl(Key::Plus), ctrl(Key::Equals)] },
@@ -201,7 +210,6 @@ impl UiCommand {
             Self::StopPresenting => const { &[key(Key::Escape)] },
             Self::ToggleNotesWhenPresenting => const { &[key(Key::N)] },
             Self::ShowNotesWindow
-            | Self::ShowAbout
             | Self::ShowImageExport
             | Self::ToggleOutline
             | Self::ToggleGlossary => &[],
@@ -218,6 +226,7 @@ impl UiCommand {
             | Self::PreviousSibling
             | Self::NextSibling
             | Self::FocusSearch
+            | Self::FocusDetails
             | Self::ShowOpenWindow
             | Self::ShowNotesWindow
             | Self::ShowAbout
