@@ -438,6 +438,28 @@ mod tests {
         assert!((contrast(Color32::from_gray(0x76), Color32::WHITE) - 4.54).abs() < 0.01);
     }
 
+    /// WCAG 2.4.7 / 1.4.11: the focus ring (3 px) has 3:1 against every surface it is drawn
+    /// on; on compass shapes its halo in the shape's text colour does (the blue einddoel).
+    #[test]
+    fn the_focus_ring_stands_out_everywhere() {
+        let kompas = crate::load::load_embedded().unwrap().kompas;
+        const { assert!(FOCUS_WIDTH_PX >= 2.0) };
+        for kind in ThemeKind::ALL {
+            let t = Theme::new(kind);
+            for bg in [t.bg, t.panel_bg, t.card_bg] {
+                let c = contrast(t.focus, bg);
+                assert!(c >= 3.0, "{kind:?}: focus on {bg:?} {c:.2}");
+            }
+            for ix in kompas.sectors().iter().copied().chain([kompas.root()]) {
+                for ring in 0..3 {
+                    let fill = t.sector_fill(kompas.color(ix), ring);
+                    let c = contrast(t.text_on(fill), fill).max(contrast(t.focus, fill));
+                    assert!(c >= 3.0, "{kind:?}: focus on {fill:?} {c:.2}");
+                }
+            }
+        }
+    }
+
     /// Every pair of text and background the app draws, in every theme, for the sector
     /// colours of the shipped compass and a generated one: WCAG AA (4.5:1) at least.
     #[test]

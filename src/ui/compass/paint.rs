@@ -116,10 +116,21 @@ pub(super) fn compass(painter: &egui::Painter, cache: &Cache, cx: &ViewCtx<'_>, 
     cache.core_label.paint(painter, theme.text_on(core_fill));
 
     if let Some(focused) = state.focused {
-        let outline = match focused {
-            Some(w) => cache.outlines[w].clone(),
-            None => circle_points(layout.center, layout.core_radius_px, 64),
+        let (outline, fill) = match focused {
+            Some(w) => (
+                cache.outlines[w].clone(),
+                theme.sector_fill(kompas.color(layout.wedges[w].ix), layout.wedges[w].ring),
+            ),
+            None => (
+                circle_points(layout.center, layout.core_radius_px, 64),
+                core_fill,
+            ),
         };
-        painter.add(Shape::closed_line(outline, theme.focus_stroke()));
+        // Two tones: a halo in the shape's text colour under the focus colour, so the ring
+        // stands out (3:1) on any fill, also the blue einddoel under a blue ring.
+        let ring = theme.focus_stroke();
+        let halo = Stroke::new(ring.width + 3.0, theme.text_on(fill));
+        painter.add(Shape::closed_line(outline.clone(), halo));
+        painter.add(Shape::closed_line(outline, ring));
     }
 }
