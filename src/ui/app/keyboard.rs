@@ -168,3 +168,68 @@ impl KompasApp {
         });
     }
 }
+
+/// egui moves focus at most once per frame, so of two Tabs (or arrows) that arrive in the same
+/// frame one is lost: a screen-reader user pressing Tab quickly ends one stop short. Keeps the
+/// first focus move in `events` and holds back everything from the second on (in order) in
+/// `held`, which goes first into the next frame.
+pub(super) fn one_focus_move_per_frame(held: &mut Vec<Event>, events: &mut Vec<Event>) {
+    let mut all = std::mem::take(held);
+    all.append(events);
+    let mut moved = false;
+    for event in all {
+        let moves = matches!(
+            event,
+            Event::Key {
+                key: Key::Tab | Key::ArrowUp | Key::ArrowDown | Key::ArrowLeft | Key::ArrowRight,
+                pressed: true,
+                ..
+            }
+        );
+        if !held.is_empty() || (moves && moved) {
+            held.push(event);
+        } else {
+            moved |= moves;
+            events.push(event);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tab() -> Event {
+        Event::Key {
+            key: Key::Tab,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        }
+    }
+
+    #[test]
+    fn ten_tabs_in_one_frame_take_ten_frames() {
+        let mut held = Vec::new();
+        let mut frames = 0;
+        let mut events: Vec<Event> = std::iter::repeat_with(tab).take(10).collect();
+        events.insert(1, Event::Text("x".into()));
+        loop {
+            one_focus_move_per_frame(&mut held, &mut events);
+            let tabs = events.iter().filter(|e| **e == tab()).count();
+            assert!(tabs <= 1, "one move per frame");
+            frames += 1;
+            events.clear();
+            if held.is_empty() {
+                break;
+            }
+        }
+        assert_eq!(frames, 10);
+        // Order is kept: the text typed after the first Tab stays in its frame.
+        let mut events = vec![tab(), Event::Text("x".into()), tab()];
+        one_focus_move_per_frame(&mut held, &mut events);
+        assert_eq!(events, vec![tab(), Event::Text("x".into())]);
+        assert_eq!(held, vec![tab()]);
+    }
+}

@@ -62,6 +62,9 @@ pub struct KompasApp {
     exporting: bool,
     /// The window title last sent, so it is only sent on change.
     title_sent: String,
+    /// Input held back for the next frame: a second focus move in one frame (see
+    /// [`keyboard::one_focus_move_per_frame`]).
+    held_events: Vec<egui::Event>,
     /// When the process started, to report the time to the first frame (`KOMPAS_TIJDEN=1`).
     started: Option<std::time::Instant>,
 }
@@ -94,6 +97,7 @@ impl KompasApp {
             focus_search: false,
             exporting: false,
             title_sent: String::new(),
+            held_events: Vec::new(),
             started: None,
         };
         app.apply_style(ctx);
@@ -330,6 +334,13 @@ impl eframe::App for KompasApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.session.notes.save_now();
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        keyboard::one_focus_move_per_frame(&mut self.held_events, &mut raw_input.events);
+        if !self.held_events.is_empty() {
+            ctx.request_repaint();
+        }
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
