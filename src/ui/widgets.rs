@@ -294,3 +294,15 @@ pub(crate) fn as_navigation(ui: &Ui, resp: &Response, name: &str, selected: bool
         }
     });
 }
+
+/// The focus ring around `resp` when it has keyboard focus, for widgets that draw none.
+pub(crate) fn focus_ring(ui: &Ui, resp: &Response, theme: &Theme) {
+    if resp.has_focus() {
+        ui.painter().rect_stroke(
+            resp.rect.expand(2.0),
+            CornerRadius::same(4),
+            theme.focus_stroke(),
+            StrokeKind::Outside,
+        );
+    }
+}

@@ -459,6 +459,8 @@ impl KompasApp {
                         .frame_when_inactive(false),
                 )
                 .on_hover_text(&el.title);
+            // A frameless crumb shows no focus of its own.
+            crate::ui::widgets::focus_ring(ui, &resp, &self.theme);
             if resp.clicked() {
                 if i == 0 {
                     self.commands.push(UiCommand::Home);

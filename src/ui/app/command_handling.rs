@@ -175,6 +175,15 @@ impl KompasApp {
             UiCommand::Up => {
                 if let Some(up) = nav::up(kompas, s.location()) {
                     s.history.go(up);
+                } else {
+                    // At the top Escape goes nowhere, but egui has let go of the focus: it
+                    // stays on what is shown instead of falling to the window.
+                    let loc = s.location();
+                    s.focus_request = loc
+                        .selected
+                        .clone()
+                        .or_else(|| loc.subject().cloned())
+                        .or_else(|| Some(kompas.element(kompas.root()).id.clone()));
                 }
             }
             UiCommand::PreviousSibling | UiCommand::NextSibling => {
