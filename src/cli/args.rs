@@ -46,9 +46,12 @@ pub enum Command {
     /// Maak een PNG van een weergave, zonder knoppen en panelen (geen venster of GPU nodig).
     #[cfg(feature = "gui")]
     Render {
-        /// Het PNG-bestand.
+        /// Het PNG-bestand; met --presenting de map voor de dia's.
         #[arg(long)]
         out: PathBuf,
+        /// Elke stap van de presentatie als dia, zoals de zaal hem ziet, genummerd op volgorde.
+        #[arg(long)]
+        presenting: bool,
         /// Wat: kompas (standaard), een element-id (bijv. 2.3), kaart:ID of over:PAGINA.
         #[arg(long)]
         view: Option<String>,

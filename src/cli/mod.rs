@@ -36,11 +36,18 @@ pub fn run(command: Command) -> ExitCode {
         #[cfg(feature = "gui")]
         Command::Render {
             out,
+            presenting,
             view,
             size,
             theme,
             path,
-        } => render::render(&out, view.as_deref(), &size, &theme, path.as_ref()),
+        } => {
+            if presenting {
+                render::slides(&out, &size, &theme, path.as_ref())
+            } else {
+                render::render(&out, view.as_deref(), &size, &theme, path.as_ref())
+            }
+        }
         Command::Review { command } => notes::review(command),
         Command::Import {
             file,

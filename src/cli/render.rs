@@ -13,27 +13,8 @@ pub(super) fn render(
     path: Option<&PathBuf>,
 ) -> ExitCode {
     use crate::ui::render;
-    use crate::ui::theme::ThemeKind;
-    let Some(size) = render::parse_size(size) else {
-        eprintln!("Onbekende afmeting '{size}'; gebruik bijvoorbeeld 1920x1080.");
+    let Some((size, theme, kompas)) = prepare(size, theme, path) else {
         return ExitCode::FAILURE;
-    };
-    let theme = match theme.to_lowercase().replace(' ', "-").as_str() {
-        "licht" => ThemeKind::Light,
-        "donker" => ThemeKind::Dark,
-        "hoog-contrast" | "hoogcontrast" => ThemeKind::HighContrast,
-        other => {
-            eprintln!("Onbekend thema '{other}'; kies licht, donker of hoog-contrast.");
-            return ExitCode::FAILURE;
-        }
-    };
-    let kompas = match load_optional(path) {
-        Ok(l) => l.kompas,
-        Err(e) => {
-            print_problems(&e.problems);
-            eprintln!("\n{e}; er kan geen afbeelding van worden gemaakt.");
-            return ExitCode::FAILURE;
-        }
     };
     let Some(location) = render::parse_view(&kompas, view) else {
         eprintln!(
@@ -46,6 +27,7 @@ pub(super) fn render(
         size,
         location,
         theme,
+        presenting: false,
     };
     let png = match render::render_png(kompas, &request) {
         Ok(png) => png,
@@ -64,4 +46,71 @@ pub(super) fn render(
             ExitCode::FAILURE
         }
     }
+}
+
+/// Size, theme and compass from the command line, each problem said.
+fn prepare(
+    size: &str,
+    theme: &str,
+    path: Option<&PathBuf>,
+) -> Option<([u32; 2], crate::ui::theme::ThemeKind, crate::Kompas)> {
+    use crate::ui::theme::ThemeKind;
+    let Some(size) = crate::ui::render::parse_size(size) else {
+        eprintln!("Onbekende afmeting '{size}'; gebruik bijvoorbeeld 1920x1080.");
+        return None;
+    };
+    let theme = match theme.to_lowercase().replace(' ', "-").as_str() {
+        "licht" => ThemeKind::Light,
+        "donker" => ThemeKind::Dark,
+        "hoog-contrast" | "hoogcontrast" => ThemeKind::HighContrast,
+        other => {
+            eprintln!("Onbekend thema '{other}'; kies licht, donker of hoog-contrast.");
+            return None;
+        }
+    };
+    match load_optional(path) {
+        Ok(l) => Some((size, theme, l.kompas)),
+        Err(e) => {
+            print_problems(&e.problems);
+            eprintln!("\n{e}; er kan geen afbeelding van worden gemaakt.");
+            None
+        }
+    }
+}
+
+/// `kompas render --presenting --out DIR`: every step of the presentation as the room sees it,
+/// one PNG per step named in step order.
+pub(super) fn slides(
+    dir: &std::path::Path,
+    size: &str,
+    theme: &str,
+    path: Option<&PathBuf>,
+) -> ExitCode {
+    use crate::ui::render;
+    let Some((size, theme, kompas)) = prepare(size, theme, path) else {
+        return ExitCode::FAILURE;
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("Kon de map {} niet maken: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    let requests = render::presentation_requests(&kompas, size, theme);
+    let total = requests.len();
+    for (file, request) in requests {
+        let out = dir.join(&file);
+        let written = render::render_png(kompas.clone(), &request)
+            .map_err(|e| e.to_string())
+            .and_then(|png| crate::write::write_atomic(&out, &png).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            eprintln!("{}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    println!(
+        "{total} dia's van {}×{} geschreven naar {}",
+        size[0],
+        size[1],
+        dir.display()
+    );
+    ExitCode::SUCCESS
 }

@@ -264,6 +264,7 @@ mod tests {
             size: [320, 200],
             location: Location::home(),
             theme: crate::ui::theme::ThemeKind::Light,
+            presenting: false,
         };
         export.start(kompas, request, path.clone(), &ctx);
         assert!(export.is_busy());
@@ -292,6 +293,7 @@ mod tests {
             size: [64, 64],
             location: Location::home(),
             theme: crate::ui::theme::ThemeKind::Light,
+            presenting: false,
         };
         let path = PathBuf::from("/map/die/niet/bestaat/dia.png");
         export.start(kompas, request, path, &ctx);

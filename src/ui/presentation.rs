@@ -8,8 +8,12 @@ use crate::model::{Kompas, NodeId};
 use crate::nav::{self, Location};
 use crate::ui::theme::{Theme, mix};
 
-/// How much larger everything is while presenting.
+/// How much larger everything is while presenting the compass (its own text is sized for
+/// the room: see [`crate::ui::theme::PRESENT_BODY_PT`]).
 pub(super) const PRESENT_ZOOM: f32 = 1.3;
+/// How much larger pages and kaarten are while presenting: their 15-point body text becomes
+/// 24 px at 1280×720, what the back row still reads.
+pub(super) const PRESENT_PAGE_ZOOM: f32 = 1.6;
 
 /// Smallest and largest zoom the user can set.
 pub(super) const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
@@ -41,8 +45,9 @@ impl Presentation {
         &self.sequence
     }
 
-    /// The position indicator, bottom right: "Koers 2.3 — 8 van 16".
-    pub fn overlay_ui(&self, ctx: &egui::Context, kompas: &Kompas, loc: &Location, theme: &Theme) {
+    /// The position indicator, one line at the bottom right of a strip of its own, so it
+    /// never covers the step: "Koers 2.3 — 8 van 16".
+    pub fn indicator_ui(&self, ui: &mut egui::Ui, kompas: &Kompas, loc: &Location, theme: &Theme) {
         if !self.active {
             return;
         }
@@ -52,25 +57,26 @@ impl Presentation {
             || text.clone(),
             |ix| format!("{text}: {}", kompas.element(ix).title),
         );
-        egui::Area::new(egui::Id::unique("positie"))
-            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -12.0))
-            .order(egui::Order::Foreground)
-            .interactable(false)
-            .show(ctx, |ui| {
+        egui::Panel::bottom("positie")
+            .frame(
                 egui::Frame::NONE
-                    .fill(mix(theme.panel_bg, theme.bg, 0.3).gamma_multiply(0.9))
-                    .corner_radius(6)
-                    .inner_margin(egui::Margin::symmetric(10, 4))
-                    .show(ui, |ui| {
-                        let resp = ui.label(RichText::new(text).size(15.0).color(theme.text_muted));
-                        // A status, named by what is spoken (a label is read by its text).
-                        ui.ctx().accesskit_node_builder(resp.id, |b| {
-                            b.set_role(egui::accesskit::Role::Status);
-                            b.clear_value();
-                            b.set_label(spoken);
-                            b.set_live(egui::accesskit::Live::Polite);
-                        });
+                    .fill(mix(theme.panel_bg, theme.bg, 0.3))
+                    .inner_margin(egui::Margin::symmetric(16, 4)),
+            )
+            .show(ui, |ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let resp = ui.add(
+                        egui::Label::new(RichText::new(text).size(15.0).color(theme.text_muted))
+                            .extend(),
+                    );
+                    // A status, named by what is spoken (a label is read by its text).
+                    ui.ctx().accesskit_node_builder(resp.id, |b| {
+                        b.set_role(egui::accesskit::Role::Status);
+                        b.clear_value();
+                        b.set_label(spoken);
+                        b.set_live(egui::accesskit::Live::Polite);
                     });
+                });
             });
     }
 }
@@ -81,9 +87,15 @@ pub(super) fn screen_key(ctx: &egui::Context) -> Option<String> {
         .map(|s| format!("{}x{}", s.x.round(), s.y.round()))
 }
 
-/// Sets egui's zoom to the user's zoom, times [`PRESENT_ZOOM`] while presenting.
-pub(super) fn apply_zoom(ctx: &egui::Context, user_zoom: f32, presenting: bool) {
-    let target = user_zoom * if presenting { PRESENT_ZOOM } else { 1.0 };
+/// Sets egui's zoom to the user's zoom, times the presenting zoom of the view shown
+/// (`presenting`: `None` at the desk).
+pub(super) fn apply_zoom(ctx: &egui::Context, user_zoom: f32, presenting: Option<&nav::View>) {
+    let target = user_zoom
+        * match presenting {
+            None => 1.0,
+            Some(nav::View::Compass) => PRESENT_ZOOM,
+            Some(_) => PRESENT_PAGE_ZOOM,
+        };
     if (ctx.zoom_factor() - target).abs() > 1e-4 {
         ctx.set_zoom_factor(target);
     }

@@ -24,6 +24,9 @@ pub struct RenderRequest {
     pub location: Location,
     /// The theme.
     pub theme: ThemeKind,
+    /// As presenting shows it to the room (large, with the position of the step), instead of
+    /// a picture of the view.
+    pub presenting: bool,
 }
 
 impl RenderRequest {
@@ -95,13 +98,22 @@ pub fn render_rgba(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, R
     ] {
         app.apply(&ctx, c);
     }
-    app.set_exporting(true);
+    if request.presenting {
+        app.apply(&ctx, Command::Set(Flag::Presenting, OnOff::On));
+        // Presenting starts where one is; the step asked for is where it should be.
+        app.apply(&ctx, Command::Go(request.location.clone()));
+    } else {
+        app.apply(&ctx, Command::Set(Flag::Presenting, OnOff::Off));
+        app.set_exporting(true);
+    }
     // Each pass a second later, so scrolling to the selection has finished by the last one.
-    let input = |pass: usize| {
+    // As egui-winit does: the screen in points is the pixels over the native scale times
+    // the zoom (presenting zooms in).
+    let input = |pass: usize, zoom: f32| {
         let mut raw = egui::RawInput {
             screen_rect: Some(Rect::from_min_size(
                 Pos2::ZERO,
-                egui::vec2(w as f32 / ppp, h as f32 / ppp),
+                egui::vec2(w as f32 / (ppp * zoom), h as f32 / (ppp * zoom)),
             )),
             time: Some(pass as f64),
             ..Default::default()
@@ -116,7 +128,15 @@ pub fn render_rgba(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, R
     let mut last = None;
     // A few passes: fonts load, grids and panels settle their sizes.
     for pass in 0..6 {
-        let mut out = ctx.run_ui(input(pass), |ui| app.ui(ui));
+        if pass == 5 {
+            // A picture shows no keyboard focus ring (the page title takes focus on opening).
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+        }
+        let mut out = ctx.run_ui(input(pass, ctx.zoom_factor()), |ui| app.ui(ui));
         renderer.handle_delta(&out.textures_delta);
         out.textures_delta.clear();
         last = Some(out);
@@ -177,6 +197,46 @@ pub fn render_png(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, Re
             .map_err(|e| RenderError::Png(e.to_string()))?;
     }
     Ok(bytes)
+}
+
+/// The steps of a presentation, each as `(file name, request)`: named so they sort in step
+/// order ("01-einddoel.png", "02-hoofddoel-1.png", "03-koers-1-1.png", …).
+pub fn presentation_requests(
+    kompas: &Kompas,
+    size: [u32; 2],
+    theme: ThemeKind,
+) -> Vec<(String, RenderRequest)> {
+    let steps = crate::nav::presentation_sequence(kompas);
+    let width = steps.len().to_string().len().max(2);
+    steps
+        .into_iter()
+        .enumerate()
+        .map(|(i, location)| {
+            let name = crate::nav::position_label(kompas, &location);
+            let slug = slug(name.split(" — ").next().unwrap_or_default());
+            let file = format!("{:0width$}-{slug}.png", i + 1);
+            let request = RenderRequest {
+                size,
+                location,
+                theme,
+                presenting: true,
+            };
+            (file, request)
+        })
+        .collect()
+}
+
+/// "Koers 1.1" → "koers-1-1": lower-case letters and digits with single hyphens.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(60).collect()
 }
 
 /// The textures egui asked for (the font atlas), kept up to date from its deltas.
@@ -403,6 +463,7 @@ mod tests {
             size: [480, 270],
             location: Location::home(),
             theme: ThemeKind::Light,
+            presenting: false,
         };
         let rgba = render_rgba(k, &req).unwrap();
         assert_eq!(rgba.len(), 480 * 270 * 4);

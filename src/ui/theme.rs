@@ -77,6 +77,13 @@ pub const NUMBER_LABEL_PX: f32 = 34.0;
 pub const TRANSITION_S: f32 = 0.2;
 /// How much larger text is when read from afar (presenting, a picture for a slide).
 pub const FROM_AFAR_SCALE: f32 = 1.3;
+/// Presenting: body text in points; at 1280×720 with the presenting zoom (1.3) that is
+/// 24 px, what the back row of a room still reads.
+pub const PRESENT_BODY_PT: f32 = 19.0;
+/// Presenting: the smallest body size a long list may step down to (about 22 px).
+pub const PRESENT_MIN_BODY_PT: f32 = 17.0;
+/// Presenting: a step's title (about 32 px).
+pub const PRESENT_TITLE_PT: f32 = 25.0;
 /// A dialog's title.
 pub const DIALOG_TITLE_PX: f32 = 20.0;
 /// Width of the detail panel.

@@ -58,6 +58,7 @@ impl KompasApp {
                     size,
                     location,
                     theme: self.settings.theme,
+                    presenting: false,
                 };
                 self.windows
                     .image_export

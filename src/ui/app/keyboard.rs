@@ -42,7 +42,7 @@ impl Zoom {
         &mut self,
         ctx: &egui::Context,
         settings: &mut Settings,
-        presenting: bool,
+        presenting: Option<&crate::nav::View>,
     ) {
         let screen = crate::ui::presentation::screen_key(ctx);
         if screen != self.screen {

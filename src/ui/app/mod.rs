@@ -255,7 +255,8 @@ impl KompasApp {
         let title = self.title_sent.clone();
         ctx.accesskit_node_builder(egui::accesskit_root_id(), |b| b.set_label(title));
         let presenting = self.session.presentation.active;
-        self.zoom.update(&ctx, &mut self.settings, presenting);
+        let shown = presenting.then(|| self.session.location().view.clone());
+        self.zoom.update(&ctx, &mut self.settings, shown.as_ref());
         self.keyboard(&ctx);
         let now = ctx.input(|i| i.time);
         self.session.notes.tick(now);
@@ -268,9 +269,14 @@ impl KompasApp {
             self.session.refresh_search();
         }
 
-        // Presenting shows only the current view.
+        // Presenting shows only the current view, and where it stands in a strip below.
         if !presenting && !self.exporting {
             self.chrome_ui(ui);
+        }
+        if !self.exporting {
+            let s = &self.session;
+            s.presentation
+                .indicator_ui(ui, s.kompas(), s.location(), &self.theme);
         }
         egui::CentralPanel::default_margins()
             .frame(
@@ -280,11 +286,6 @@ impl KompasApp {
             )
             .show(ui, |ui| self.central_ui(ui));
 
-        if !self.exporting {
-            let s = &self.session;
-            s.presentation
-                .overlay_ui(&ctx, s.kompas(), s.location(), &self.theme);
-        }
         self.load_failure_ui(&ctx);
         self.warnings_window_ui(&ctx);
         self.dropped_files(&ctx);

@@ -34,6 +34,8 @@ pub(super) struct CacheKey {
     /// The sector ring carries the sectors' titles; without (the legend beside the compass
     /// gives them) it shows large numbers and is narrower, so the outer ring has more room.
     pub(super) sector_titles: bool,
+    /// Every ring shows numbers only (presenting: the titles are beside the compass, large).
+    pub(super) numbers_only: bool,
 }
 
 pub(super) fn circle_points(center: Pos2, r: f32, n: usize) -> Vec<Pos2> {
@@ -90,9 +92,9 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
         .collect();
     let mut labels: Vec<Option<FittedLabel>> = vec![None; layout.wedges.len()];
     for ring in 0..2 {
-        let titles = ring > 0 || key.sector_titles;
+        let titles = (ring > 0 || key.sector_titles) && !key.numbers_only;
         let mut fitted = fit_ring(ui, kompas, &layout, ring, titles);
-        if ring > 0 && !key.sector_titles && mostly_cut(kompas, &layout, &fitted) {
+        if titles && ring > 0 && !key.sector_titles && mostly_cut(kompas, &layout, &fitted) {
             // With the legend beside the compass (which then lists every title), a ring of
             // "Meer…" stubs, some turned on their side, tells less than its numbers, large
             // and all alike (a small window, or zoomed in far).
@@ -109,16 +111,22 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
         .map(|l| l.unwrap_or_else(|| FittedLabel::empty(layout.center)))
         .collect();
     let core_shape = FlowShape::disk(layout.center, layout.core_radius_px, 10.0);
-    let core_label = fit_label(
-        ui,
-        &core_shape,
-        None,
-        &kompas.element(kompas.root()).title,
-        true,
-        MAX_LABEL_PX + 6.0,
-        false,
-    )
-    .label;
+    // Presenting gives the einddoel's title in full beside the compass; a small core would
+    // only show it cut ("Meetellen en meedoen in…").
+    let core_label = if key.numbers_only {
+        FittedLabel::empty(layout.center)
+    } else {
+        fit_label(
+            ui,
+            &core_shape,
+            None,
+            &kompas.element(kompas.root()).title,
+            true,
+            MAX_LABEL_PX + 6.0,
+            false,
+        )
+        .label
+    };
     let mut tab_order = vec![(None, kompas.root())];
     for &s in kompas.sectors() {
         // A group of sectors is one stop too, at its first sector.
@@ -223,6 +231,7 @@ mod tests {
                     theme: theme.kind,
                     pixels_per_point: 1.0,
                     sector_titles: true,
+                    numbers_only: false,
                 };
                 let cache = build_cache(ui, key, &kompas, &theme);
                 for (i, wedge) in cache.layout.wedges.iter().enumerate() {
@@ -294,6 +303,7 @@ mod tests {
                 theme: theme.kind,
                 pixels_per_point: 1.0,
                 sector_titles: false,
+                numbers_only: false,
             };
             let cache = build_cache(ui, key, &kompas, &theme);
             let mut sizes = Vec::new();
@@ -332,6 +342,7 @@ mod tests {
                     theme: theme.kind,
                     pixels_per_point: 1.0,
                     sector_titles: true,
+                    numbers_only: false,
                 };
                 let cache = build_cache(ui, key, &kompas, &theme);
                 assert_eq!(cache.layout.ring(0).count(), sectors);

@@ -136,3 +136,73 @@ fn trends_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) -> Vec<Ix> {
     }
     highlight
 }
+
+/// Presenting, beside the compass: the step's subject (the spotlight, else the einddoel) as a
+/// title, and each of its children with number and full title, at the room's sizes. Nothing is
+/// cut: where the list is long the text steps down to the smallest size the room still reads.
+pub(super) fn spotlight_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
+    use crate::ui::theme::{PRESENT_BODY_PT, PRESENT_MIN_BODY_PT, PRESENT_TITLE_PT};
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    let subject = cx.spotlight.unwrap_or_else(|| kompas.root());
+    let el = kompas.element(subject);
+    let children = kompas.children(subject);
+    // The largest body size at which everything fits the height.
+    let fits = |ui: &Ui, body: f32| {
+        let width = ui.available_width();
+        let title = body * PRESENT_TITLE_PT / PRESENT_BODY_PT;
+        let h = |text: &str, size: f32| {
+            ui.fonts_mut(|f| {
+                f.layout(
+                    text.to_owned(),
+                    egui::FontId::proportional(size),
+                    theme.text,
+                    width - 2.0 * size,
+                )
+                .size()
+                .y
+            })
+        };
+        let mut total = h(&kompas.short_name(subject), body) + h(&el.title, title) + body;
+        for &c in children {
+            total += h(&kompas.element(c).title, body) + body * 0.5;
+        }
+        total <= ui.available_height()
+    };
+    let mut body = PRESENT_BODY_PT;
+    while body > PRESENT_MIN_BODY_PT && !fits(ui, body) {
+        body -= 1.0;
+    }
+    let title = body * PRESENT_TITLE_PT / PRESENT_BODY_PT;
+    ui.label(
+        egui::RichText::new(kompas.short_name(subject))
+            .size(body)
+            .color(theme.text_muted),
+    );
+    crate::ui::widgets::heading_label(
+        ui,
+        egui::RichText::new(&el.title)
+            .size(title)
+            .family(crate::ui::theme::bold()),
+        1,
+    );
+    ui.add_space(body);
+    for &c in children {
+        let child = kompas.element(c);
+        ui.horizontal_top(|ui| {
+            let number = kompas.number(c);
+            let fill = theme.sector_fill(kompas.color(c), 0);
+            let (r, _) = ui.allocate_exact_size(vec2(body * 2.2, body * 1.3), Sense::hover());
+            ui.painter().rect_filled(r, 4.0, fill);
+            ui.painter().text(
+                r.center(),
+                egui::Align2::CENTER_CENTER,
+                number,
+                egui::FontId::new(body * 0.9, crate::ui::theme::bold()),
+                theme.text_on(fill),
+            );
+            ui.add(egui::Label::new(egui::RichText::new(&child.title).size(body)).wrap());
+        });
+        ui.add_space(body * 0.5);
+    }
+}

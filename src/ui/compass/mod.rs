@@ -17,7 +17,7 @@ pub(super) mod layout;
 mod legend;
 mod paint;
 
-use egui::{Id, Rect, Sense, Ui, Vec2, pos2};
+use egui::{Id, Rect, Sense, Ui, Vec2, pos2, vec2};
 
 use crate::model::Ix;
 use crate::ui::view_ctx::ViewCtx;
@@ -40,6 +40,10 @@ impl CompassView {
     /// Draws the compass in the available space, with a legend beside it when there is room.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>) {
         let avail = ui.available_rect_before_wrap();
+        if cx.presenting {
+            self.presenting_ui(ui, avail, cx);
+            return;
+        }
         // Read from afar the legend's text is half as large again, and gets the room for it.
         let max_legend = if cx.from_afar {
             avail.width() * 0.36
@@ -85,6 +89,19 @@ impl CompassView {
         ui.allocate_rect(avail, Sense::hover());
     }
 
+    /// For the room: the compass with numbers, and beside it, large and in full, the step's
+    /// subject and what it holds (the einddoel and its hoofddoelen, a hoofddoel and its koersen).
+    fn presenting_ui(&mut self, ui: &mut Ui, avail: Rect, cx: &mut ViewCtx<'_>) {
+        let compass_w = avail.height().min(avail.width() * 0.5);
+        let compass_rect = Rect::from_min_size(avail.min, vec2(compass_w, avail.height()));
+        self.compass_ui(ui, compass_rect, cx, false);
+        let text_rect =
+            Rect::from_min_max(pos2(avail.min.x + compass_w + 24.0, avail.min.y), avail.max);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(text_rect));
+        legend::spotlight_ui(&mut child, cx);
+        ui.allocate_rect(avail, Sense::hover());
+    }
+
     fn compass_ui(&mut self, ui: &mut Ui, rect: Rect, cx: &mut ViewCtx<'_>, sector_titles: bool) {
         // Room around the circle for the note badges, when there are notes to count.
         let badge_room = if cx.show_notes && !cx.notes.notes.is_empty() {
@@ -104,6 +121,7 @@ impl CompassView {
             theme: cx.theme.kind,
             pixels_per_point: ui.ctx().pixels_per_point(),
             sector_titles,
+            numbers_only: cx.presenting,
         };
         if self.cache.as_ref().is_none_or(|c| c.key != key) {
             self.cache = Some(build_cache(ui, key, cx.kompas, cx.theme));
