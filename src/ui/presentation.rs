@@ -90,11 +90,16 @@ pub(super) fn screen_key(ctx: &egui::Context) -> Option<String> {
 /// Sets egui's zoom to the user's zoom, times the presenting zoom of the view shown
 /// (`presenting`: `None` at the desk).
 pub(super) fn apply_zoom(ctx: &egui::Context, user_zoom: f32, presenting: Option<&nav::View>) {
+    // Presenting scales with the screen: what is 24 px on a 1280-wide projector is 36 px on a
+    // 1920-wide one (widths in the screen's own points, so a HiDPI laptop is not counted
+    // twice).
+    let screen_w = ctx.content_rect().width() * ctx.zoom_factor();
+    let room = (screen_w / 1280.0).max(1.0);
     let target = user_zoom
         * match presenting {
             None => 1.0,
-            Some(nav::View::Compass) => PRESENT_ZOOM,
-            Some(_) => PRESENT_PAGE_ZOOM,
+            Some(nav::View::Compass) => PRESENT_ZOOM * room,
+            Some(_) => PRESENT_PAGE_ZOOM * room,
         };
     if (ctx.zoom_factor() - target).abs() > 1e-4 {
         ctx.set_zoom_factor(target);

@@ -183,20 +183,26 @@ fn every_step_shows_its_title_whole_and_the_indicator_is_one_line() {
     let seq = kompas::nav::presentation_sequence(&k);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0));
     for step in &seq {
-        h.state_mut()
-            .apply(&egui::Context::default(), kompas::ui::command::Command::Go(step.clone()));
+        h.state_mut().apply(
+            &egui::Context::default(),
+            kompas::ui::command::Command::Go(step.clone()),
+        );
         h.run();
         let ix = step.focus(&k).unwrap();
         let title = &k.element(ix).title;
         let heading = h.get_by_role_and_label(Role::Heading, title);
-        let r = kittest::NodeT::accesskit_node(&heading).bounding_box().unwrap();
+        let r = kittest::NodeT::accesskit_node(&heading)
+            .bounding_box()
+            .unwrap();
         let rect = egui::Rect::from_min_max(
             egui::pos2(r.x0 as f32, r.y0 as f32),
             egui::pos2(r.x1 as f32, r.y1 as f32),
         );
         assert!(screen.contains_rect(rect), "{title} at {rect:?}");
         let status = h.get_by_role(Role::Status);
-        let s = kittest::NodeT::accesskit_node(&status).bounding_box().unwrap();
+        let s = kittest::NodeT::accesskit_node(&status)
+            .bounding_box()
+            .unwrap();
         assert!(s.y1 - s.y0 < 40.0, "indicator of one line: {s:?}");
         assert!(s.y0 >= f64::from(rect.max.y), "indicator below the title");
         if step.view == kompas::nav::View::Compass {
