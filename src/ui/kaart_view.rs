@@ -41,7 +41,8 @@ impl KaartView {
                         }));
                     }
                     ui.add_space(6.0);
-                    if cx.show_notes {
+                    // The room sees the notes themselves (N), not the desk's filter.
+                    if cx.show_notes && !cx.presenting {
                         filter_bar_ui(ui, cx);
                     }
                     ui.add_space(6.0);
@@ -264,6 +265,9 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize, scale: f
                     marker_ui(ui, cx, c);
                     term = cx.element_text(ui, c, Which::Title, FontId::proportional(15.0 * scale));
                 });
+                if cx.presenting && cx.show_notes {
+                    note_for_the_room(ui, cx, c, scale);
+                }
             });
             cx.take_focus(&resp, &el.id);
             if resp.clicked() {
@@ -274,6 +278,33 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize, scale: f
             entries_ui(ui, cx, c, indent + 1, scale);
         }
     }
+}
+
+/// Presenting with notes shown (N): an entry's status and note text under it, as the room
+/// should read them.
+fn note_for_the_room(ui: &mut Ui, cx: &ViewCtx<'_>, ix: Ix, scale: f32) {
+    let Some(a) = cx.notes.get(cx.kompas.element(ix).id.as_str()) else {
+        return;
+    };
+    let mut parts = Vec::new();
+    if let Some(status) = &a.status {
+        parts.push(format!("Status: {status}"));
+    }
+    if !a.note.trim().is_empty() {
+        parts.push(a.note.trim().to_owned());
+    }
+    if parts.is_empty() {
+        return;
+    }
+    ui.add(
+        egui::Label::new(
+            RichText::new(parts.join(" — "))
+                .size(14.0 * scale)
+                .italics()
+                .color(cx.theme.text_muted),
+        )
+        .wrap(),
+    );
 }
 
 /// The bullet of an entry: its status colour and a pen when it has a note (with the details on

@@ -89,9 +89,16 @@ fn presenting_hides_notes_unless_asked_and_enlarges_a_hoofdinspanning() {
         h.query_by_label("Heeft een notitie").is_none(),
         "the note marker is hidden while presenting"
     );
+    assert!(h.query_by_label("intern").is_none());
     h.key_press(Key::N);
     h.run();
     h.get_by_label("Heeft een notitie");
+    // N shows the notes themselves to the room, not the desk's filter bar.
+    h.get_by_label("intern");
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::ComboBox, "status")
+            .is_none()
+    );
     h.key_press(Key::N);
     h.run();
     // Choosing a hoofdinspanning shows it alone; Escape returns to the whole kaart.
