@@ -80,8 +80,10 @@ pub const FROM_AFAR_SCALE: f32 = 1.3;
 /// Presenting: body text in points; at 1280×720 with the presenting zoom (1.3) that is
 /// 24 px, what the back row of a room still reads.
 pub const PRESENT_BODY_PT: f32 = 19.0;
-/// Presenting: the smallest body size a long list may step down to (about 22 px).
-pub const PRESENT_MIN_BODY_PT: f32 = 17.0;
+/// Presenting: the smallest body size a long list may step down to. At 1280×720 and above
+/// every step fits at the full size; a smaller screen (800×600) steps down rather than cut a
+/// title.
+pub const PRESENT_MIN_BODY_PT: f32 = 10.0;
 /// Presenting: a step's title (about 32 px).
 pub const PRESENT_TITLE_PT: f32 = 25.0;
 /// A dialog's title.
