@@ -167,12 +167,7 @@ impl KompasApp {
         }
         if resp.clicked() {
             let s = &mut self.session;
-            let loc = s.location();
-            s.focus_request = loc
-                .selected
-                .clone()
-                .or_else(|| loc.subject().cloned())
-                .or_else(|| Some(s.kompas().element(s.kompas().root()).id.clone()));
+            s.focus_request = Some(s.shown_focus());
         }
     }
 

@@ -119,13 +119,7 @@ impl KompasApp {
                 p.enlarged = None;
                 self.session.search.clear();
                 // Both ways the view is drawn anew: focus goes to what is shown, not lost.
-                let loc = self.session.location();
-                let kompas = self.session.kompas();
-                self.session.focus_request = loc
-                    .selected
-                    .clone()
-                    .or_else(|| loc.subject().cloned())
-                    .or_else(|| Some(kompas.element(kompas.root()).id.clone()));
+                self.session.focus_request = Some(self.session.shown_focus());
             }
             Flag::Fullscreen => {
                 self.session.presentation.fullscreen = on;
@@ -148,8 +142,7 @@ impl KompasApp {
             .is_some_and(|(r, panel)| panel.x_range().contains(r.rect.center().x));
         if in_panel {
             // Back to what the details are of.
-            let loc = s.location();
-            s.focus_request = loc.selected.clone().or_else(|| loc.subject().cloned());
+            s.focus_request = Some(s.shown_focus());
         } else {
             ctx.memory_mut(|m| m.request_focus(heading));
         }
@@ -179,12 +172,7 @@ impl KompasApp {
                 } else {
                     // At the top Escape goes nowhere, but egui has let go of the focus: it
                     // stays on what is shown instead of falling to the window.
-                    let loc = s.location();
-                    s.focus_request = loc
-                        .selected
-                        .clone()
-                        .or_else(|| loc.subject().cloned())
-                        .or_else(|| Some(kompas.element(kompas.root()).id.clone()));
+                    s.focus_request = Some(s.shown_focus());
                 }
             }
             UiCommand::PreviousSibling | UiCommand::NextSibling => {

@@ -181,6 +181,17 @@ impl Session {
         &self.prepared.kompas
     }
 
+    /// Where keyboard focus belongs in the view shown: the selection, else the view's subject,
+    /// else the einddoel. Used wherever focus would otherwise fall to the window.
+    pub(super) fn shown_focus(&self) -> NodeId {
+        let loc = self.location();
+        let kompas = self.kompas();
+        loc.selected
+            .clone()
+            .or_else(|| loc.subject().cloned())
+            .unwrap_or_else(|| kompas.element(kompas.root()).id.clone())
+    }
+
     /// Where the user is.
     pub fn location(&self) -> &Location {
         self.history.current()
