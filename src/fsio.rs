@@ -160,10 +160,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     let (prefix, suffix) = temp_affixes(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(suffix)
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(suffix);
+    // The file keeps the permissions it had; a new one gets what the user's umask gives
+    // (a temporary file alone would be readable by its owner only).
+    match fs::metadata(path) {
+        Ok(meta) => {
+            builder.permissions(meta.permissions());
+        }
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(fs::Permissions::from_mode(0o666));
+            }
+        }
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     // Checked again just before the rename: a link planted meanwhile is not replaced.
@@ -271,6 +284,27 @@ mod tests {
             1,
             "no temporary file left"
         );
+    }
+
+    /// Finding: exported slides and handouts were readable by their owner only (0600, the
+    /// temporary file's mode). A new file now gets the umask's mode; a replaced one keeps its.
+    #[cfg(unix)]
+    #[test]
+    fn a_written_file_has_ordinary_permissions_and_a_replaced_one_keeps_its_own() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dia.png");
+        write_atomic(&path, b"een").unwrap();
+        // What any program's new file gets under this umask.
+        let plain = dir.path().join("gewoon");
+        fs::write(&plain, b"").unwrap();
+        let umask_mode = fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, umask_mode);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"twee").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
     }
 
     #[cfg(unix)]

@@ -192,7 +192,8 @@ pub fn sibling(kompas: &Kompas, loc: &Location, forward: bool) -> Option<Locatio
 }
 
 /// The order a presentation steps through: the einddoel, then each sector (the compass with
-/// it in the spotlight) followed by each of its children's page and kaart, in document order.
+/// it in the spotlight) followed by each of its children's page and then, one step each, the
+/// children on that child's kaart (a hoofdinspanning with its inspanningen), in document order.
 pub fn presentation_sequence(kompas: &Kompas) -> Vec<Location> {
     let mut out = vec![Location {
         view: View::Compass,
@@ -210,10 +211,12 @@ pub fn presentation_sequence(kompas: &Kompas) -> Vec<Location> {
                 selected: Some(id.clone()),
             });
             if has_kaart(kompas, child) {
-                out.push(Location {
-                    view: View::Kaart(id.clone()),
-                    selected: Some(id),
-                });
+                for &part in kompas.children(child) {
+                    out.push(Location {
+                        view: View::Kaart(id.clone()),
+                        selected: Some(id_of(kompas, part)),
+                    });
+                }
             }
         }
     }
@@ -221,16 +224,35 @@ pub fn presentation_sequence(kompas: &Kompas) -> Vec<Location> {
 }
 
 /// Where `loc` stands in the presentation: the nearest step at or before it (a selection
-/// inside a kaart counts as that kaart's step).
+/// inside a kaart counts as the step of the kaart's part that holds it).
 pub fn presentation_index(kompas: &Kompas, sequence: &[Location], loc: &Location) -> usize {
     if let Some(i) = sequence.iter().position(|s| s == loc) {
         return i;
     }
-    let same_view = sequence
-        .iter()
-        .position(|s| s.view == loc.view && loc.view != View::Compass);
-    if let Some(i) = same_view {
-        return i;
+    if loc.view != View::Compass {
+        // The step of the same view whose selection holds the one here (or the view's first).
+        let path: Vec<NodeId> = loc
+            .focus(kompas)
+            .map(|f| {
+                kompas
+                    .path(f)
+                    .into_iter()
+                    .map(|p| id_of(kompas, p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let same_view = || {
+            sequence
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.view == loc.view)
+        };
+        let holding = same_view()
+            .find(|(_, s)| s.selected.as_ref().is_some_and(|id| path.contains(id)))
+            .or_else(|| same_view().next());
+        if let Some((i, _)) = holding {
+            return i;
+        }
     }
     // On the compass with something else selected: the step of its sector.
     let sector = loc
@@ -257,24 +279,44 @@ pub fn presentation_step(sequence: &[Location], index: usize, forward: bool) -> 
     sequence.get(next)
 }
 
-/// "Koers 2.3 — 8 van 16": what the step shows and where it is among its kind.
+/// "Koers 2.3 — 8 van 16": what the step shows and where it is among its kind; on a kaart,
+/// which of its parts: "Koerskaart 2.3 — hoofdinspanning 2 van 4".
 pub fn position_label(kompas: &Kompas, loc: &Location) -> String {
     let Some(ix) = loc.focus(kompas) else {
         return kompas
             .level(kompas.root())
             .map_or_else(String::new, |l| l.name.clone());
     };
+    if let View::Kaart(subject) = &loc.view
+        && let Some(s) = kompas.get(subject.as_str())
+    {
+        let el = kompas.element(s);
+        let name = format!(
+            "{}kaart {}",
+            kompas.level(s).map_or("", |l| l.name.as_str()),
+            el.label.as_deref().unwrap_or(el.id.as_str())
+        );
+        let parts = kompas.children(s);
+        // The part shown: the one holding the selection.
+        let path = kompas.path(ix);
+        return match parts.iter().position(|p| path.contains(p)) {
+            Some(i) => format!(
+                "{name} — {} {} van {}",
+                kompas
+                    .levels
+                    .get(el.depth + 1)
+                    .map_or("", |l| l.name.as_str())
+                    .to_lowercase(),
+                i + 1,
+                parts.len()
+            ),
+            None => name,
+        };
+    }
     let el = kompas.element(ix);
     let same_depth = kompas.at_depth(el.depth);
     let pos = kompas.rank_at_depth(ix).map_or(1, |p| p + 1);
-    let name = match &loc.view {
-        View::Kaart(_) => format!(
-            "{}kaart {}",
-            kompas.level(ix).map_or("", |l| l.name.as_str()),
-            el.label.as_deref().unwrap_or(el.id.as_str())
-        ),
-        _ => kompas.short_name(ix),
-    };
+    let name = kompas.short_name(ix);
     if el.depth == 0 {
         name
     } else {
@@ -390,6 +432,11 @@ mod tests {
         View::Page(id.into())
     }
 
+    fn kompas_last_child(k: &Kompas, id: &str) -> String {
+        let last = *k.children(k.get(id).unwrap()).last().unwrap();
+        k.element(last).id.as_str().to_owned()
+    }
+
     fn kaart(id: &str) -> View {
         View::Kaart(id.into())
     }
@@ -469,30 +516,40 @@ mod tests {
     fn the_presentation_runs_einddoel_hoofddoelen_koersen_in_order() {
         let k = k();
         let seq = presentation_sequence(&k);
-        // 1 einddoel + 4 hoofddoelen + 16 koersen × (page + kaart).
-        assert_eq!(seq.len(), 1 + 4 + 16 * 2);
+        // 1 einddoel + 4 hoofddoelen + 16 koers pages + 71 hoofdinspanningen on their kaarten.
+        assert_eq!(seq.len(), 1 + 4 + 16 + 71);
         assert_eq!(seq[0], loc(View::Compass, "0"));
         assert_eq!(seq[1], loc(View::Compass, "1"));
         assert_eq!(seq[2], loc(page("1.1"), "1.1"));
-        assert_eq!(seq[3], loc(kaart("1.1"), "1.1"));
-        assert_eq!(seq[12], loc(View::Compass, "2"));
-        assert_eq!(seq.last().unwrap(), &loc(kaart("4.3"), "4.3"));
+        assert_eq!(seq[3], loc(kaart("1.1"), "1.1.1"));
+        let hoofddoel_2 = seq.iter().position(|s| s == &loc(View::Compass, "2"));
+        assert_eq!(seq[hoofddoel_2.unwrap() + 1], loc(page("2.1"), "2.1"));
+        let last = kompas_last_child(&k, "4.3");
+        assert_eq!(seq.last().unwrap(), &loc(kaart("4.3"), &last));
         // Wrapping at both ends.
         assert_eq!(presentation_step(&seq, seq.len() - 1, true), Some(&seq[0]));
         assert_eq!(presentation_step(&seq, 0, false), seq.last());
-        // A selection inside a kaart belongs to that kaart's step.
+        // A selection inside a kaart belongs to the step of the part that holds it; the kaart
+        // with its own subject selected to its first part.
         let inside = loc(kaart("2.3"), "2.3.1.2");
         assert_eq!(
             seq[presentation_index(&k, &seq, &inside)],
-            loc(kaart("2.3"), "2.3")
+            loc(kaart("2.3"), "2.3.1")
+        );
+        assert_eq!(
+            seq[presentation_index(&k, &seq, &loc(kaart("2.3"), "2.3"))],
+            loc(kaart("2.3"), "2.3.1")
         );
         assert_eq!(
             position_label(&k, &loc(page("2.3"), "2.3")),
             "Koers 2.3 — 8 van 16"
         );
         assert_eq!(
-            position_label(&k, &loc(kaart("2.3"), "2.3")),
-            "Koerskaart 2.3 — 8 van 16"
+            position_label(&k, &loc(kaart("2.3"), "2.3.2")),
+            format!(
+                "Koerskaart 2.3 — hoofdinspanning 2 van {}",
+                k.children(k.get("2.3").unwrap()).len()
+            )
         );
         assert_eq!(
             position_label(&k, &loc(View::Compass, "3")),

@@ -94,22 +94,33 @@ pub(super) fn slides(
         eprintln!("Kon de map {} niet maken: {e}", dir.display());
         return ExitCode::FAILURE;
     }
-    let requests = render::presentation_requests(&kompas, size, theme);
-    let total = requests.len();
-    for (file, request) in requests {
-        let out = dir.join(&file);
-        let written = render::render_png(kompas.clone(), &request)
-            .map_err(|e| e.to_string())
-            .and_then(|png| crate::write::write_atomic(&out, &png).map_err(|e| e.to_string()));
-        if let Err(e) = written {
-            eprintln!("{}: {e}", out.display());
+    let mut handout = crate::ui::handout::Handout::new(&kompas.meta.title, size);
+    let written = render::render_presentation(&kompas, size, theme, |slide| {
+        let out = dir.join(&slide.file);
+        let png = render::encode_png(&slide.rgba, size).map_err(|e| e.to_string())?;
+        crate::write::write_atomic(&out, &png).map_err(|e| format!("{}: {e}", out.display()))?;
+        handout.add(&slide);
+        Ok(())
+    });
+    let total = match written {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("{e}");
             return ExitCode::FAILURE;
         }
+    };
+    let pdf = dir.join("hand-out.pdf");
+    if let Err(e) = crate::write::write_atomic(&pdf, &handout.finish()) {
+        eprintln!("{}: {e}", pdf.display());
+        return ExitCode::FAILURE;
     }
     println!(
-        "{total} dia's van {}×{} geschreven naar {}",
+        "{total} dia's van {}×{} en de hand-out {} geschreven naar {}",
         size[0],
         size[1],
+        pdf.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
         dir.display()
     );
     ExitCode::SUCCESS

@@ -41,25 +41,11 @@ impl KaartView {
                         }));
                     }
                     ui.add_space(6.0);
-                    // The room sees the notes themselves (N), not the desk's filter.
-                    if cx.show_notes && !cx.presenting {
+                    if cx.show_notes {
                         filter_bar_ui(ui, cx);
                     }
                     ui.add_space(6.0);
                     let children = kompas.children(ix);
-                    // Presenting: one hoofdinspanning can be shown alone, large.
-                    if let Some(big) = cx
-                        .enlarged
-                        .and_then(|id| kompas.get(id.as_str()))
-                        .filter(|c| children.contains(c))
-                    {
-                        ui.label(
-                            RichText::new("Esc: terug naar de hele kaart")
-                                .color(cx.theme.text_muted),
-                        );
-                        block_ui(ui, cx, big, 1.6);
-                        return;
-                    }
                     let columns = ((ui.available_width() / COLUMN_MIN_PX).floor() as usize)
                         .clamp(1, 3)
                         .min(children.len().max(1));
@@ -82,7 +68,7 @@ impl KaartView {
                         let Some(row) = rows.get(i) else { return };
                         ui.columns(columns, |cols| {
                             for (col, &child) in cols.iter_mut().zip(*row) {
-                                block_ui(col, cx, child, 1.0);
+                                block_ui(col, cx, child);
                             }
                         });
                         ui.add_space(12.0);
@@ -174,7 +160,7 @@ fn filter_bar_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
 }
 
 /// One child with its descendants, as a tinted block.
-fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, scale: f32) {
+fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
     let kompas = cx.kompas;
     let theme = cx.theme;
     let accent = theme.sector_fill(kompas.color(ix), 0);
@@ -205,17 +191,8 @@ fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, scale: f32) {
             let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
                 ui.horizontal_top(|ui| {
                     let number = el.label.as_deref().unwrap_or(el.id.as_str());
-                    ui.label(
-                        RichText::new(number)
-                            .size(18.0 * scale)
-                            .family(theme::bold()),
-                    );
-                    term = cx.element_text(
-                        ui,
-                        ix,
-                        Which::Title,
-                        FontId::new(16.0 * scale, theme::bold()),
-                    );
+                    ui.label(RichText::new(number).size(18.0).family(theme::bold()));
+                    term = cx.element_text(ui, ix, Which::Title, FontId::new(16.0, theme::bold()));
                 });
             });
             cx.take_focus(&resp, &el.id);
@@ -223,12 +200,12 @@ fn block_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, scale: f32) {
                 cx.push(pointer_or_select(term, &el.id, &resp));
             }
             ui.add_space(4.0);
-            entries_ui(ui, cx, ix, 0, scale);
+            entries_ui(ui, cx, ix, 0);
         });
 }
 
 /// The descendants of `ix` as a list, indented per level.
-fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize, scale: f32) {
+fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize) {
     let kompas = cx.kompas;
     let theme = cx.theme;
     for &c in kompas.children(ix) {
@@ -263,11 +240,8 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize, scale: f
             let resp = clickable_block(ui, element_id(SCOPE, &el.id), theme, style, &label, |ui| {
                 ui.horizontal_top(|ui| {
                     marker_ui(ui, cx, c);
-                    term = cx.element_text(ui, c, Which::Title, FontId::proportional(15.0 * scale));
+                    term = cx.element_text(ui, c, Which::Title, FontId::proportional(15.0));
                 });
-                if cx.presenting && cx.show_notes {
-                    note_for_the_room(ui, cx, c, scale);
-                }
             });
             cx.take_focus(&resp, &el.id);
             if resp.clicked() {
@@ -275,36 +249,9 @@ fn entries_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, indent: usize, scale: f
             }
         });
         if !kompas.children(c).is_empty() {
-            entries_ui(ui, cx, c, indent + 1, scale);
+            entries_ui(ui, cx, c, indent + 1);
         }
     }
-}
-
-/// Presenting with notes shown (N): an entry's status and note text under it, as the room
-/// should read them.
-fn note_for_the_room(ui: &mut Ui, cx: &ViewCtx<'_>, ix: Ix, scale: f32) {
-    let Some(a) = cx.notes.get(cx.kompas.element(ix).id.as_str()) else {
-        return;
-    };
-    let mut parts = Vec::new();
-    if let Some(status) = &a.status {
-        parts.push(format!("Status: {status}"));
-    }
-    if !a.note.trim().is_empty() {
-        parts.push(a.note.trim().to_owned());
-    }
-    if parts.is_empty() {
-        return;
-    }
-    ui.add(
-        egui::Label::new(
-            RichText::new(parts.join(" — "))
-                .size(14.0 * scale)
-                .italics()
-                .color(cx.theme.text_muted),
-        )
-        .wrap(),
-    );
 }
 
 /// The bullet of an entry: its status colour and a pen when it has a note (with the details on

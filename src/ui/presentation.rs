@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use crate::model::{Kompas, NodeId};
+use crate::model::Kompas;
 use crate::nav::{self, Location};
 use crate::ui::theme::{Theme, mix};
 
@@ -23,8 +23,8 @@ pub(super) const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
 pub struct Presentation {
     /// Presenting (panels hidden, large type, stepping keys).
     pub active: bool,
-    /// The hoofdinspanning shown enlarged on a koerskaart.
-    pub enlarged: Option<NodeId>,
+    /// Which slide of a long step is shown.
+    pub paging: crate::ui::slide::Paging,
     /// Full screen.
     pub fullscreen: bool,
     /// The steps, in order (computed once per compass).
@@ -51,11 +51,19 @@ impl Presentation {
         if !self.active {
             return;
         }
-        let text = nav::position_label(kompas, loc);
+        let base = nav::position_label(kompas, loc);
+        let page = self.paging.label(loc);
+        // "Koers 2.1 — 6 van 16 · 1/2": a long step's slide after it.
+        let text = page
+            .as_ref()
+            .map_or_else(|| base.clone(), |p| format!("{base} · {p}"));
+        let spoken_page = page
+            .map(|p| format!(" (dia {})", p.replace('/', " van ")))
+            .unwrap_or_default();
         // Spoken on every step: where we are and what the room sees.
         let spoken = loc.focus(kompas).map_or_else(
             || text.clone(),
-            |ix| format!("{text}: {}", kompas.element(ix).title),
+            |ix| format!("{base}: {}{spoken_page}", kompas.element(ix).title),
         );
         egui::Panel::bottom("positie")
             .frame(

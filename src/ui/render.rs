@@ -46,6 +46,9 @@ pub enum RenderError {
     /// PNG encoding failed.
     #[error("PNG maken lukte niet: {0}")]
     Png(String),
+    /// Writing a slide failed.
+    #[error("{0}")]
+    Write(String),
 }
 
 /// Parses "1920x1080" (or with ×).
@@ -84,67 +87,205 @@ pub fn parse_view(kompas: &Kompas, view: Option<&str>) -> Option<Location> {
 /// # Errors
 /// An invalid size.
 pub fn render_rgba(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, RenderError> {
-    let [w, h] = request.size;
-    if w == 0 || h == 0 || w > 8192 || h > 8192 {
-        return Err(RenderError::Size(w, h));
-    }
-    let ppp = request.pixels_per_point();
-    let ctx = egui::Context::default();
-    let mut app = KompasApp::new(&ctx, kompas, Vec::new(), None);
-    for c in [
-        Command::Set(Flag::Animations, OnOff::Off),
-        Command::SetTheme(request.theme),
-        Command::Go(request.location.clone()),
-    ] {
-        app.apply(&ctx, c);
-    }
+    let mut screen = Offscreen::new(kompas, request)?;
     if request.presenting {
-        app.apply(&ctx, Command::Set(Flag::Presenting, OnOff::On));
         // Presenting starts where one is; the step asked for is where it should be.
-        app.apply(&ctx, Command::Go(request.location.clone()));
-    } else {
-        app.apply(&ctx, Command::Set(Flag::Presenting, OnOff::Off));
-        app.set_exporting(true);
+        screen
+            .app
+            .apply(&screen.ctx, Command::Go(request.location.clone()));
     }
-    // Each pass a second later, so scrolling to the selection has finished by the last one.
-    // As egui-winit does: the screen in points is the pixels over the native scale times
-    // the zoom (presenting zooms in).
-    let input = |pass: usize, zoom: f32| {
-        let mut raw = egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(
-                Pos2::ZERO,
-                egui::vec2(w as f32 / (ppp * zoom), h as f32 / (ppp * zoom)),
-            )),
-            time: Some(pass as f64),
-            ..Default::default()
-        };
-        raw.viewports
-            .entry(ViewportId::ROOT)
-            .or_default()
-            .native_pixels_per_point = Some(ppp);
-        raw
-    };
-    let mut renderer = CpuRenderer::default();
-    let mut last = None;
-    // A few passes: fonts load, grids and panels settle their sizes.
-    for pass in 0..6 {
-        if pass == 5 {
-            // A picture shows no keyboard focus ring (the page title takes focus on opening).
-            ctx.memory_mut(|m| {
-                if let Some(id) = m.focused() {
-                    m.surrender_focus(id);
-                }
-            });
+    Ok(screen.picture())
+}
+
+/// The app running without a window, drawn by the CPU renderer.
+struct Offscreen {
+    ctx: egui::Context,
+    app: KompasApp,
+    renderer: CpuRenderer,
+    size: [u32; 2],
+    ppp: f32,
+    time: usize,
+}
+
+impl Offscreen {
+    /// The app at `request`'s place, theme and mode, animations off.
+    fn new(kompas: Kompas, request: &RenderRequest) -> Result<Self, RenderError> {
+        let [w, h] = request.size;
+        if w == 0 || h == 0 || w > 8192 || h > 8192 {
+            return Err(RenderError::Size(w, h));
         }
-        let mut out = ctx.run_ui(input(pass, ctx.zoom_factor()), |ui| app.ui(ui));
-        renderer.handle_delta(&out.textures_delta);
-        out.textures_delta.clear();
-        last = Some(out);
+        let ctx = egui::Context::default();
+        let mut app = KompasApp::new(&ctx, kompas, Vec::new(), None);
+        for c in [
+            Command::Set(Flag::Animations, OnOff::Off),
+            Command::SetTheme(request.theme),
+            Command::Go(request.location.clone()),
+        ] {
+            app.apply(&ctx, c);
+        }
+        if request.presenting {
+            app.apply(&ctx, Command::Set(Flag::Presenting, OnOff::On));
+        } else {
+            app.apply(&ctx, Command::Set(Flag::Presenting, OnOff::Off));
+            app.set_exporting(true);
+        }
+        Ok(Self {
+            ctx,
+            app,
+            renderer: CpuRenderer::default(),
+            size: request.size,
+            ppp: request.pixels_per_point(),
+            time: 0,
+        })
     }
-    let Some(out) = last else {
-        return Err(RenderError::Size(w, h));
+
+    /// A few passes (fonts load, panels and zoom settle, scrolling to the selection ends),
+    /// then the last one's pixels, without a keyboard focus ring.
+    fn picture(&mut self) -> Vec<u8> {
+        let [w, h] = self.size;
+        let ppp = self.ppp;
+        let mut last = None;
+        for pass in 0..6 {
+            if pass == 5 {
+                self.ctx.memory_mut(|m| {
+                    if let Some(id) = m.focused() {
+                        m.surrender_focus(id);
+                    }
+                });
+            }
+            // Each pass a second later. As egui-winit does: the screen in points is the
+            // pixels over the native scale times the zoom (presenting zooms in).
+            let zoom = self.ctx.zoom_factor();
+            let mut raw = egui::RawInput {
+                screen_rect: Some(Rect::from_min_size(
+                    Pos2::ZERO,
+                    egui::vec2(w as f32 / (ppp * zoom), h as f32 / (ppp * zoom)),
+                )),
+                time: Some(self.time as f64),
+                ..Default::default()
+            };
+            self.time += 1;
+            raw.viewports
+                .entry(ViewportId::ROOT)
+                .or_default()
+                .native_pixels_per_point = Some(ppp);
+            let app = &mut self.app;
+            let mut out = self.ctx.run_ui(raw, |ui| app.ui(ui));
+            self.renderer.handle_delta(&out.textures_delta);
+            out.textures_delta.clear();
+            last = Some(out);
+        }
+        match last {
+            Some(out) => self
+                .renderer
+                .render(&self.ctx, &out, self.size, self.app.background()),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// One slide of a presentation, as [`render_presentation`] hands it over.
+pub struct Slide {
+    /// A file name that sorts in presentation order: "004-koerskaart-1-1-a-2.png".
+    pub file: String,
+    /// What the position strip says ("Koers 2.1 — 6 van 16 · 1/2").
+    pub position: String,
+    /// The title of the step.
+    pub title: String,
+    /// RGBA pixels (straight alpha, row by row).
+    pub rgba: Vec<u8>,
+    /// The step (from 0) and how many there are, for progress.
+    pub step: (usize, usize),
+}
+
+/// Renders every step of the presentation, every slide of a long step, in the order the
+/// clicker steps through them, handing each to `each` as it is made.
+///
+/// # Errors
+/// An invalid size, or what `each` returns.
+pub fn render_presentation(
+    kompas: &Kompas,
+    size: [u32; 2],
+    theme: ThemeKind,
+    mut each: impl FnMut(Slide) -> Result<(), String>,
+) -> Result<usize, RenderError> {
+    let sequence = crate::nav::presentation_sequence(kompas);
+    let Some(first) = sequence.first().cloned() else {
+        return Ok(0);
     };
-    Ok(renderer.render(&ctx, &out, [w, h], app.background()))
+    let request = RenderRequest {
+        size,
+        location: first,
+        theme,
+        presenting: true,
+    };
+    let mut screen = Offscreen::new(kompas.clone(), &request)?;
+    let width = (sequence.len() + 1).to_string().len().max(3);
+    let mut count = 0;
+    // Bounded: every step, each with at most a hundred slides.
+    for _ in 0..sequence.len() * 100 {
+        let rgba = screen.picture();
+        let loc = screen.app.location().clone();
+        let step = crate::nav::presentation_index(kompas, &sequence, &loc);
+        let position = crate::nav::position_label(kompas, &loc);
+        let page = screen.app.slide_page();
+        let mut slug = slug(position.split(" — ").next().unwrap_or_default());
+        if let Some(ix) = loc.focus(kompas)
+            && matches!(loc.view, View::Kaart(_))
+            && let Some(label) = &kompas.element(ix).label
+        {
+            slug = format!("{slug}-{}", self::slug(label));
+        }
+        if let Some(p) = &page {
+            slug = format!("{slug}-{}", p.split('/').next().unwrap_or_default());
+        }
+        count += 1;
+        let title = loc
+            .focus(kompas)
+            .map(|ix| kompas.element(ix).title.clone())
+            .unwrap_or_default();
+        let position = page.map_or_else(|| position.clone(), |p| format!("{position} · {p}"));
+        each(Slide {
+            file: format!("{count:0width$}-{slug}.png"),
+            position,
+            title,
+            rgba,
+            step: (step, sequence.len()),
+        })
+        .map_err(RenderError::Write)?;
+        let last_page = screen.app.slide_page().is_none_or(|p| {
+            let (a, b) = p.split_once('/').unwrap_or(("1", "1"));
+            a == b
+        });
+        if step + 1 >= sequence.len() && last_page {
+            break;
+        }
+        screen.app.apply(
+            &screen.ctx,
+            Command::Ui(crate::ui::command::UiCommand::NextStep),
+        );
+    }
+    Ok(count)
+}
+
+/// Encodes RGBA pixels of `size` as PNG.
+///
+/// # Errors
+/// PNG encoding.
+pub fn encode_png(rgba: &[u8], size: [u32; 2]) -> Result<Vec<u8>, RenderError> {
+    let mut bytes = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut bytes, size[0], size[1]);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc
+            .write_header()
+            .map_err(|e| RenderError::Png(e.to_string()))?;
+        writer
+            .write_image_data(rgba)
+            .map_err(|e| RenderError::Png(e.to_string()))?;
+    }
+    Ok(bytes)
 }
 
 /// The CPU renderer on its own, for anything that runs egui itself (the pixel snapshot tests
@@ -183,47 +324,7 @@ impl CpuRenderer {
 /// # Errors
 /// See [`render_rgba`]; PNG encoding.
 pub fn render_png(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, RenderError> {
-    let rgba = render_rgba(kompas, request)?;
-    let mut bytes = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut bytes, request.size[0], request.size[1]);
-        enc.set_color(png::ColorType::Rgba);
-        enc.set_depth(png::BitDepth::Eight);
-        let mut writer = enc
-            .write_header()
-            .map_err(|e| RenderError::Png(e.to_string()))?;
-        writer
-            .write_image_data(&rgba)
-            .map_err(|e| RenderError::Png(e.to_string()))?;
-    }
-    Ok(bytes)
-}
-
-/// The steps of a presentation, each as `(file name, request)`: named so they sort in step
-/// order ("01-einddoel.png", "02-hoofddoel-1.png", "03-koers-1-1.png", …).
-pub fn presentation_requests(
-    kompas: &Kompas,
-    size: [u32; 2],
-    theme: ThemeKind,
-) -> Vec<(String, RenderRequest)> {
-    let steps = crate::nav::presentation_sequence(kompas);
-    let width = steps.len().to_string().len().max(2);
-    steps
-        .into_iter()
-        .enumerate()
-        .map(|(i, location)| {
-            let name = crate::nav::position_label(kompas, &location);
-            let slug = slug(name.split(" — ").next().unwrap_or_default());
-            let file = format!("{:0width$}-{slug}.png", i + 1);
-            let request = RenderRequest {
-                size,
-                location,
-                theme,
-                presenting: true,
-            };
-            (file, request)
-        })
-        .collect()
+    encode_png(&render_rgba(kompas, request)?, request.size)
 }
 
 /// "Koers 1.1" → "koers-1-1": lower-case letters and digits with single hyphens.

@@ -250,6 +250,16 @@ impl Theme {
         })
     }
 
+    /// The outline of a coloured band (a slide's title): in high contrast a black edge, so the
+    /// band stands apart even where the projector washes its colour out.
+    pub fn band_stroke(&self) -> Stroke {
+        if self.kind == ThemeKind::HighContrast {
+            Stroke::new(3.0, INK)
+        } else {
+            Stroke::NONE
+        }
+    }
+
     /// Text colour with the best contrast on `fill`: near-black or white.
     pub fn text_on(&self, fill: Color32) -> Color32 {
         if contrast(INK, fill) >= contrast(PAPER, fill) {

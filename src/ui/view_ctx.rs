@@ -42,8 +42,6 @@ pub struct ViewCtx<'a> {
     pub from_afar: bool,
     /// While presenting on the compass: the sector in the spotlight (the others fade).
     pub spotlight: Option<Ix>,
-    /// While presenting on a koerskaart: the hoofdinspanning shown enlarged.
-    pub enlarged: Option<&'a NodeId>,
 }
 
 /// Which text of an element to show.

@@ -15,7 +15,7 @@ fn presenting_steps_through_the_compass_in_order_and_wraps() {
     h.run();
     assert_eq!(h.state().location(), &seq[0]);
     // Right, PageDown and Space step forward, as clickers send them.
-    for (i, key) in [Key::ArrowRight, Key::PageDown, Key::Space, Key::ArrowRight]
+    for (i, key) in [Key::ArrowRight, Key::PageDown, Key::Space]
         .into_iter()
         .enumerate()
     {
@@ -26,16 +26,35 @@ fn presenting_steps_through_the_compass_in_order_and_wraps() {
     // The position is a polite status: spoken with the title of the step.
     let status = h.get_by_role(egui::accesskit::Role::Status);
     let node = kittest::NodeT::accesskit_node(&status);
-    assert_eq!(
-        node.label().as_deref(),
-        Some(
-            "Koers 1.2 — 2 van 16: Inwoners ontdekken en ontwikkelen hun talenten en vaardigheden"
-        )
+    assert!(
+        node.label().unwrap_or_default().starts_with(
+            "Koerskaart 1.1 — hoofdinspanning 1 van 5: Kennis en vaardigheden voor opgroeien"
+        ),
+        "{:?}",
+        node.label()
     );
     assert_eq!(node.live(), egui::accesskit::Live::Polite);
+    // On to the next hoofdinspanning (past this one's slides): focus on its title.
+    while h.state().location() == &seq[3] {
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    assert_eq!(h.state().location(), &seq[4]);
+    let k = kompas::load_embedded().unwrap().kompas;
+    let next = &k.element(seq[4].focus(&k).unwrap()).title;
+    assert!(
+        h.get_by_role_and_label(egui::accesskit::Role::Heading, next)
+            .is_focused()
+    );
+    h.key_press(Key::Home);
+    h.run();
+    for _ in 0..3 {
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
     h.key_press(Key::PageUp);
     h.run();
-    assert_eq!(h.state().location(), &seq[3]);
+    assert_eq!(h.state().location(), &seq[2]);
     // A number jumps to that hoofddoel, with it in the spotlight.
     h.key_press(Key::Num3);
     h.run();
@@ -58,8 +77,8 @@ fn presenting_steps_through_the_compass_in_order_and_wraps() {
 }
 
 #[test]
-fn presenting_hides_notes_unless_asked_and_enlarges_a_hoofdinspanning() {
-    let mut h = harness();
+fn presenting_hides_notes_unless_asked_and_then_shows_their_text() {
+    let mut h = harness_sized(1280.0, 720.0);
     let ctx = h.ctx.clone();
     h.state_mut().apply(
         &ctx,
@@ -85,6 +104,10 @@ fn presenting_hides_notes_unless_asked_and_enlarges_a_hoofdinspanning() {
     h.get_by_label("Heeft een notitie");
     h.key_press(Key::F5);
     h.run();
+    // The kaart is presented a hoofdinspanning at a time: its first one, titled.
+    let k = kompas::load_embedded().unwrap().kompas;
+    let first = &k.element(k.get("1.1.1").unwrap()).title;
+    h.get_by_role_and_label(egui::accesskit::Role::Heading, first);
     assert!(
         h.query_by_label("Heeft een notitie").is_none(),
         "the note marker is hidden while presenting"
@@ -92,7 +115,6 @@ fn presenting_hides_notes_unless_asked_and_enlarges_a_hoofdinspanning() {
     assert!(h.query_by_label("intern").is_none());
     h.key_press(Key::N);
     h.run();
-    h.get_by_label("Heeft een notitie");
     // N shows the notes themselves to the room, not the desk's filter bar.
     h.get_by_label("intern");
     assert!(
@@ -101,16 +123,81 @@ fn presenting_hides_notes_unless_asked_and_enlarges_a_hoofdinspanning() {
     );
     h.key_press(Key::N);
     h.run();
-    // Choosing a hoofdinspanning shows it alone; Escape returns to the whole kaart.
-    h.get_by_label(&label(&h, "1.1.2")).click_accesskit();
+    assert!(h.query_by_label("intern").is_none());
+}
+
+/// Finding: the koerskaart was three columns of small text with no sign of more below, and
+/// long koers pages were cut at the bottom. Now a step too long for the screen is split into
+/// slides ("1/2" in the strip), every slide under the step's title, and all the text is on
+/// them, word for word.
+#[test]
+fn a_long_step_is_split_into_slides_with_every_word_on_one_of_them() {
+    use egui::accesskit::Role;
+    let mut h = harness_sized(1280.0, 720.0);
+    h.key_press(Key::F5);
     h.run();
-    assert_eq!(h.state().enlarged(), Some(&"1.1.2".into()));
-    assert!(h.query_by_label(&label(&h, "1.1.1")).is_none());
-    h.key_press(Key::Escape);
+    let k = kompas::load_embedded().unwrap().kompas;
+    let seq = kompas::nav::presentation_sequence(&k);
+    // The first step too long for one slide at 1280×720 (a hoofdinspanning on its kaart).
+    let at = (0..seq.len())
+        .find(|&i| {
+            h.state_mut().apply(
+                &egui::Context::default(),
+                kompas::ui::command::Command::Go(seq[i].clone()),
+            );
+            h.run();
+            h.state().slide_page().is_some()
+        })
+        .expect("some step takes more than one slide");
+    let part = seq[at].focus(&k).unwrap();
+    let el = k.element(part);
+    let pages = h.state().slide_page().unwrap();
+    let (_, total) = pages.split_once('/').unwrap();
+    let total: usize = total.parse().unwrap();
+    assert_eq!(pages, format!("1/{total}"));
+    let mut words = Vec::new();
+    for page in 1..=total {
+        assert_eq!(h.state().slide_page(), Some(format!("{page}/{total}")));
+        assert_eq!(
+            h.state().location(),
+            &seq[at],
+            "turning a slide is not a step"
+        );
+        // The title on every slide, and the strip says which slide.
+        h.get_by_role_and_label(Role::Heading, &el.title);
+        let status = h.get_by_role(Role::Status);
+        let spoken = kittest::NodeT::accesskit_node(&status)
+            .label()
+            .unwrap_or_default();
+        assert!(
+            spoken.ends_with(&format!("(dia {page} van {total})")),
+            "{spoken}"
+        );
+        for node in h.get_all_by_role(Role::ListItem) {
+            let text = kittest::NodeT::accesskit_node(&node)
+                .label()
+                .unwrap_or_default();
+            words.extend(text.split_whitespace().map(str::to_owned));
+        }
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    // Every entry under the hoofdinspanning, in document order.
+    fn titles(k: &kompas::model::Kompas, ix: kompas::model::Ix, out: &mut Vec<String>) {
+        for &c in k.children(ix) {
+            out.extend(k.element(c).title.split_whitespace().map(str::to_owned));
+            titles(k, c, out);
+        }
+    }
+    let mut expected = Vec::new();
+    titles(&k, part, &mut expected);
+    assert_eq!(words, expected, "every word once, in order");
+    // Past the last slide comes the next step; back from it, the last slide again.
+    assert_eq!(h.state().location(), &seq[at + 1]);
+    h.key_press(Key::ArrowLeft);
     h.run();
-    assert_eq!(h.state().enlarged(), None);
-    assert!(h.state().is_presenting());
-    h.get_by_label(&label(&h, "1.1.1"));
+    assert_eq!(h.state().location(), &seq[at]);
+    assert_eq!(h.state().slide_page(), Some(format!("{total}/{total}")));
 }
 
 #[test]

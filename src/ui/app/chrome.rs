@@ -679,6 +679,10 @@ impl KompasApp {
         }
         let subject = loc.subject().and_then(|id| cx.kompas.get(id.as_str()));
         match (&loc.view, subject) {
+            // Presenting a page or a kaart: as slides, each titled, none cut off.
+            (View::Page(_) | View::Kaart(_), Some(ix)) if cx.presenting => {
+                crate::ui::slide::ui(ui, &mut cx, ix, f.paging);
+            }
             (View::Page(_), Some(ix)) => f.views.page.ui(ui, &mut cx, ix),
             (View::Kaart(_), Some(ix)) => f.views.kaart.ui(ui, &mut cx, ix),
             (View::Over(page), _) => crate::ui::about_view::ui(ui, &mut cx, page),

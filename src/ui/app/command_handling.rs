@@ -40,12 +40,10 @@ impl KompasApp {
                 self.session.search.clear();
             }
             Command::Notes(c) => self.apply_notes(ctx, c),
-            Command::Enlarge(id) => self.session.presentation.enlarged = id,
             Command::JumpToSector(n) => {
                 let kompas = self.session.kompas();
                 if let Some(&sector) = kompas.sectors().get(n) {
                     let id = kompas.element(sector).id.clone();
-                    self.session.presentation.enlarged = None;
                     self.session.history.go(Location {
                         view: View::Compass,
                         selected: Some(id),
@@ -79,6 +77,14 @@ impl KompasApp {
                 View::Over(page) => Some(nav::over_focus_id(page)),
                 _ => after.selected.clone().or_else(|| after.subject().cloned()),
             };
+        } else if self.session.presentation.active
+            && matches!(after.view, View::Kaart(_))
+            && after.selected != before.selected
+        {
+            // The next hoofdinspanning of a kaart is another slide in the same view: its
+            // title takes focus, as a new view's would.
+            self.session.view_changed_at = ctx.input(|i| i.time);
+            self.session.focus_request = after.selected.clone();
         }
         if after != *before {
             let title = self.session.kompas().meta.title.clone();
@@ -87,16 +93,7 @@ impl KompasApp {
     }
 
     fn select(&mut self, id: crate::model::NodeId) {
-        let kompas = self.session.kompas();
         let mut loc = self.session.location().clone();
-        // While presenting, choosing a hoofdinspanning on a koerskaart enlarges it.
-        if self.session.presentation.active
-            && let View::Kaart(subject) = &loc.view
-            && let (Some(s), Some(c)) = (kompas.get(subject.as_str()), kompas.get(id.as_str()))
-            && kompas.parent(c) == Some(s)
-        {
-            self.session.presentation.enlarged = Some(id.clone());
-        }
         loc.selected = Some(id);
         self.session.history.go(loc);
     }
@@ -116,7 +113,6 @@ impl KompasApp {
             Flag::Presenting => {
                 let p = &mut self.session.presentation;
                 p.active = on;
-                p.enlarged = None;
                 self.session.search.clear();
                 // Both ways the view is drawn anew: focus goes to what is shown, not lost.
                 self.session.focus_request = Some(self.session.shown_focus());
@@ -216,25 +212,32 @@ impl KompasApp {
             UiCommand::ZoomReset => self.zoom.set(1.0, &mut self.settings),
             UiCommand::NextStep | UiCommand::PreviousStep => {
                 let forward = command == UiCommand::NextStep;
-                s.presentation.enlarged = None;
-                let seq = s.presentation.sequence();
-                let index = nav::presentation_index(kompas, seq, s.history.current());
-                if let Some(next) = nav::presentation_step(seq, index, forward).cloned() {
-                    s.history.go(next);
+                let here = s.history.current().clone();
+                // A long step turns its slides first.
+                let p = &mut s.presentation;
+                let turned = if forward {
+                    p.paging.next(&here)
+                } else {
+                    p.paging.previous(&here)
+                };
+                if !turned {
+                    let seq = p.sequence();
+                    let index = nav::presentation_index(kompas, seq, &here);
+                    if let Some(next) = nav::presentation_step(seq, index, forward).cloned() {
+                        if !forward {
+                            p.paging.arrive_at_end(&next);
+                        }
+                        s.history.go(next);
+                    }
                 }
             }
             UiCommand::FirstStep => {
-                s.presentation.enlarged = None;
                 if let Some(first) = s.presentation.sequence().first().cloned() {
                     s.history.go(first);
                 }
             }
             UiCommand::StopPresenting => {
-                if s.presentation.enlarged.is_some() {
-                    s.presentation.enlarged = None;
-                } else {
-                    self.set(ctx, Flag::Presenting, OnOff::Off);
-                }
+                self.set(ctx, Flag::Presenting, OnOff::Off);
             }
             UiCommand::ToggleNotesWhenPresenting => {
                 self.settings.notes_when_presenting = !self.settings.notes_when_presenting;

@@ -18,7 +18,7 @@ pub mod settings;
 
 use egui::Ui;
 
-use crate::model::{Kompas, NodeId};
+use crate::model::Kompas;
 use crate::nav::Location;
 use crate::problem::Problem;
 use crate::ui::command::Commands;
@@ -119,9 +119,10 @@ impl KompasApp {
         self.session.presentation.active
     }
 
-    /// The hoofdinspanning shown enlarged, if any.
-    pub fn enlarged(&self) -> Option<&NodeId> {
-        self.session.presentation.enlarged.as_ref()
+    /// "2/3" when the step shown is a long one split into slides.
+    pub fn slide_page(&self) -> Option<String> {
+        let s = &self.session;
+        s.presentation.paging.label(s.location())
     }
 
     /// The user's zoom.

@@ -110,7 +110,7 @@ pub struct Session {
     pub glossary_focus: Option<(usize, bool)>,
     /// What the side panel shows when both could.
     pub side_tab: SideTab,
-    /// The steps of presenting and the enlarged hoofdinspanning.
+    /// The steps of presenting and the slide shown of a long one.
     pub presentation: Presentation,
     /// The notes window and reaction files read into it.
     pub notes_window: NotesWindow,
@@ -147,6 +147,8 @@ pub struct Frame<'a> {
     pub usages: &'a [Vec<Ix>],
     /// The begrip the begrippenlijst shows.
     pub glossary_focus: &'a mut Option<(usize, bool)>,
+    /// Presenting: which slide of a long step is shown.
+    pub paging: &'a mut crate::ui::slide::Paging,
 }
 
 impl Session {
@@ -236,7 +238,6 @@ impl Session {
             presenting,
             from_afar: presenting || mode == Mode::Picture,
             spotlight,
-            enlarged: self.presentation.enlarged.as_ref().filter(|_| presenting),
         };
         Frame {
             cx,
@@ -245,6 +246,7 @@ impl Session {
             index: &self.prepared.index,
             usages: &self.prepared.usages,
             glossary_focus: &mut self.glossary_focus,
+            paging: &mut self.presentation.paging,
         }
     }
 

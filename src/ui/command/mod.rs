@@ -118,8 +118,6 @@ pub enum Command {
     ShowBegrip(usize),
     /// Something done to the notes.
     Notes(NotesCommand),
-    /// Presenting: show one hoofdinspanning of a koerskaart enlarged (or none).
-    Enlarge(Option<NodeId>),
     /// Presenting: jump to sector `n` (from 0) with it in the spotlight.
     JumpToSector(usize),
     /// Open another compass (in the background; the current one stays until it is ready).

@@ -63,7 +63,7 @@ pub enum UiCommand {
     PreviousStep,
     /// Presenting: back to the first step.
     FirstStep,
-    /// Presenting: close the enlarged hoofdinspanning, else stop presenting.
+    /// Presenting: stop presenting.
     StopPresenting,
     /// Presenting: show or hide the notes.
     ToggleNotesWhenPresenting,
@@ -135,7 +135,7 @@ impl UiCommand {
             Self::NextStep => "Volgende stap",
             Self::PreviousStep => "Vorige stap",
             Self::FirstStep => "Eerste stap",
-            Self::StopPresenting => "Vergroting sluiten of stoppen",
+            Self::StopPresenting => "Stoppen met presenteren",
             Self::ToggleNotesWhenPresenting => "Notities tonen of verbergen",
         }
     }
@@ -167,9 +167,7 @@ impl UiCommand {
             Self::NextStep => "Presenteren: de volgende stap (wat een presentatieklikker stuurt)",
             Self::PreviousStep => "Presenteren: de vorige stap",
             Self::FirstStep => "Presenteren: terug naar het kompas",
-            Self::StopPresenting => {
-                "Presenteren: een vergrote hoofdinspanning sluiten, anders stoppen"
-            }
+            Self::StopPresenting => "Presenteren: stoppen, terug naar het bureau",
             Self::ToggleNotesWhenPresenting => {
                 "Presenteren: notities tonen of verbergen (standaard verborgen)"
             }
