@@ -88,13 +88,19 @@ def main():
     ap.add_argument("--theme", default="licht")
     ap.add_argument("--presenting", action="store_true", help="every step of presenting")
     ap.add_argument("--keep", help="keep the pictures in this folder")
+    ap.add_argument(
+        "--depth",
+        type=int,
+        default=2,
+        help="titles down to this level (2: koersen; 3: hoofdinspanningen too)",
+    )
     ap.add_argument("--json", action="store_true")
     ap.add_argument("path", nargs="?", help="compass; default the built-in Sociaal Kompas")
     a = ap.parse_args()
 
     workdir = a.keep or tempfile.mkdtemp(prefix="leesbaarheid-")
     os.makedirs(workdir, exist_ok=True)
-    expected = {ident: words(title) for ident, _depth, title in titles(a.path, 2, workdir)}
+    expected = {ident: words(title) for ident, _depth, title in titles(a.path, a.depth, workdir)}
     pictures = []
     if a.presenting:
         subprocess.run(
@@ -129,6 +135,7 @@ def main():
         "size": a.size,
         "scale": a.scale,
         "theme": a.theme,
+        "depth": a.depth,
         "presenting": a.presenting,
         "pictures": len(pictures),
         "title_words": want_total,

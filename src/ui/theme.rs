@@ -310,9 +310,37 @@ impl Theme {
         )
     }
 
-    /// Text on a faded shape: still readable, but quieter than the text in the spotlight.
+    /// Text on a faded shape: quieter than the text in the spotlight, but never under the
+    /// 4.5:1 contrast every text keeps (WCAG AA).
     pub fn faded_text(&self, fill: Color32) -> Color32 {
-        mix(self.text_on(fill), fill, 0.35)
+        let ink = self.text_on(fill);
+        let mut t: f32 = 0.35;
+        loop {
+            let c = mix(ink, fill, t);
+            if contrast(c, fill) >= MIN_LABEL_CONTRAST || t <= 0.0 {
+                return c;
+            }
+            t = (t - 0.05).max(0.0);
+        }
+    }
+
+    /// High contrast: the colour band of a sector's outer wedges. Black labels may run over
+    /// it, so a dark sector colour is lightened until black reads on it (4.5:1).
+    pub fn band_fill(&self, data: Option<Rgb>) -> Color32 {
+        let base = self.sector_fill(data, 0);
+        let mut t: f32 = 0.0;
+        let mut c = base;
+        while contrast(INK, c) < MIN_LABEL_CONTRAST && t < 1.0 {
+            t += 0.05;
+            c = mix(base, PAPER, t);
+        }
+        c
+    }
+
+    /// High contrast: the share of an outer wedge's depth given to its sector's colour band,
+    /// and the line between sectors. `None` in the other themes, whose outer ring is tinted.
+    pub fn sector_band(&self) -> Option<(f32, Stroke)> {
+        (self.kind == ThemeKind::HighContrast).then_some((0.16, Stroke::new(4.0, INK)))
     }
 
     /// A hovered card or list entry (not a compass shape): tinted toward the focus colour,
@@ -522,9 +550,25 @@ mod tests {
                         t.text_on(fill),
                         hover,
                     );
+                    // Presenting: outside the spotlight, quieter but still readable.
+                    let faded = t.faded(fill);
+                    check(
+                        format!("label on faded sector {i} ring {ring}"),
+                        t.faded_text(faded),
+                        faded,
+                    );
                 }
                 let core = t.core_fill(*c);
                 check(format!("label on core {i}"), t.text_on(core), core);
+                // High contrast: an outer wedge's label may run over its sector band.
+                let band = t.band_fill(*c);
+                if t.sector_band().is_some() {
+                    check(
+                        format!("label on the band of sector {i}"),
+                        t.text_on(t.sector_fill(*c, 1)),
+                        band,
+                    );
+                }
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");

@@ -168,7 +168,7 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
 }
 
 /// A filled annular sector as a triangle strip (egui's polygon fill needs convex shapes).
-fn wedge_mesh(w: &Wedge, center: Pos2, steps_per_rad: f32, color: Color32) -> Mesh {
+pub(super) fn wedge_mesh(w: &Wedge, center: Pos2, steps_per_rad: f32, color: Color32) -> Mesh {
     let steps = ((w.span_rad() * steps_per_rad).ceil() as u32).max(2);
     let mut mesh = Mesh::default();
     for i in 0..=steps {

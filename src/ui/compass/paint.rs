@@ -4,9 +4,10 @@
 
 use egui::{Shape, Stroke};
 
-use super::cache::{Cache, circle_points};
+use super::cache::{Cache, circle_points, wedge_mesh};
 use super::interact::Focused;
 use super::layout::Hit;
+use super::layout::polar;
 use crate::model::Ix;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -50,6 +51,48 @@ impl State {
     }
 }
 
+/// High contrast leaves the outer ring white: each of its wedges carries its sector's colour
+/// in a band along its inner edge, and a heavy line parts the sectors, so a sector reads as
+/// one by its shape too, not by colour alone.
+fn sector_bands(
+    painter: &egui::Painter,
+    cache: &Cache,
+    cx: &ViewCtx<'_>,
+    share: f32,
+    faded: &dyn Fn(Ix) -> bool,
+) {
+    let theme = cx.theme;
+    let layout = &cache.layout;
+    for w in layout.wedges.iter().filter(|w| w.ring > 0) {
+        let mut strip = w.clone();
+        strip.outer_px = w.inner_px + (w.outer_px - w.inner_px) * share;
+        let fill = theme.band_fill(cx.kompas.color(w.ix));
+        let fill = if faded(w.ix) { theme.faded(fill) } else { fill };
+        painter.add(Shape::mesh(wedge_mesh(&strip, layout.center, 40.0, fill)));
+    }
+}
+
+/// The heavy lines between sectors (high contrast), from the einddoel to the rim.
+fn sector_borders(painter: &egui::Painter, cache: &Cache, border: Stroke) {
+    let layout = &cache.layout;
+    let outer = layout
+        .wedges
+        .iter()
+        .map(|w| w.outer_px)
+        .fold(layout.core_radius_px, f32::max);
+    for w in layout.wedges.iter().filter(|w| w.ring == 0) {
+        for a in [w.start_rad, w.end_rad] {
+            painter.line_segment(
+                [
+                    polar(layout.center, w.inner_px, a),
+                    polar(layout.center, outer, a),
+                ],
+                border,
+            );
+        }
+    }
+}
+
 /// Paints the whole compass.
 pub(super) fn compass(painter: &egui::Painter, cache: &Cache, cx: &ViewCtx<'_>, state: &State) {
     let kompas = cx.kompas;
@@ -76,10 +119,18 @@ pub(super) fn compass(painter: &egui::Painter, cache: &Cache, cx: &ViewCtx<'_>, 
             }
         }
         painter.add(Shape::mesh(mesh));
+    }
+    if let Some(band) = theme.sector_band() {
+        sector_bands(painter, cache, cx, band.0, &faded);
+    }
+    for outline in &cache.outlines {
         painter.add(Shape::closed_line(
-            cache.outlines[i].clone(),
+            outline.clone(),
             Stroke::new(2.0, theme.separator),
         ));
+    }
+    if let Some((_, border)) = theme.sector_band() {
+        sector_borders(painter, cache, border);
     }
     let core_fill = theme.core_fill(kompas.element(kompas.root()).color);
     let core_fill = if state.hovered == Some(Hit::Core) {
