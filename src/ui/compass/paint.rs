@@ -64,7 +64,7 @@ fn sector_bands(
     let theme = cx.theme;
     let layout = &cache.layout;
     for w in layout.wedges.iter().filter(|w| w.ring > 0) {
-        let mut strip = w.clone();
+        let mut strip = *w;
         strip.outer_px = w.inner_px + (w.outer_px - w.inner_px) * share;
         let fill = theme.band_fill(cx.kompas.color(w.ix));
         let fill = if faded(w.ix) { theme.faded(fill) } else { fill };
