@@ -121,9 +121,15 @@ impl Handout {
             c.begin_text()
                 .set_text_rendering_mode(TextRenderingMode::Invisible)
                 .set_font(Name(b"F1"), 14.0)
-                .next_line(24.0, h - 40.0)
-                .show(Str(&win_ansi(text)))
-                .end_text();
+                .set_leading(18.0)
+                .next_line(24.0, h - 40.0);
+            for (k, line) in wrap(text, 100).iter().enumerate() {
+                if k > 0 {
+                    c.next_line_using_leading();
+                }
+                c.show(Str(&win_ansi(line)));
+            }
+            c.end_text();
             pdf.stream(*content, &c.finish());
 
             let mut img = pdf.image_xobject(*image, pixels);
@@ -146,6 +152,21 @@ impl Handout {
         }
         pdf.finish()
     }
+}
+
+/// `text` in lines of at most `width` characters, broken between words.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
 
 /// `text` in the standard fonts' encoding (Windows-1252); what it cannot hold becomes "?".
@@ -171,6 +192,17 @@ mod tests {
     fn dutch_text_keeps_its_accents_in_the_standard_font() {
         assert_eq!(win_ansi("Creëer — één"), b"Cre\xeber \x97 \xe9\xe9n");
         assert_eq!(win_ansi("✎"), b"?");
+    }
+
+    #[test]
+    fn long_text_is_wrapped_between_words_and_nothing_is_lost() {
+        let text = "Koerskaart 1.1 — hoofdinspanning 1 van 5 · 2/2: Kennis en vaardigheden voor \
+                    opgroeien en opvoeden te vergroten bij jeugd, ouders, vrijwilligers en \
+                    professionals.";
+        let lines = wrap(text, 40);
+        assert!(lines.len() > 2);
+        assert!(lines.iter().all(|l| l.chars().count() <= 40));
+        assert_eq!(lines.join(" "), text);
     }
 
     #[test]

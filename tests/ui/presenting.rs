@@ -307,3 +307,25 @@ fn every_step_shows_its_title_whole_and_the_indicator_is_one_line() {
         }
     }
 }
+
+/// The slides and the handout come out of the app too, not only `kompas render`.
+#[test]
+fn the_presentation_is_exported_from_the_menu_into_a_folder() {
+    let mut h = harness();
+    h.get_by_label("⚙ Beeld").click();
+    h.run();
+    h.get_by_label("Presentatie exporteren…").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Heading, "Presentatie exporteren");
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Map");
+    let proposed = field.value().unwrap_or_default();
+    assert!(proposed.ends_with("kompas-presentatie"), "{proposed}");
+    // The picture export still proposes a file.
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("⚙ Beeld").click();
+    h.run();
+    h.get_by_label("Exporteer als afbeelding…").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Bestand");
+}

@@ -342,6 +342,12 @@ impl KompasApp {
             UiCommand::ShowImageExport,
             UiCommand::ShowImageExport.text(),
         );
+        menu_entry(
+            ui,
+            c,
+            UiCommand::ShowPresentationExport,
+            UiCommand::ShowPresentationExport.text(),
+        );
         ui.separator();
         ui.label(format!("Zoom: {:.0}%", self.zoom.user * 100.0));
         menu_entry(ui, c, UiCommand::ZoomIn, UiCommand::ZoomIn.text());

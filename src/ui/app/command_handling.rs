@@ -62,6 +62,15 @@ impl KompasApp {
                     .image_export
                     .start(self.session.kompas().clone(), request, path, ctx);
             }
+            Command::ExportPresentation(size, dir) => {
+                self.windows.image_export.start_presentation(
+                    self.session.kompas().clone(),
+                    size,
+                    self.settings.theme,
+                    dir,
+                    ctx,
+                );
+            }
         }
         self.after_move(ctx, &before);
     }
@@ -181,7 +190,15 @@ impl KompasApp {
             UiCommand::FocusDetails => self.focus_details(ctx),
             UiCommand::ShowOpenWindow => self.windows.open.open = true,
             UiCommand::ShowNotesWindow => s.notes_window.open = true,
-            UiCommand::ShowImageExport => self.windows.image_export.open = true,
+            UiCommand::ShowImageExport | UiCommand::ShowPresentationExport => {
+                let w = &mut self.windows.image_export;
+                w.open = true;
+                w.kind = if command == UiCommand::ShowImageExport {
+                    crate::ui::image_export::ExportKind::Picture
+                } else {
+                    crate::ui::image_export::ExportKind::Presentation
+                };
+            }
             UiCommand::ShowAbout => {
                 if let Some(first) = kompas.content.pages.first() {
                     let loc = Location {

@@ -124,6 +124,8 @@ pub enum Command {
     OpenKompas(crate::ui::open_window::OpenTarget),
     /// Render a view at a size (pixels) in the current theme to a PNG file.
     ExportImage(Location, [u32; 2], PathBuf),
+    /// Write every slide of the presentation at this size, and the handout, into a folder.
+    ExportPresentation([u32; 2], PathBuf),
 }
 
 impl From<UiCommand> for Command {

@@ -43,6 +43,8 @@ pub enum UiCommand {
     ShowAbout,
     /// The "Exporteer als afbeelding" window.
     ShowImageExport,
+    /// The "Presentatie exporteren" window (every slide and the handout).
+    ShowPresentationExport,
     /// The outline panel on or off.
     ToggleOutline,
     /// The begrippenlijst on or off.
@@ -83,7 +85,7 @@ const fn alt(key: Key) -> KeyboardShortcut {
 
 impl UiCommand {
     /// Every command, in the order the README lists them.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::Home,
         Self::Back,
         Self::Forward,
@@ -96,6 +98,7 @@ impl UiCommand {
         Self::ShowNotesWindow,
         Self::ShowAbout,
         Self::ShowImageExport,
+        Self::ShowPresentationExport,
         Self::ToggleOutline,
         Self::ToggleGlossary,
         Self::TogglePresenting,
@@ -125,6 +128,7 @@ impl UiCommand {
             Self::ShowNotesWindow => "Notities",
             Self::ShowAbout => "Over het kompas",
             Self::ShowImageExport => "Exporteer als afbeelding…",
+            Self::ShowPresentationExport => "Presentatie exporteren…",
             Self::ToggleOutline => "☰ Overzicht",
             Self::ToggleGlossary => "Begrippen",
             Self::TogglePresenting => "Presenteren",
@@ -157,6 +161,9 @@ impl UiCommand {
             Self::ShowNotesWindow => "Notities, partners en reacties",
             Self::ShowAbout => "Inleiding, handleiding, trends en bijlagen",
             Self::ShowImageExport => "De huidige weergave als PNG-afbeelding bewaren",
+            Self::ShowPresentationExport => {
+                "Elke stap van de presentatie als dia (PNG) en samen als hand-out (PDF)"
+            }
             Self::ToggleOutline => "De hele boom als inklapbare lijst",
             Self::ToggleGlossary => "De begrippenlijst naast elke weergave",
             Self::TogglePresenting => "Presenteren: grote letters, alleen de weergave, stappen",
@@ -209,6 +216,7 @@ impl UiCommand {
             Self::ToggleNotesWhenPresenting => const { &[key(Key::N)] },
             Self::ShowNotesWindow
             | Self::ShowImageExport
+            | Self::ShowPresentationExport
             | Self::ToggleOutline
             | Self::ToggleGlossary => &[],
         }
@@ -229,6 +237,7 @@ impl UiCommand {
             | Self::ShowNotesWindow
             | Self::ShowAbout
             | Self::ShowImageExport
+            | Self::ShowPresentationExport
             | Self::ToggleOutline
             | Self::ToggleGlossary => Scope::Desk,
             Self::TogglePresenting
