@@ -70,9 +70,9 @@ pub(super) struct ImageExport {
     pub size: [u32; 2],
     /// Where the picture goes, as typed.
     pub path: String,
-    /// The location the current path was proposed for (`Some(None)`: the presentation), so a
-    /// new view proposes a new name.
-    proposed_for: Option<Option<Location>>,
+    /// What the current path was proposed for (the presentation: for the home location),
+    /// so a new view proposes a new name.
+    proposed_for: Option<(ExportKind, Location)>,
     state: State,
     dialog: crate::ui::dialog::DialogFocus,
 }
@@ -236,10 +236,10 @@ impl ImageExport {
         }
         // The presentation is proposed as one folder, whatever is shown.
         let proposal = match self.kind {
-            ExportKind::Picture => Some(location.clone()),
-            ExportKind::Presentation => None,
+            ExportKind::Picture => (self.kind, location.clone()),
+            ExportKind::Presentation => (self.kind, Location::home()),
         };
-        if self.proposed_for != Some(proposal.clone()) {
+        if self.proposed_for.as_ref() != Some(&proposal) {
             self.proposed_for = Some(proposal);
             let dir = Path::new(self.path.trim())
                 .parent()

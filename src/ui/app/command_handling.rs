@@ -228,25 +228,7 @@ impl KompasApp {
             UiCommand::ZoomOut => self.zoom.set(self.zoom.user / 1.1, &mut self.settings),
             UiCommand::ZoomReset => self.zoom.set(1.0, &mut self.settings),
             UiCommand::NextStep | UiCommand::PreviousStep => {
-                let forward = command == UiCommand::NextStep;
-                let here = s.history.current().clone();
-                // A long step turns its slides first.
-                let p = &mut s.presentation;
-                let turned = if forward {
-                    p.paging.next(&here)
-                } else {
-                    p.paging.previous(&here)
-                };
-                if !turned {
-                    let seq = p.sequence();
-                    let index = nav::presentation_index(kompas, seq, &here);
-                    if let Some(next) = nav::presentation_step(seq, index, forward).cloned() {
-                        if !forward {
-                            p.paging.arrive_at_end(&next);
-                        }
-                        s.history.go(next);
-                    }
-                }
+                self.step(command == UiCommand::NextStep);
             }
             UiCommand::FirstStep => {
                 if let Some(first) = s.presentation.sequence().first().cloned() {
@@ -258,6 +240,30 @@ impl KompasApp {
             }
             UiCommand::ToggleNotesWhenPresenting => {
                 self.settings.notes_when_presenting = !self.settings.notes_when_presenting;
+            }
+        }
+    }
+
+    /// Presenting: the next (or previous) slide of a long step, else the next step.
+    fn step(&mut self, forward: bool) {
+        let s = &mut self.session;
+        let kompas = &s.prepared.kompas;
+        let here = s.history.current().clone();
+        // A long step turns its slides first.
+        let p = &mut s.presentation;
+        let turned = if forward {
+            p.paging.next(&here)
+        } else {
+            p.paging.previous(&here)
+        };
+        if !turned {
+            let seq = p.sequence();
+            let index = nav::presentation_index(kompas, seq, &here);
+            if let Some(next) = nav::presentation_step(seq, index, forward).cloned() {
+                if !forward {
+                    p.paging.arrive_at_end(&next);
+                }
+                s.history.go(next);
             }
         }
     }
