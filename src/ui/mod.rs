@@ -20,6 +20,7 @@ mod outline;
 mod page_view;
 pub mod partner_app;
 mod presentation;
+mod presenter_window;
 pub mod render;
 mod search_view;
 pub mod slide;

@@ -25,6 +25,8 @@ pub struct Presentation {
     pub active: bool,
     /// Which slide of a long step is shown.
     pub paging: crate::ui::slide::Paging,
+    /// When presenting started (the app's clock), for the presenter's elapsed time.
+    pub started_at: Option<f64>,
     /// Full screen.
     pub fullscreen: bool,
     /// The steps, in order (computed once per compass).
@@ -89,6 +91,96 @@ impl Presentation {
     }
 }
 
+/// What the presenter window shows the facilitator: where the room is, what comes next,
+/// the notes on what is shown, and the time since presenting started.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct PresenterInfo {
+    /// The position strip of the step shown ("Koers 2.1 — 6 van 16 · 1/2").
+    pub(super) now: String,
+    /// Its title.
+    pub(super) now_title: String,
+    /// What the next press shows, and its title.
+    pub(super) next: (String, String),
+    /// Notes on the elements shown: (short name, status and note).
+    pub(super) notes: Vec<(String, String)>,
+    /// Time since presenting started: "12:05".
+    pub(super) elapsed: String,
+}
+
+/// Most notes the presenter window lists for one step.
+const PRESENTER_NOTES_MAX: usize = 40;
+
+impl PresenterInfo {
+    /// The presenter's view of `loc` in `presentation`, with the `notes` of the compass and
+    /// `now` the app's clock.
+    pub(super) fn new(
+        presentation: &Presentation,
+        kompas: &Kompas,
+        loc: &Location,
+        notes: &crate::notes::NotesFile,
+        now: f64,
+    ) -> Self {
+        let title = |l: &Location| {
+            l.focus(kompas)
+                .map(|ix| kompas.element(ix).title.clone())
+                .unwrap_or_default()
+        };
+        let page = presentation.paging.label(loc);
+        let position = nav::position_label(kompas, loc);
+        let next = match page.as_deref().and_then(|p| p.split_once('/')) {
+            // Another slide of this step.
+            Some((a, b)) if a != b => {
+                let a: usize = a.parse().unwrap_or(1);
+                (format!("{position} · {}/{b}", a + 1), title(loc))
+            }
+            _ => {
+                let seq = presentation.sequence();
+                let i = nav::presentation_index(kompas, seq, loc);
+                match nav::presentation_step(seq, i, true) {
+                    Some(n) if i + 1 < seq.len() => (nav::position_label(kompas, n), title(n)),
+                    Some(n) => (
+                        format!("Einde; daarna weer {}", nav::position_label(kompas, n)),
+                        title(n),
+                    ),
+                    None => (String::new(), String::new()),
+                }
+            }
+        };
+        // The notes on the element shown and everything under it, in document order.
+        let mut list = Vec::new();
+        if let Some(f) = loc.focus(kompas) {
+            let mut stack = vec![f];
+            while let Some(ix) = stack.pop() {
+                if list.len() >= PRESENTER_NOTES_MAX {
+                    break;
+                }
+                let el = kompas.element(ix);
+                if let Some(a) = notes.get(el.id.as_str()) {
+                    let mut parts = Vec::new();
+                    if let Some(st) = &a.status {
+                        parts.push(format!("Status: {st}"));
+                    }
+                    if !a.note.trim().is_empty() {
+                        parts.push(a.note.trim().to_owned());
+                    }
+                    if !parts.is_empty() {
+                        list.push((kompas.short_name(ix), parts.join(" — ")));
+                    }
+                }
+                stack.extend(kompas.children(ix).iter().rev());
+            }
+        }
+        let secs = presentation.started_at.map_or(0.0, |t| (now - t).max(0.0)) as u64;
+        Self {
+            now: page.map_or_else(|| position.clone(), |p| format!("{position} · {p}")),
+            now_title: title(loc),
+            next,
+            notes: list,
+            elapsed: format!("{}:{:02}", secs / 60, secs % 60),
+        }
+    }
+}
+
 /// A name for the screen the window is on, to remember zoom per screen.
 pub(super) fn screen_key(ctx: &egui::Context) -> Option<String> {
     ctx.input(|i| i.viewport().monitor_size)
@@ -111,5 +203,57 @@ pub(super) fn apply_zoom(ctx: &egui::Context, user_zoom: f32, presenting: Option
         };
     if (ctx.zoom_factor() - target).abs() > 1e-4 {
         ctx.set_zoom_factor(target);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nav::View;
+
+    #[test]
+    fn the_presenter_sees_now_next_the_notes_and_the_time() {
+        let kompas = crate::load::load_embedded().unwrap().kompas;
+        let mut p = Presentation::new(&kompas);
+        p.started_at = Some(10.0);
+        let mut notes = crate::notes::NotesFile::default();
+        let ix = kompas.get("1.1.1.2").unwrap();
+        notes.edit(
+            "1.1.1.2",
+            &kompas.element(ix).title,
+            "Anna",
+            crate::notes::Edit::Note("Navragen bij het CJG".into()),
+        );
+        let seq = p.sequence().to_vec();
+        let koers = seq
+            .iter()
+            .position(|s| s.view == View::Page("1.1".into()))
+            .unwrap();
+        let info = PresenterInfo::new(&p, &kompas, &seq[koers], &notes, 10.0 + 125.0);
+        assert_eq!(info.now, "Koers 1.1 — 1 van 16");
+        assert_eq!(
+            info.now_title,
+            "Meer jeugd groeit op in een veilige omgeving"
+        );
+        assert!(
+            info.next
+                .0
+                .starts_with("Koerskaart 1.1 — hoofdinspanning 1 van")
+        );
+        assert_eq!(info.elapsed, "2:05");
+        assert_eq!(
+            info.notes.len(),
+            1,
+            "the koers holds the inspanning with the note"
+        );
+        assert_eq!(info.notes[0].1, "Navragen bij het CJG");
+        // The last step says the presentation ends and starts again.
+        let last = seq.last().unwrap();
+        let info = PresenterInfo::new(&p, &kompas, last, &notes, 0.0);
+        assert!(
+            info.next.0.starts_with("Einde; daarna weer Einddoel"),
+            "{:?}",
+            info.next
+        );
     }
 }

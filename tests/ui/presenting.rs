@@ -329,3 +329,42 @@ fn the_presentation_is_exported_from_the_menu_into_a_folder() {
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Bestand");
 }
+
+/// Two screens: P opens the presenter window (in a backend with one window, as here, it is
+/// drawn inside the main one), which follows every step and shows what comes next.
+#[test]
+fn the_presenter_window_follows_the_steps_and_shows_what_comes_next() {
+    use egui::accesskit::Role;
+    let mut h = harness_sized(1280.0, 720.0);
+    h.key_press(Key::F5);
+    h.run();
+    assert!(
+        h.query_by_label("Nu in de zaal").is_none(),
+        "off until asked for"
+    );
+    h.key_press(Key::P);
+    h.run();
+    h.get_by_role_and_label(Role::Heading, "Nu in de zaal");
+    h.get_by_role_and_label(Role::Heading, "Straks");
+    // The strip below the room's view and the presenter's "now" both say it.
+    assert!(h.get_all_by_label("Einddoel").count() >= 2);
+    // What comes next is hoofddoel 1; one press later it is in the room.
+    h.get_by_label("Hoofddoel 1 — 1 van 4");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let k = kompas::load_embedded().unwrap().kompas;
+    let hoofddoel = &k.element(k.get("1").unwrap()).title;
+    assert!(h.get_all_by_label(hoofddoel).count() >= 1);
+    h.get_by_label("Koers 1.1 — 1 van 16");
+    let timer = h.get_by_role(Role::Timer);
+    assert!(
+        kittest::NodeT::accesskit_node(&timer)
+            .label()
+            .unwrap_or_default()
+            .starts_with("Verstreken tijd 0:0")
+    );
+    // The choice is remembered; P closes it again.
+    h.key_press(Key::P);
+    h.run();
+    assert!(h.query_by_label("Nu in de zaal").is_none());
+}

@@ -336,6 +336,14 @@ impl KompasApp {
         {
             c.push(Command::Set(Flag::NotesWhenPresenting, notes.into()));
         }
+        let mut presenter = self.settings.presenter_window;
+        if ui
+            .checkbox(&mut presenter, "Presentatorvenster bij presenteren (P)")
+            .on_hover_text(UiCommand::TogglePresenterWindow.tooltip())
+            .changed()
+        {
+            c.push(Command::Set(Flag::PresenterWindow, presenter.into()));
+        }
         menu_entry(
             ui,
             c,

@@ -119,9 +119,11 @@ impl KompasApp {
                 }
             }
             Flag::NotesWhenPresenting => self.settings.notes_when_presenting = on,
+            Flag::PresenterWindow => self.settings.presenter_window = on,
             Flag::Presenting => {
                 let p = &mut self.session.presentation;
                 p.active = on;
+                p.started_at = on.then(|| ctx.input(|i| i.time));
                 self.session.search.clear();
                 // Both ways the view is drawn anew: focus goes to what is shown, not lost.
                 self.session.focus_request = Some(self.session.shown_focus());
@@ -237,6 +239,10 @@ impl KompasApp {
             }
             UiCommand::StopPresenting => {
                 self.set(ctx, Flag::Presenting, OnOff::Off);
+            }
+            UiCommand::TogglePresenterWindow => {
+                let on = !self.settings.presenter_window;
+                self.set(ctx, Flag::PresenterWindow, on.into());
             }
             UiCommand::ToggleNotesWhenPresenting => {
                 self.settings.notes_when_presenting = !self.settings.notes_when_presenting;

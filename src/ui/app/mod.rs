@@ -310,6 +310,19 @@ impl KompasApp {
             .open
             .ui(&ctx, &self.settings.recent, &self.theme, &mut self.commands);
         self.finish_opening(&ctx);
+        if presenting && self.settings.presenter_window && !self.exporting {
+            let s = &self.session;
+            let info = crate::ui::presentation::PresenterInfo::new(
+                &s.presentation,
+                s.kompas(),
+                s.location(),
+                s.notes.file(),
+                now,
+            );
+            crate::ui::presenter_window::show(&ctx, &info, &self.theme, &mut self.commands);
+            // The clock ticks.
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
 
         for command in self.commands.take() {
             self.apply(&ctx, command);

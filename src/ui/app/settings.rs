@@ -37,6 +37,9 @@ pub struct Settings {
     pub last_location: Vec<(String, Location)>,
     /// Show notes and assignments while presenting (they may not be for the room).
     pub notes_when_presenting: bool,
+    /// While presenting, a presenter window for the facilitator's own screen (now, next,
+    /// notes, time); the room's window stays as it is.
+    pub presenter_window: bool,
     /// Zoom per screen (keyed by its size).
     pub zoom: Vec<(String, f32)>,
     /// Compasses opened recently, newest first.
@@ -56,6 +59,7 @@ impl Default for Settings {
             notes_path: None,
             last_location: Vec::new(),
             notes_when_presenting: false,
+            presenter_window: false,
             zoom: Vec::new(),
             recent: Vec::new(),
         }

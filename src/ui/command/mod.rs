@@ -29,6 +29,8 @@ pub enum Flag {
     NotesWhenPresenting,
     /// Presenting.
     Presenting,
+    /// The presenter window while presenting.
+    PresenterWindow,
     /// Full screen.
     Fullscreen,
 }

@@ -69,6 +69,8 @@ pub enum UiCommand {
     StopPresenting,
     /// Presenting: show or hide the notes.
     ToggleNotesWhenPresenting,
+    /// Presenting: the presenter window on or off.
+    TogglePresenterWindow,
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -85,7 +87,7 @@ const fn alt(key: Key) -> KeyboardShortcut {
 
 impl UiCommand {
     /// Every command, in the order the README lists them.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 26] = [
         Self::Home,
         Self::Back,
         Self::Forward,
@@ -111,6 +113,7 @@ impl UiCommand {
         Self::FirstStep,
         Self::StopPresenting,
         Self::ToggleNotesWhenPresenting,
+        Self::TogglePresenterWindow,
     ];
 
     /// The words on a button or menu entry.
@@ -141,6 +144,7 @@ impl UiCommand {
             Self::FirstStep => "Eerste stap",
             Self::StopPresenting => "Stoppen met presenteren",
             Self::ToggleNotesWhenPresenting => "Notities tonen of verbergen",
+            Self::TogglePresenterWindow => "Presentatorvenster",
         }
     }
 
@@ -175,6 +179,9 @@ impl UiCommand {
             Self::PreviousStep => "Presenteren: de vorige stap",
             Self::FirstStep => "Presenteren: terug naar het kompas",
             Self::StopPresenting => "Presenteren: stoppen, terug naar het bureau",
+            Self::TogglePresenterWindow => {
+                "Presenteren: een venster voor uw eigen scherm met nu, straks, notities en tijd"
+            }
             Self::ToggleNotesWhenPresenting => {
                 "Presenteren: notities tonen of verbergen (standaard verborgen)"
             }
@@ -214,6 +221,7 @@ impl UiCommand {
             }
             Self::StopPresenting => const { &[key(Key::Escape)] },
             Self::ToggleNotesWhenPresenting => const { &[key(Key::N)] },
+            Self::TogglePresenterWindow => const { &[key(Key::P)] },
             Self::ShowNotesWindow
             | Self::ShowImageExport
             | Self::ShowPresentationExport
@@ -249,7 +257,8 @@ impl UiCommand {
             | Self::PreviousStep
             | Self::FirstStep
             | Self::StopPresenting
-            | Self::ToggleNotesWhenPresenting => Scope::Presenting,
+            | Self::ToggleNotesWhenPresenting
+            | Self::TogglePresenterWindow => Scope::Presenting,
         }
     }
 
@@ -327,10 +336,8 @@ pub const WIDGET_KEYS: [(&str, &str); 5] = [
 ];
 
 /// Keys while presenting that are not a single command, for the README's table.
-pub const PRESENTING_EXTRA_KEYS: [(&str, &str); 2] = [
-    ("1 … 9", "naar dat hoofddoel (in de spotlight)"),
-    ("Enter op een hoofdinspanning", "vergroot tonen"),
-];
+pub const PRESENTING_EXTRA_KEYS: [(&str, &str); 1] =
+    [("1 … 9", "naar dat hoofddoel (in de spotlight)")];
 
 /// The README's key table for `scope` (desk: its commands and the widget keys; presenting:
 /// its commands and the extra keys), as Markdown.
