@@ -24,6 +24,10 @@ const NOTE_PT: f32 = 15.0;
 const CONTEXT_PT: f32 = 15.0;
 /// The step's title.
 const TITLE_PT: f32 = 24.0;
+/// The smallest a long title steps down to on a small screen (still larger than the body).
+const TITLE_MIN_PT: f32 = 19.0;
+/// The share of the screen's height a title may take before it steps down.
+const TITLE_MAX_SHARE: f32 = 0.3;
 /// Indent per level of a list, and of a note under its entry.
 const INDENT_PT: f32 = 22.0;
 /// Space between paragraphs and entries.
@@ -286,11 +290,29 @@ fn header_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(context).size(CONTEXT_PT).strong().color(ink));
+            // A long title on a small screen steps down rather than leave no room below it.
+            let limit = ui.ctx().content_rect().height() * TITLE_MAX_SHARE;
+            let mut size = TITLE_PT;
+            while size > TITLE_MIN_PT
+                && ui
+                    .painter()
+                    .layout(
+                        el.title.clone(),
+                        FontId::new(size, theme::bold()),
+                        ink,
+                        ui.available_width(),
+                    )
+                    .size()
+                    .y
+                    > limit
+            {
+                size -= 1.0;
+            }
             let title = crate::ui::widgets::heading(
                 ui,
                 element_id("kop", &el.id),
                 RichText::new(&el.title)
-                    .size(TITLE_PT)
+                    .size(size)
                     .family(theme::bold())
                     .color(ink),
                 1,
@@ -415,8 +437,9 @@ fn slice_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, part: &Part, rows: Range<usize>) 
             color,
         );
     }
+    // Exactly the rows' band: the rows before and after it are on other slides.
     ui.painter()
-        .with_clip_rect(rect.expand2(egui::vec2(0.0, 1.0)).intersect(ui.clip_rect()))
+        .with_clip_rect(rect.intersect(ui.clip_rect()))
         .galley(
             text_min - egui::vec2(0.0, top),
             galley.clone(),
