@@ -3,7 +3,7 @@
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::html::{self, HtmlText};
+use super::html;
 use super::{MAX_DEPTH, MAX_NODES, MAX_TEXT_BYTES, MAX_XML_DEPTH, Node, Outline, attr};
 use crate::load::LoadError;
 use crate::model::{Ix, Kompas};
@@ -38,11 +38,12 @@ enum Frame {
     Map,
     /// A node, by index.
     Node(usize),
-    /// The HTML of a node's text, note or details.
+    /// The HTML of a node's text, note or details, from byte `start` of the file (read
+    /// whole by the HTML reader when it closes).
     Rich {
         node: usize,
         kind: RichKind,
-        text: HtmlText,
+        start: usize,
     },
     /// Anything whose contents are not needed.
     Skip,
@@ -176,10 +177,11 @@ pub fn read_with_warnings(
                                 Some("NODE") => Some(RichKind::Text),
                                 _ => None,
                             };
+                            let start = usize::try_from(reader.buffer_position()).unwrap_or(offset);
                             kind.map_or(Frame::Skip, |kind| Frame::Rich {
                                 node: parent,
                                 kind,
-                                text: HtmlText::default(),
+                                start,
                             })
                         }
                         "arrowlink" => {
@@ -211,64 +213,23 @@ pub fn read_with_warnings(
                         }
                     }
                 }
-                Some(Frame::Rich { text: html, .. }) => {
-                    html.start(&name);
-                    Frame::Skip
-                }
                 Some(Frame::Map) => {
                     note_unknown(&mut unknown, warnings, &name, "in de mindmap", offset);
                     Frame::Skip
                 }
-                Some(Frame::Skip) => Frame::Skip,
+                Some(Frame::Skip | Frame::Rich { .. }) => Frame::Skip,
             };
             if empty {
-                close(&mut outline, frame, &mut stack, &name);
+                close(&mut outline, &frame, text, offset).map_err(|m| fail(offset, m))?;
             } else {
-                // Rich HTML elements are tracked by the HTML collector, not the stack.
                 stack.push(frame);
             }
             continue;
         }
         match event {
-            Event::End(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+            Event::End(_) => {
                 if let Some(frame) = stack.pop() {
-                    close(&mut outline, frame, &mut stack, &name);
-                }
-            }
-            Event::Text(t) => {
-                if let Some(Frame::Rich { text: html, .. }) = in_rich(&mut stack) {
-                    let s = t
-                        .decode()
-                        .map_err(|e| fail(offset, format!("ongeldige tekst: {e}")))?;
-                    html.text(&s);
-                    if html.len() > MAX_TEXT_BYTES {
-                        return Err(fail(offset, "een notitie is langer dan 1 MB".into()));
-                    }
-                }
-            }
-            Event::CData(t) => {
-                if let Some(Frame::Rich { text: html, .. }) = in_rich(&mut stack) {
-                    // Checked before it is taken in, so a huge CDATA block cannot slip past.
-                    if html.len() + t.len() > MAX_TEXT_BYTES {
-                        return Err(fail(offset, "een notitie is langer dan 1 MB".into()));
-                    }
-                    html.text(&String::from_utf8_lossy(&t));
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some(Frame::Rich { text: html, .. }) = in_rich(&mut stack) {
-                    let s = match r.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        Ok(None) => {
-                            let name = r.decode().map(|n| n.into_owned()).unwrap_or_default();
-                            html::entity(&name).map_or_else(|| format!("&{name};"), str::to_owned)
-                        }
-                        Err(e) => {
-                            return Err(fail(offset, format!("ongeldige tekenverwijzing: {e}")));
-                        }
-                    };
-                    html.text(&s);
+                    close(&mut outline, &frame, text, offset).map_err(|m| fail(offset, m))?;
                 }
             }
             Event::Eof => break,
@@ -279,39 +240,36 @@ pub fn read_with_warnings(
     Ok(outline)
 }
 
-/// The rich-content frame HTML text goes to: the innermost frame when it is one, or the frame
-/// under the HTML elements (which are pushed as `Skip`).
-fn in_rich(stack: &mut [Frame]) -> Option<&mut Frame> {
-    stack
-        .iter_mut()
-        .rev()
-        .find(|f| !matches!(f, Frame::Skip))
-        .filter(|f| matches!(f, Frame::Rich { .. }))
-}
-
-fn close(outline: &mut Outline, frame: Frame, stack: &mut [Frame], name: &str) {
-    match frame {
-        Frame::Rich { node, kind, text } => {
-            let text = text.finish();
-            if let Some(n) = outline.nodes.get_mut(node) {
-                match kind {
-                    RichKind::Text => n.text = text,
-                    RichKind::Note => n.note = Some(text),
-                    RichKind::Details => {
-                        if n.note.is_none() {
-                            n.note = Some(text);
-                        }
-                    }
-                }
-            }
-        }
-        Frame::Skip => {
-            if let Some(Frame::Rich { text, .. }) = in_rich(stack) {
-                text.end(name);
-            }
-        }
-        Frame::Map | Frame::Node(_) => {}
+/// Ends `frame`, which closes at byte `end`: a rich content's HTML, from its start to here,
+/// becomes its node's text, note or details.
+fn close(outline: &mut Outline, frame: &Frame, source: &str, end: usize) -> Result<(), String> {
+    let &Frame::Rich { node, kind, start } = frame else {
+        return Ok(());
+    };
+    let markup = source.get(start..end).unwrap_or_default();
+    if markup.len() > MAX_TEXT_BYTES {
+        return Err("een notitie is langer dan 1 MB".into());
     }
+    let text = html::to_text(markup);
+    if let Some(n) = outline.nodes.get_mut(node) {
+        match kind {
+            RichKind::Text => n.text = text,
+            // A node with both keeps both: the details first, as Freeplane shows them.
+            RichKind::Note => {
+                n.note = Some(match n.note.take() {
+                    Some(details) if !details.is_empty() => format!("{details}\n\n{text}"),
+                    _ => text,
+                });
+            }
+            RichKind::Details => {
+                n.note = Some(match n.note.take() {
+                    Some(note) if !note.is_empty() => format!("{text}\n\n{note}"),
+                    _ => text,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn new_node(
@@ -328,8 +286,16 @@ fn new_node(
     outline.nodes.push(Node {
         parent,
         depth,
+        // Older FreeMind and Freeplane files put HTML in the TEXT attribute itself.
         text: get("TEXT")
             .or_else(|| get("LOCALIZED_TEXT"))
+            .map(|t| {
+                if html::is_html_document(&t) {
+                    html::to_text(&t)
+                } else {
+                    t
+                }
+            })
             .unwrap_or_default(),
         note: None,
         file_id: get("ID"),

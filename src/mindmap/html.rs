@@ -2,18 +2,20 @@
 //! the HTML events of a note into paragraphs separated by line breaks, with HTML's whitespace
 //! rules (runs of white space inside a paragraph are one space), and back.
 
-/// Collects the text of an HTML fragment, event by event.
+/// Collects the text of an HTML fragment from the parser's tree, element by element.
 #[derive(Debug, Default)]
 pub struct HtmlText {
     paragraphs: Vec<String>,
     current: String,
     /// Inside `<head>`, `<style>` or `<script>`: nothing shown.
     hidden: usize,
-    /// At least one block was closed, so an empty one counts as an empty line.
+    /// Bytes of text seen.
     bytes: usize,
+    /// Inside `<pre>`: white space and line breaks are kept.
+    pre: usize,
 }
 
-/// Elements that start a new line.
+/// Elements that start a new line (a paragraph is one line, as Freeplane shows its notes).
 fn is_block(name: &str) -> bool {
     matches!(
         name,
@@ -37,21 +39,29 @@ fn is_block(name: &str) -> bool {
 
 impl HtmlText {
     /// An element opens.
-    pub fn start(&mut self, name: &str) {
-        if matches!(name, "head" | "style" | "script") {
+    fn start(&mut self, name: &str) {
+        if matches!(name, "head" | "style" | "script" | "title") {
             self.hidden += 1;
         } else if is_block(name) {
             self.flush(false);
+            if name == "pre" {
+                self.pre += 1;
+            } else if name == "li" {
+                self.current.push_str("• ");
+            }
         } else if name == "br" {
             self.flush(true);
         }
     }
 
     /// An element closes.
-    pub fn end(&mut self, name: &str) {
-        if matches!(name, "head" | "style" | "script") {
+    fn end(&mut self, name: &str) {
+        if matches!(name, "head" | "style" | "script" | "title") {
             self.hidden = self.hidden.saturating_sub(1);
         } else if is_block(name) && name != "body" {
+            if name == "pre" {
+                self.pre = self.pre.saturating_sub(1);
+            }
             self.flush(true);
         } else if matches!(name, "td" | "th") {
             self.current.push(' ');
@@ -59,13 +69,20 @@ impl HtmlText {
     }
 
     /// Text between tags (entities already resolved).
-    pub fn text(&mut self, text: &str) {
+    fn text(&mut self, text: &str) {
         if self.hidden > 0 {
             return;
         }
         self.bytes += text.len();
         for c in text.chars() {
-            if c.is_whitespace() && c != '\u{a0}' {
+            if self.pre > 0 {
+                // Preformatted: every line break is one, spaces stay as they are.
+                if c == '\n' {
+                    self.flush_pre();
+                } else {
+                    self.current.push(if c == '\u{a0}' { ' ' } else { c });
+                }
+            } else if c.is_whitespace() && c != '\u{a0}' {
                 if !self.current.ends_with(' ') {
                     self.current.push(' ');
                 }
@@ -75,14 +92,10 @@ impl HtmlText {
         }
     }
 
-    /// Bytes of text seen, to bound a note's size.
-    pub fn len(&self) -> usize {
-        self.bytes
-    }
-
-    /// True when no text was seen.
-    pub fn is_empty(&self) -> bool {
-        self.bytes == 0
+    /// Ends a line of preformatted text as it is.
+    fn flush_pre(&mut self) {
+        let line = std::mem::take(&mut self.current);
+        self.paragraphs.push(line.trim_end().to_owned());
     }
 
     /// Ends the current paragraph; `keep_empty` keeps an empty one as an empty line.
@@ -96,7 +109,7 @@ impl HtmlText {
     }
 
     /// The text: paragraphs joined by line breaks, without empty lines at either end.
-    pub fn finish(mut self) -> String {
+    fn finish(mut self) -> String {
         self.flush(false);
         let start = self.paragraphs.iter().position(|p| !p.is_empty());
         let end = self.paragraphs.iter().rposition(|p| !p.is_empty());
@@ -106,6 +119,114 @@ impl HtmlText {
         }
     }
 }
+
+/// The plain text of an HTML fragment (a Freeplane note, a node text given as HTML, an OPML
+/// text holding markup), parsed by a real HTML parser (html5ever, through `scraper`) and read
+/// from its tree: blocks and `<br>` break lines (a paragraph is one line, as Freeplane shows
+/// notes), `<pre>` keeps its lines, `<head>`, `<style>` and `<script>` never become text,
+/// entities are decoded, list items become "• " lines; runs of white space fold as in HTML.
+pub fn to_text(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let mut out = HtmlText::default();
+    // Depth-first over the tree with an explicit stack (no recursion on deep markup):
+    // (node, closing?).
+    let mut stack = vec![(doc.tree.root(), false)];
+    while let Some((node, closing)) = stack.pop() {
+        match node.value() {
+            scraper::Node::Element(e) if closing => out.end(e.name()),
+            scraper::Node::Element(e) => {
+                out.start(e.name());
+                stack.push((node, true));
+                stack.extend(node.children().rev().map(|c| (c, false)));
+            }
+            scraper::Node::Text(t) => out.text(t),
+            scraper::Node::Document | scraper::Node::Fragment => {
+                stack.extend(node.children().rev().map(|c| (c, false)));
+            }
+            _ => {}
+        }
+    }
+    out.finish()
+}
+
+/// True when `text` is an HTML document ("<html>…"), as Freeplane marks a node text that is
+/// HTML; any other node text is plain, whatever it holds.
+pub fn is_html_document(text: &str) -> bool {
+    text.trim_start()
+        .as_bytes()
+        .get(..6)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"<html>"))
+}
+
+/// True when `text` holds markup an HTML reader should read: a tag such as `<b>`, `</p>`,
+/// `<br/>` or `<a href`, or an `<html>` document. Plain text with a lone "<" stays as it is.
+pub fn looks_like_html(text: &str) -> bool {
+    if is_html_document(text) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    bytes.windows(2).enumerate().any(|(i, w)| {
+        w[0] == b'<'
+            && (w[1].is_ascii_alphabetic() || w[1] == b'/')
+            && bytes[i + 1..]
+                .iter()
+                .take(200)
+                .position(|&c| c == b'>')
+                .is_some_and(|end| {
+                    let inner = &bytes[i + 1..i + 1 + end];
+                    let name_end = inner
+                        .iter()
+                        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'/'))
+                        .unwrap_or(inner.len());
+                    let name: Vec<u8> = inner[..name_end]
+                        .iter()
+                        .filter(|c| **c != b'/')
+                        .map(u8::to_ascii_lowercase)
+                        .collect();
+                    KNOWN_TAGS.contains(&name.as_slice())
+                })
+    })
+}
+
+/// Tags whose presence makes a text HTML.
+const KNOWN_TAGS: &[&[u8]] = &[
+    b"a",
+    b"b",
+    b"i",
+    b"u",
+    b"em",
+    b"strong",
+    b"br",
+    b"p",
+    b"div",
+    b"span",
+    b"font",
+    b"ul",
+    b"ol",
+    b"li",
+    b"table",
+    b"tr",
+    b"td",
+    b"th",
+    b"pre",
+    b"code",
+    b"img",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"html",
+    b"body",
+    b"head",
+    b"sub",
+    b"sup",
+    b"small",
+    b"big",
+    b"blockquote",
+    b"hr",
+];
 
 /// A named HTML entity as text; `None` for one this does not know.
 pub fn entity(name: &str) -> Option<&'static str> {
@@ -198,55 +319,50 @@ pub fn to_html(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Finding: a hand-written reader ignored nested tags, so `<br>` inside a paragraph fused
+    /// words ("FreeMind- free"), `<pre>` lost its lines and `<style>` became text.
     #[test]
-    fn paragraphs_become_lines_and_whitespace_folds() {
-        let mut h = HtmlText::default();
-        h.start("html");
-        h.start("head");
-        h.text("title");
-        h.end("head");
-        h.start("body");
-        h.start("p");
-        h.text("\n      Eerste   alinea\n      loopt door\n    ");
-        h.end("p");
-        h.start("p");
-        h.end("p");
-        h.start("p");
-        h.text("Tweede");
-        h.start("br");
-        h.end("br");
-        h.text("regel");
-        h.end("p");
-        h.end("body");
-        h.end("html");
-        assert_eq!(h.finish(), "Eerste alinea loopt door\n\nTweede\nregel");
+    fn nested_breaks_pre_and_style_are_read_as_html_means_them() {
+        let html = "<html><head><style>p { margin-top: 0 }</style></head><body>\
+                    <p>FreeMind-<br/>free <b>mind</b>mapping</p>\
+                    <pre>regel een\nregel twee</pre>\
+                    <ul><li>eerste</li><li>tweede</li></ul>\
+                    <p>&#x306f; &amp; caf&#233;</p></body></html>";
+        let text = to_text(html);
+        assert!(!text.contains("margin"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.contains(&"FreeMind-"), "{text}");
+        assert!(lines.contains(&"free mindmapping"), "{text}");
+        assert!(
+            lines.contains(&"regel een") && lines.contains(&"regel twee"),
+            "{text}"
+        );
+        assert!(lines.contains(&"• eerste"), "{text}");
+        assert!(text.contains("は & café"), "{text}");
+    }
+
+    #[test]
+    fn markup_is_recognised_and_plain_text_is_left_alone() {
+        assert!(looks_like_html("<html><body>x</body></html>"));
+        assert!(looks_like_html("zie <a href=\"x\">visitAll</a>"));
+        assert!(looks_like_html("een<br/>twee"));
+        assert!(!looks_like_html("a < b en c > d"));
+        assert!(!looks_like_html("<geen tag>"));
+        assert!(!looks_like_html("Meer jeugd groeit op"));
+        assert!(
+            !looks_like_html("‘wijkgericht’ <ñ"),
+            "no panic inside a character"
+        );
+        assert!(is_html_document("  <HTML><body>x</body></html>"));
+        assert!(!is_html_document("<b>vet</b>"));
+        assert_eq!(to_text("zie <a href=\"x\">visitAll</a>"), "zie visitAll");
     }
 
     #[test]
     fn spaces_survive_the_trip_through_html() {
         for text in ["a  b", " voor", "na ", "x\n\n  y  \nz", "<&>"] {
             let html = to_html(text);
-            let mut reader = quick_xml::Reader::from_str(&html);
-            let mut h = HtmlText::default();
-            loop {
-                match reader.read_event().unwrap() {
-                    quick_xml::events::Event::Start(e) => {
-                        h.start(&String::from_utf8_lossy(e.local_name().as_ref()));
-                    }
-                    quick_xml::events::Event::End(e) => {
-                        h.end(&String::from_utf8_lossy(e.local_name().as_ref()));
-                    }
-                    quick_xml::events::Event::Text(t) => h.text(&t.decode().unwrap()),
-                    quick_xml::events::Event::GeneralRef(r) => {
-                        let c = r.resolve_char_ref().unwrap().map(String::from);
-                        let name = r.decode().unwrap().into_owned();
-                        h.text(&c.unwrap_or_else(|| entity(&name).unwrap().to_owned()));
-                    }
-                    quick_xml::events::Event::Eof => break,
-                    _ => {}
-                }
-            }
-            assert_eq!(h.finish(), text.trim_matches('\n'), "{html}");
+            assert_eq!(to_text(&html), text.trim_matches('\n'), "{html}");
         }
     }
 }

@@ -95,10 +95,22 @@ pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
                         })
                         .unwrap_or_default();
                     let file_id = get(attr::ID);
+                    let text = get("text");
                     outline.nodes.push(Node {
                         parent: Some(parent),
                         depth,
-                        text: get("text").or_else(|| get("title")).unwrap_or_default(),
+                        // The OPML spec allows encoded HTML in `text`; it is read as HTML,
+                        // except in what Kompas wrote itself (its texts are verbatim).
+                        text: text
+                            .or_else(|| get("title"))
+                            .map(|t| {
+                                if file_id.is_none() && super::html::looks_like_html(&t) {
+                                    super::html::to_text(&t)
+                                } else {
+                                    t
+                                }
+                            })
+                            .unwrap_or_default(),
                         note: get("_note"),
                         file_id,
                         attrs: attrs
