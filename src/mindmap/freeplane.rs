@@ -106,6 +106,7 @@ pub fn read_with_warnings(
             ));
         }
     };
+    let mut dropped = Dropped::default();
     loop {
         let (offset, event) = super::next_event(&mut reader, &fail)?;
         if let Some((e, empty)) = super::opening(&event) {
@@ -200,10 +201,36 @@ pub fn read_with_warnings(
                                 attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
                             };
                             if let (Some(n), Some(v)) = (get("NAME"), get("VALUE"))
-                                && n.starts_with("kompas-")
                                 && let Some(node) = outline.nodes.get_mut(parent)
                             {
-                                node.attrs.push((n, v));
+                                if n.starts_with("kompas-") {
+                                    node.attrs.push((n, v));
+                                } else {
+                                    // The tool's own attributes: kept as lines of the note.
+                                    node.extra.push(format!("{n}: {v}"));
+                                    dropped.count(Kept::Attribute, offset);
+                                }
+                            }
+                            Frame::Skip
+                        }
+                        "icon" => {
+                            dropped.count(Kept::Icon, offset);
+                            Frame::Skip
+                        }
+                        "hook" => {
+                            let attrs = super::attributes(e).map_err(|m| fail(offset, m))?;
+                            match attrs
+                                .iter()
+                                .find(|(n, _)| n == "NAME")
+                                .map(|(_, v)| v.as_str())
+                            {
+                                Some("FirstGroupNode" | "SummaryNode") => {
+                                    if let Some(node) = outline.nodes.get_mut(parent) {
+                                        node.helper = true;
+                                    }
+                                }
+                                Some("ExternalObject") => dropped.count(Kept::Image, offset),
+                                _ => {}
                             }
                             Frame::Skip
                         }
@@ -219,6 +246,14 @@ pub fn read_with_warnings(
                 }
                 Some(Frame::Skip | Frame::Rich { .. }) => Frame::Skip,
             };
+            if let Frame::Node(n) = frame
+                && let Some(link) = outline.nodes.get(n).and_then(|_| link_of(e))
+            {
+                if let Some(node) = outline.nodes.get_mut(n) {
+                    node.extra.insert(0, format!("Koppeling: {link}"));
+                }
+                dropped.count(Kept::Link, offset);
+            }
             if empty {
                 close(&mut outline, &frame, text, offset).map_err(|m| fail(offset, m))?;
             } else {
@@ -229,6 +264,11 @@ pub fn read_with_warnings(
         match event {
             Event::End(_) => {
                 if let Some(frame) = stack.pop() {
+                    if let Frame::Rich { start, .. } = frame
+                        && text.get(start..offset).is_some_and(|m| m.contains("<img"))
+                    {
+                        dropped.count(Kept::Image, start);
+                    }
                     close(&mut outline, &frame, text, offset).map_err(|m| fail(offset, m))?;
                 }
             }
@@ -237,7 +277,150 @@ pub fn read_with_warnings(
         }
     }
     super::check_end(&fail, text, seen_map, stack.len(), "mindmap", "map")?;
+    let helpers = remove_helpers(&mut outline);
+    if let Some(first) = helpers.first() {
+        dropped.helpers = (helpers.len(), *first);
+    }
+    outline.carry_extra_into_notes();
+    dropped.report(file, text, warnings);
     Ok(outline)
+}
+
+/// What a map carries beyond a compass's fields, counted for one warning per kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kept {
+    /// A node's hyperlink (`LINK`): kept as a line of its note.
+    Link,
+    /// An attribute of the tool's own: kept as a line of the note.
+    Attribute,
+    /// An icon: not shown.
+    Icon,
+    /// An image (an external object, or `<img>` in a note): not shown.
+    Image,
+}
+
+/// Counts per kind, with where each kind was first met.
+#[derive(Debug, Default)]
+struct Dropped {
+    counts: Vec<(Kept, usize, usize)>,
+    /// Helper nodes left out, and the offset of the first.
+    helpers: (usize, usize),
+}
+
+impl Dropped {
+    fn count(&mut self, kind: Kept, offset: usize) {
+        match self.counts.iter_mut().find(|(k, ..)| *k == kind) {
+            Some((_, n, _)) => *n += 1,
+            None => self.counts.push((kind, 1, offset)),
+        }
+    }
+
+    /// One warning per kind, at its first place: nothing is dropped without a word.
+    fn report(&self, file: &str, text: &str, warnings: &mut Vec<Problem>) {
+        for &(kind, n, offset) in &self.counts {
+            let message = match kind {
+                Kept::Link => format!(
+                    "{n} koppeling(en) (LINK) staan als regel \"Koppeling: …\" in de notitie van hun knoop"
+                ),
+                Kept::Attribute => format!(
+                    "{n} attribu(u)t(en) van de mindmap staan als regel \"naam: waarde\" in de notitie van hun knoop"
+                ),
+                Kept::Icon => format!("{n} pictogram(men) niet overgenomen"),
+                Kept::Image => format!("{n} afbeelding(en) niet getoond"),
+            };
+            warnings.push(Problem::at_offset(
+                Severity::Warning,
+                file,
+                text,
+                offset,
+                message,
+            ));
+        }
+        let (n, offset) = self.helpers;
+        if n > 0 {
+            warnings.push(Problem::at_offset(
+                Severity::Warning,
+                file,
+                text,
+                offset,
+                format!(
+                    "{n} hulpknoop/-knopen van Freeplane (groep of samenvatting, zonder tekst) overgeslagen"
+                ),
+            ));
+        }
+    }
+}
+
+/// The hyperlink of a `<node>` tag, if it has one.
+fn link_of(e: &BytesStart<'_>) -> Option<String> {
+    super::attributes(e)
+        .ok()?
+        .into_iter()
+        .find(|(n, _)| n == "LINK")
+        .map(|(_, v)| v)
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// Leaves out Freeplane's helper nodes (a group's start, a summary's brace) that hold no text
+/// of their own; their children move up to the helper's parent. Returns the offsets of those
+/// left out.
+fn remove_helpers(outline: &mut Outline) -> Vec<usize> {
+    let n = outline.nodes.len();
+    let has_children = {
+        let mut v = vec![false; n];
+        for node in &outline.nodes {
+            if let Some(p) = node.parent
+                && let Some(slot) = v.get_mut(p)
+            {
+                *slot = true;
+            }
+        }
+        v
+    };
+    let remove: Vec<bool> = outline
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            node.helper
+                && node.parent.is_some()
+                && node.text.trim().is_empty()
+                && node.note.as_deref().is_none_or(|t| t.trim().is_empty())
+                && node.extra.is_empty()
+                && !has_children.get(i).copied().unwrap_or(false)
+        })
+        .collect();
+    if !remove.contains(&true) {
+        return Vec::new();
+    }
+    let mut new_index = vec![None; n];
+    let mut next = 0;
+    for (i, r) in remove.iter().enumerate() {
+        if !r {
+            new_index[i] = Some(next);
+            next += 1;
+        }
+    }
+    let offsets = outline
+        .nodes
+        .iter()
+        .zip(&remove)
+        .filter(|(_, r)| **r)
+        .map(|(node, _)| node.offset)
+        .collect();
+    let old = std::mem::take(&mut outline.nodes);
+    outline.nodes = old
+        .into_iter()
+        .zip(remove)
+        .filter(|(_, r)| !r)
+        .map(|(mut node, _)| {
+            node.parent = node
+                .parent
+                .and_then(|p| new_index.get(p).copied().flatten());
+            node
+        })
+        .collect();
+    offsets
 }
 
 /// Ends `frame`, which closes at byte `end`: a rich content's HTML, from its start to here,
@@ -303,6 +486,8 @@ fn new_node(
         color: get("BACKGROUND_COLOR"),
         links: Vec::new(),
         offset,
+        extra: Vec::new(),
+        helper: false,
     });
     Ok(Frame::Node(outline.nodes.len() - 1))
 }
@@ -462,8 +647,14 @@ mod tests {
         assert_eq!(o.nodes[3].links.len(), 1);
         assert_eq!(o.nodes[1].color.as_deref(), Some("#f2c037"));
         assert_eq!(o.nodes[4].depth, 1);
-        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].to_string().contains("unknown-thing"));
+        // Nothing dropped without a word: the icon is counted.
+        assert!(
+            warnings[1]
+                .to_string()
+                .contains("1 pictogram(men) niet overgenomen")
+        );
         let loaded =
             super::super::to_kompas(&o, "x.mm", SAMPLE, &super::super::Defaults::default())
                 .unwrap();
@@ -475,6 +666,47 @@ mod tests {
             super::super::related(&k, link_from).collect::<Vec<_>>(),
             vec![to]
         );
+    }
+
+    /// Finding: hyperlinks, the tool's attributes, images and icons were dropped without a
+    /// word, and Freeplane's group and summary helpers became "(zonder tekst)" elements.
+    #[test]
+    fn what_a_node_carries_is_kept_or_counted_and_helpers_are_left_out() {
+        let map = r#"<map version="freeplane 1.7.0">
+<node TEXT="Kaart" ID="ID_1">
+<node TEXT="Site" ID="ID_2" LINK="https://www.freeplane.org/">
+<attribute NAME="eigenaar" VALUE="Anna"/>
+<attribute NAME="kompas-label" VALUE="A"/>
+</node>
+<node TEXT="" ID="ID_3"><hook NAME="FirstGroupNode"/></node>
+<node TEXT="Plaatje" ID="ID_4"><hook NAME="ExternalObject" URI="foto.png"/>
+<richcontent TYPE="NOTE"><html><body><p>zie <img src="a.png"/> hier</p></body></html></richcontent>
+</node>
+<node TEXT="" ID="ID_5"><hook NAME="SummaryNode"/></node>
+</node>
+</map>"#;
+        let mut warnings = Vec::new();
+        let o = read_with_warnings(map, "x.mm", &mut warnings).unwrap();
+        let texts: Vec<&str> = o.nodes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["Kaart", "Site", "Plaatje"], "helpers left out");
+        assert_eq!(
+            o.nodes[1].note.as_deref(),
+            Some("Koppeling: https://www.freeplane.org/\neigenaar: Anna")
+        );
+        assert_eq!(o.nodes[1].attr("kompas-label"), Some("A"));
+        assert_eq!(o.nodes[2].parent, Some(0));
+        let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        for needle in [
+            "1 koppeling(en) (LINK)",
+            "1 attribu(u)t(en)",
+            "2 afbeelding(en) niet getoond",
+            "2 hulpknoop/-knopen",
+        ] {
+            assert!(
+                shown.iter().any(|w| w.contains(needle)),
+                "{needle}: {shown:#?}"
+            );
+        }
     }
 
     #[test]

@@ -72,6 +72,11 @@ pub struct Node {
     pub color: Option<String>,
     /// File ids this node links to.
     pub links: Vec<(String, usize)>,
+    /// What the node carries that Kompas has no field for (a hyperlink, the tool's own
+    /// attributes), as lines added to its note so no word is lost.
+    pub extra: Vec<String>,
+    /// A tool's helper node (Freeplane's group start or summary brace), not content.
+    pub helper: bool,
     /// Byte offset of the node in the file, for messages.
     pub offset: usize,
 }
@@ -93,6 +98,21 @@ pub struct Outline {
     pub nodes: Vec<Node>,
     /// A title the file gives outside the tree (OPML's `<head><title>`).
     pub title: Option<String>,
+}
+
+impl Outline {
+    /// Adds what nodes carry beyond a compass's fields to the end of their notes.
+    pub fn carry_extra_into_notes(&mut self) {
+        for node in &mut self.nodes {
+            if !node.extra.is_empty() {
+                let extra = node.extra.join("\n");
+                node.note = Some(match node.note.take() {
+                    Some(n) if !n.is_empty() => format!("{n}\n\n{extra}"),
+                    _ => extra,
+                });
+            }
+        }
+    }
 }
 
 /// What a file is, by its name.
@@ -152,6 +172,25 @@ pub fn import(path: &Path, defaults: &Defaults) -> Result<Loaded, LoadError> {
         Format::MindMap => freeplane::read_with_warnings(&text, &name, &mut warnings)?,
         Format::Opml | Format::Ron => opml::read(&text, &name)?,
     };
+    let carried: Vec<&Node> = outline
+        .nodes
+        .iter()
+        .filter(|n| !n.extra.is_empty())
+        .collect();
+    if matches!(Format::of(path), Format::Opml | Format::Ron)
+        && let Some(first) = carried.first()
+    {
+        warnings.push(Problem::at_offset(
+            Severity::Warning,
+            &name,
+            &text,
+            first.offset,
+            format!(
+                "{} onderdeel/onderdelen hebben gegevens zonder plaats in een kompas (zoals url, xmlUrl, htmlUrl); ze staan als regels \"naam: waarde\" in hun notitie",
+                carried.len()
+            ),
+        ));
+    }
     match to_kompas(&outline, &name, &text, defaults) {
         Ok(mut loaded) => {
             warnings.append(&mut loaded.warnings);

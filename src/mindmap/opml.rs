@@ -24,11 +24,30 @@ enum Frame {
 ///
 /// # Errors
 /// Invalid XML, a file that is no OPML, and the limits, each with line and column.
+pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
+    let mut outline = read_outline(text, file)?;
+    outline.carry_extra_into_notes();
+    Ok(outline)
+}
+
+/// Attributes of `<outline>` that Kompas reads itself or that carry nothing to keep.
+const OUTLINE_OWN: &[&str] = &[
+    "text",
+    "title",
+    "_note",
+    "type",
+    "created",
+    "isComment",
+    "isBreakpoint",
+    "version",
+    "language",
+];
+
 #[expect(
     clippy::too_many_lines,
     reason = "one XML event loop: its state (the outline stack) would be scattered if split"
 )]
-pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
+fn read_outline(text: &str, file: &str) -> Result<Outline, LoadError> {
     let fail = super::failure(file, text);
     let mut reader = super::xml_reader(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -96,6 +115,17 @@ pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
                         .unwrap_or_default();
                     let file_id = get(attr::ID);
                     let text = get("text");
+                    // What else an outline carries (a feed's xmlUrl and htmlUrl, a link's url,
+                    // a description): kept as lines of its note.
+                    let extra: Vec<String> = attrs
+                        .iter()
+                        .filter(|(n, v)| {
+                            !v.trim().is_empty()
+                                && !n.starts_with("kompas-")
+                                && !OUTLINE_OWN.contains(&n.as_str())
+                        })
+                        .map(|(n, v)| format!("{n}: {v}"))
+                        .collect();
                     outline.nodes.push(Node {
                         parent: Some(parent),
                         depth,
@@ -120,6 +150,8 @@ pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
                         color: None,
                         links,
                         offset,
+                        extra,
+                        helper: false,
                     });
                     Frame::Outline(outline.nodes.len() - 1)
                 }
