@@ -121,6 +121,59 @@ pub fn text_of(mut bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
 }
 
+/// The text of an XML file (a mind map, an OPML outline): UTF-8 (with or without a byte-order
+/// mark), UTF-16 by its byte-order mark, or the encoding its XML declaration names
+/// (`<?xml version="1.0" encoding="ISO-8859-1"?>`: ISO-8859-1, windows-1252, …), decoded with
+/// `encoding_rs`.
+///
+/// # Errors
+/// [`ReadError::NotUtf8`] for bytes that are none of these, or that do not decode cleanly in
+/// the encoding named.
+pub fn xml_text_of(bytes: Vec<u8>) -> Result<String, ReadError> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, bad) =
+            encoding.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
+        return if bad {
+            Err(ReadError::NotUtf8)
+        } else {
+            Ok(text.into_owned())
+        };
+    }
+    let declared = declared_encoding(&bytes).filter(|e| *e != encoding_rs::UTF_8);
+    match declared {
+        Some(encoding) => {
+            let (text, bad) = encoding.decode_without_bom_handling(&bytes);
+            if bad {
+                Err(ReadError::NotUtf8)
+            } else {
+                Ok(text.into_owned())
+            }
+        }
+        None => text_of(bytes),
+    }
+}
+
+/// The encoding an XML declaration at the start of `bytes` names, if any that is known.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes.get(..bytes.len().min(200))?;
+    if !head.starts_with(b"<?xml") {
+        return None;
+    }
+    let end = head.windows(2).position(|w| w == b"?>")?;
+    let decl = std::str::from_utf8(head.get(..end)?).ok()?;
+    let at = decl.find("encoding")?;
+    let rest = decl
+        .get(at + "encoding".len()..)?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = rest.get(1..)?.split(quote).next()?;
+    encoding_rs::Encoding::for_label(value.trim().as_bytes())
+}
+
 /// The prefix and suffix of this program's temporary files for `target`, so stale ones (left by
 /// a process that was killed while saving) can be recognised and cleaned.
 fn temp_affixes(target: &Path) -> (String, &'static str) {
@@ -284,6 +337,28 @@ mod tests {
             1,
             "no temporary file left"
         );
+    }
+
+    /// Finding: an OPML re-encoded as ISO-8859-1, with a correct declaration, was refused as
+    /// "geen UTF-8-tekst".
+    #[test]
+    fn xml_in_the_encoding_it_declares_is_read() {
+        let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<opml><body><outline text=\"caf\xe9 \xe0 la cr\xe8me\"/></body></opml>".to_vec();
+        assert!(text_of(latin1.clone()).is_err());
+        let text = xml_text_of(latin1).unwrap();
+        assert!(text.contains("café à la crème"), "{text}");
+        // UTF-16 by its byte-order mark.
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "<map><node TEXT=\"één\"/></map>".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert_eq!(
+            xml_text_of(utf16).unwrap(),
+            "<map><node TEXT=\"één\"/></map>"
+        );
+        // Plain UTF-8 as before; bytes in no encoding are still refused.
+        assert_eq!(xml_text_of("<map/>".into()).unwrap(), "<map/>");
+        assert!(xml_text_of(b"<map>\xff\xfe\xfd</map>".to_vec()).is_err());
     }
 
     /// Finding: exported slides and handouts were readable by their owner only (0600, the
