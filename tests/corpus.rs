@@ -1,0 +1,220 @@
+//! Real mind maps, checked against an independent reading of their XML (roxmltree, not the
+//! importer's quick-xml): every node, its text, note, details, hyperlink and attributes must
+//! be in the compass Kompas makes of it, and again after a trip through Kompas's own `.mm`.
+//!
+//! The corpus is what Debian's `freeplane` package ships (its documentation maps in several
+//! languages and its templates). `.ci/run` unpacks the package and sets `KOMPAS_CORPUS`; on a
+//! machine without it the test says so and checks nothing, unless `KOMPAS_REQUIRE_CORPUS` is
+//! set (as in CI), when a missing corpus fails.
+
+use std::path::{Path, PathBuf};
+
+use kompas::mindmap;
+
+/// Text without any white space (and without the "• " Kompas puts before list items), so
+/// line breaking and folding do not count, only the characters.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '•')
+        .collect()
+}
+
+/// The text of an HTML subtree as an XML reader sees it, without head, style and script.
+fn html_text(node: roxmltree::Node<'_, '_>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if d.is_text()
+            && !d
+                .ancestors()
+                .any(|a| matches!(a.tag_name().name(), "head" | "style" | "script" | "title"))
+        {
+            out.push_str(d.text().unwrap_or_default());
+        }
+    }
+    out
+}
+
+/// What the independent reading expects of one node.
+#[derive(Debug)]
+struct Expected {
+    id: Option<String>,
+    text: Option<String>,
+    /// Note, details, hyperlink and attributes: each must be found in the element's text.
+    carried: Vec<String>,
+}
+
+fn is_helper(n: roxmltree::Node<'_, '_>) -> bool {
+    let hook = n.children().any(|c| {
+        c.has_tag_name("hook")
+            && matches!(c.attribute("NAME"), Some("FirstGroupNode" | "SummaryNode"))
+    });
+    let text = n.attribute("TEXT").unwrap_or_default().trim().is_empty()
+        && !n.children().any(|c| c.has_tag_name("richcontent"));
+    hook && text && !n.children().any(|c| c.has_tag_name("node"))
+}
+
+fn expected(doc: &roxmltree::Document<'_>) -> Vec<Expected> {
+    let mut out = Vec::new();
+    // The map's first node is the root; a second one is skipped by the importer (with a
+    // warning), and helper nodes are left out.
+    let Some(root) = doc
+        .root_element()
+        .children()
+        .find(|c| c.has_tag_name("node"))
+    else {
+        return out;
+    };
+    for n in root.descendants().filter(|n| n.has_tag_name("node")) {
+        if is_helper(n) {
+            continue;
+        }
+        let rich = |kind: &str| {
+            n.children()
+                .find(|c| c.has_tag_name("richcontent") && c.attribute("TYPE") == Some(kind))
+                .map(html_text)
+        };
+        let text = match (rich("NODE"), n.attribute("TEXT")) {
+            (Some(t), _) => Some(t),
+            // HTML in the attribute itself: read as XHTML where it is that, else not compared.
+            (None, Some(t)) if t.trim_start().to_ascii_lowercase().starts_with("<html>") => {
+                roxmltree::Document::parse(t)
+                    .ok()
+                    .map(|d| html_text(d.root_element()))
+            }
+            (None, t) => Some(t.unwrap_or_default().to_owned()),
+        };
+        let mut carried: Vec<String> = ["NOTE", "DETAILS"].iter().filter_map(|k| rich(k)).collect();
+        if let Some(link) = n.attribute("LINK").filter(|l| !l.trim().is_empty()) {
+            carried.push(format!("Koppeling: {link}"));
+        }
+        for a in n.children().filter(|c| c.has_tag_name("attribute")) {
+            if let (Some(k), Some(v)) = (a.attribute("NAME"), a.attribute("VALUE"))
+                && !k.starts_with("kompas-")
+            {
+                carried.push(format!("{k}: {v}"));
+            }
+        }
+        out.push(Expected {
+            id: n.attribute("ID").map(str::to_owned),
+            text,
+            carried,
+        });
+    }
+    out
+}
+
+fn corpus() -> Vec<PathBuf> {
+    let Some(dir) = std::env::var_os("KOMPAS_CORPUS") else {
+        assert!(
+            std::env::var_os("KOMPAS_REQUIRE_CORPUS").is_none(),
+            "KOMPAS_REQUIRE_CORPUS is set but KOMPAS_CORPUS is not"
+        );
+        eprintln!("KOMPAS_CORPUS niet gezet: geen echte mindmaps om te vergelijken");
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    let mut stack = vec![PathBuf::from(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "mm") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    if std::env::var_os("KOMPAS_REQUIRE_CORPUS").is_some() {
+        assert!(files.len() >= 10, "a corpus of real maps: {files:?}");
+    }
+    files
+}
+
+/// Compares the compass made of `path` with the independent reading; returns (nodes, texts
+/// compared, carried things found).
+fn check(path: &Path, kompas: &kompas::Kompas, expected: &[Expected]) -> (usize, usize, usize) {
+    let name = path.display();
+    let elements: Vec<_> = kompas
+        .document_order()
+        .into_iter()
+        .map(|ix| kompas.element(ix))
+        .collect();
+    assert_eq!(
+        elements.len(),
+        expected.len(),
+        "{name}: every node, no more"
+    );
+    let (mut texts, mut carried) = (0, 0);
+    for (el, want) in elements.iter().zip(expected) {
+        if let Some(id) = &want.id {
+            assert_eq!(el.id.as_str(), id, "{name}: in document order");
+        }
+        if let Some(t) = &want.text
+            && !squeeze(t).is_empty()
+        {
+            assert_eq!(squeeze(&el.title), squeeze(t), "{name} {}", el.id.as_str());
+            texts += 1;
+        }
+        let body = squeeze(el.text.as_deref().unwrap_or_default());
+        for c in &want.carried {
+            assert!(
+                body.contains(&squeeze(c)),
+                "{name} {}: {c:?} not in {:?}",
+                el.id.as_str(),
+                el.text
+            );
+            carried += 1;
+        }
+    }
+    (elements.len(), texts, carried)
+}
+
+#[test]
+fn real_freeplane_maps_keep_every_node_text_note_link_and_attribute() {
+    let files = corpus();
+    let (mut nodes, mut texts, mut carried) = (0, 0, 0);
+    for path in &files {
+        let source = std::fs::read_to_string(path).unwrap();
+        let doc = roxmltree::Document::parse_with_options(
+            &source,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let want = expected(&doc);
+        let loaded = mindmap::import(path, &mindmap::Defaults::for_file(path))
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        let (n, t, c) = check(path, &loaded.kompas, &want);
+        nodes += n;
+        texts += t;
+        carried += c;
+        // Through Kompas's own .mm and back: well-formed, and the same again.
+        let written = mindmap::freeplane::write(&loaded.kompas);
+        roxmltree::Document::parse(&written)
+            .unwrap_or_else(|e| panic!("{}: the written map is no XML: {e}", path.display()));
+        let dir = tempfile::tempdir().unwrap();
+        let again = dir.path().join("terug.mm");
+        std::fs::write(&again, &written).unwrap();
+        let back = mindmap::import(&again, &mindmap::Defaults::for_file(&again)).unwrap();
+        let a: Vec<_> = loaded.kompas.document_order();
+        let b: Vec<_> = back.kompas.document_order();
+        assert_eq!(a.len(), b.len(), "{}: round trip", path.display());
+        for (x, y) in a.iter().zip(&b) {
+            let (x, y) = (loaded.kompas.element(*x), back.kompas.element(*y));
+            assert_eq!(x.title, y.title, "{}: round trip", path.display());
+            assert_eq!(
+                x.text.as_deref().unwrap_or_default().trim(),
+                y.text.as_deref().unwrap_or_default().trim(),
+                "{}: round trip",
+                path.display()
+            );
+        }
+    }
+    eprintln!(
+        "{} mindmaps: {nodes} knopen, {texts} teksten, {carried} notities/koppelingen/attributen vergeleken",
+        files.len()
+    );
+}
