@@ -7,6 +7,11 @@
 //! machine without it the test says so and checks nothing, unless `KOMPAS_REQUIRE_CORPUS` is
 //! set (as in CI), when a missing corpus fails.
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "Test helpers may panic: a broken fixture is a failed test."
+)]
+
 use std::path::{Path, PathBuf};
 
 use kompas::mindmap;
