@@ -223,3 +223,67 @@ fn real_freeplane_maps_keep_every_node_text_note_link_and_attribute() {
         files.len()
     );
 }
+
+/// OPML written to the OPML 2.0 spec's examples (a subscription list in ISO-8859-1, a
+/// directory of links, encoded HTML in `text`), against an independent reading: every outline,
+/// its text (HTML read as text), note and every attribute worth keeping.
+#[test]
+fn opml_from_the_spec_examples_keeps_every_outline_and_what_it_carries() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/opml");
+    let mut outlines = 0;
+    for name in ["subscriptionList.opml", "directory.opml"] {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        // The independent reading decodes ISO-8859-1 by hand (each byte is its code point).
+        let source: String = if name.starts_with("subscription") {
+            bytes.iter().map(|&b| char::from(b)).collect()
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        let doc = roxmltree::Document::parse(&source).unwrap();
+        let want: Vec<roxmltree::Node<'_, '_>> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("outline"))
+            .collect();
+        let loaded = mindmap::import(&path, &mindmap::Defaults::for_file(&path))
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let k = &loaded.kompas;
+        // The root is the document's title; the outlines follow in document order.
+        let elements: Vec<_> = k.document_order().into_iter().skip(1).collect();
+        assert_eq!(elements.len(), want.len(), "{name}: every outline");
+        for (&ix, n) in elements.iter().zip(&want) {
+            let el = k.element(ix);
+            let text = n.attribute("text").unwrap_or_default();
+            // Encoded HTML: the text without its tags.
+            let plain = if text.contains('<') {
+                let wrapped = format!("<x>{}</x>", text.replace("<br/>", " "));
+                roxmltree::Document::parse(&wrapped)
+                    .map(|d| html_text(d.root_element()))
+                    .unwrap_or_else(|_| text.to_owned())
+            } else {
+                text.to_owned()
+            };
+            assert_eq!(squeeze(&el.title), squeeze(&plain), "{name}");
+            assert!(
+                !el.title.contains('<'),
+                "{name}: no raw markup in {:?}",
+                el.title
+            );
+            let body = squeeze(el.text.as_deref().unwrap_or_default());
+            if let Some(note) = n.attribute("_note") {
+                assert!(body.contains(&squeeze(note)), "{name}: note of {text}");
+            }
+            for key in ["url", "xmlUrl", "htmlUrl", "description"] {
+                if let Some(v) = n.attribute(key) {
+                    assert!(
+                        body.contains(&squeeze(&format!("{key}: {v}"))),
+                        "{name}: {key} of {text} in {:?}",
+                        el.text
+                    );
+                }
+            }
+            outlines += 1;
+        }
+    }
+    assert_eq!(outlines, 9);
+}
