@@ -28,6 +28,13 @@ fn squeeze(s: &str) -> String {
 fn html_text(node: roxmltree::Node<'_, '_>) -> String {
     let mut out = String::new();
     for d in node.descendants() {
+        // Kompas names each image by its alt text or file name.
+        if d.has_tag_name("img") {
+            let src = d.attribute("src").unwrap_or_default();
+            let file = src.rsplit(['/', '\\']).next().unwrap_or(src);
+            let alt = d.attribute("alt").filter(|a| !a.trim().is_empty());
+            out.push_str(&format!("[afbeelding: {}]", alt.unwrap_or(file)));
+        }
         if d.is_text()
             && !d
                 .ancestors()

@@ -134,6 +134,20 @@ pub fn to_text(html: &str) -> String {
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
             scraper::Node::Element(e) if closing => out.end(e.name()),
+            scraper::Node::Element(e) if e.name() == "img" => {
+                // An image is named, so an image-only node keeps a title and a note says
+                // which picture stood there.
+                let file = e
+                    .attr("src")
+                    .map(|src| src.rsplit(['/', '\\']).next().unwrap_or(src).to_owned());
+                let name = e
+                    .attr("alt")
+                    .filter(|a| !a.trim().is_empty())
+                    .map(str::to_owned)
+                    .or(file)
+                    .unwrap_or_default();
+                out.text(&format!(" [afbeelding: {}] ", name.trim()));
+            }
             scraper::Node::Element(e) => {
                 out.start(e.name());
                 stack.push((node, true));
@@ -339,6 +353,10 @@ mod tests {
         );
         assert!(lines.contains(&"• eerste"), "{text}");
         assert!(text.contains("は & café"), "{text}");
+        assert_eq!(
+            to_text("<html><body><img src=\"Images/doc/kaart.png\"/></body></html>"),
+            "[afbeelding: kaart.png]"
+        );
     }
 
     #[test]
