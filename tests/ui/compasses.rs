@@ -155,3 +155,44 @@ fn another_compass_of_the_same_shape_shows_its_own_labels_and_no_old_badges() {
         "a badge of compass A on compass B"
     );
 }
+
+/// Finding: a flat list of 112 podcasts became 112 unlabelled slivers. A compass with more
+/// sectors than a ring can label is shown as a list of them, each row opening its sector.
+#[test]
+fn a_compass_too_flat_for_a_ring_is_shown_as_a_list_that_opens_its_rows() {
+    use kompas::generate::{Spec, synthetic};
+    let k = synthetic(&Spec {
+        sectors: 112,
+        fanout: vec![1],
+        seed: 5,
+    });
+    let mut h = harness_on(k.clone(), 1280.0, 800.0);
+    h.run();
+    h.get_by_label_contains("112 ");
+    h.get_by_label_contains("te veel voor een kompasroos");
+    let first = k.sectors()[0];
+    let el = k.element(first);
+    let number = el
+        .label
+        .clone()
+        .unwrap_or_else(|| el.id.as_str().to_owned());
+    let row = format!("{number} {}", el.title);
+    h.get_by_label(&row).click();
+    h.run();
+    assert_eq!(
+        h.state().location(),
+        &kompas::nav::location_for(&k, first),
+        "the row opens its sector"
+    );
+    // A compass with a ring keeps it: no list there.
+    let ring = synthetic(&Spec {
+        sectors: 8,
+        fanout: vec![1],
+        seed: 5,
+    });
+    let h = harness_on(ring, 1280.0, 800.0);
+    assert!(
+        h.query_by_label_contains("te veel voor een kompasroos")
+            .is_none()
+    );
+}

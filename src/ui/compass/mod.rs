@@ -40,6 +40,12 @@ impl CompassView {
     /// Draws the compass in the available space, with a legend beside it when there is room.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>) {
         let avail = ui.available_rect_before_wrap();
+        // A flat list (a feed list, a long agenda) has no ring to speak of: slivers without
+        // labels. It is shown as a list instead.
+        if cx.kompas.sectors().len() > RING_MAX_SECTORS && !cx.presenting {
+            list_ui(ui, cx);
+            return;
+        }
         if cx.presenting {
             self.presenting_ui(ui, avail, cx);
             return;
@@ -153,5 +159,73 @@ impl CompassView {
             self.badges.ui(ui, cache, cx);
         }
         interact::tooltip(ui, cache, cx, &area, hovered);
+    }
+}
+
+/// More sectors than this, and the compass is shown as a list: a ring of 40 slivers still
+/// carries numbers, more carry nothing readable.
+pub(crate) const RING_MAX_SECTORS: usize = 40;
+
+/// The compass as a list of its sectors, for a compass too flat for a ring: the einddoel as the
+/// heading, why there is no ring, and every sector as a row that opens it.
+fn list_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
+    let kompas = cx.kompas;
+    let theme = cx.theme;
+    let root = kompas.root();
+    let title = crate::ui::widgets::heading(
+        ui,
+        crate::ui::widgets::element_id("kop", &kompas.element(root).id),
+        egui::RichText::new(&kompas.element(root).title)
+            .size(24.0)
+            .family(crate::ui::theme::bold()),
+        1,
+        theme,
+    );
+    cx.take_focus(&title, &kompas.element(root).id);
+    let sectors = kompas.sectors();
+    let level = kompas
+        .levels
+        .get(1)
+        .map_or_else(|| "onderdelen".to_owned(), |l| l.plural.to_lowercase());
+    ui.label(
+        egui::RichText::new(format!(
+            "{} {level} op het eerste niveau: te veel voor een kompasroos, dus hier als lijst.",
+            sectors.len()
+        ))
+        .color(theme.text_muted),
+    );
+    ui.add_space(8.0);
+    let row_h = ui.spacing().interact_size.y.max(22.0) + 6.0;
+    egui::ScrollArea::vertical()
+        .id_salt("sectorlijst")
+        .auto_shrink(false)
+        .show_rows(ui, row_h, sectors.len(), |ui, rows| {
+            for &s in sectors.get(rows).unwrap_or_default() {
+                let el = kompas.element(s);
+                let number = el.label.as_deref().unwrap_or(el.id.as_str());
+                let name = format!("{number} {}", el.title);
+                let selected = cx.is_selected(&el.id);
+                let resp = ui.add_sized(
+                    [ui.available_width(), row_h - 6.0],
+                    egui::Button::selectable(selected, name.as_str())
+                        .right_text(kompas_count(kompas, s)),
+                );
+                crate::ui::widgets::as_navigation(ui, &resp, &name, selected);
+                cx.take_focus(&resp, &el.id);
+                if resp.clicked() {
+                    cx.push(crate::ui::command::Command::Go(crate::nav::location_for(
+                        kompas, s,
+                    )));
+                }
+            }
+        });
+}
+
+/// "12 Thema's" under a sector, or nothing.
+fn kompas_count(kompas: &crate::model::Kompas, ix: Ix) -> String {
+    let n = kompas.children(ix).len();
+    match kompas.levels.get(kompas.element(ix).depth + 1) {
+        Some(l) if n > 0 => format!("{n} {}", if n == 1 { &l.name } else { &l.plural }),
+        _ => String::new(),
     }
 }
