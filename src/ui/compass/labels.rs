@@ -83,9 +83,32 @@ pub(super) fn wedge_text(kompas: &Kompas, w: &Wedge) -> (String, String) {
     } else {
         (
             kompas.number(w.ix).to_owned(),
-            kompas.element(w.ix).title.clone(),
+            url_label(&kompas.element(w.ix).title)
+                .unwrap_or_else(|| kompas.element(w.ix).title.clone()),
         )
     }
+}
+
+/// A title that is a bare web address is one long word no wedge can hold: it is shown as its
+/// host and last path part ("freeplane.org › docs"), words a wedge can wrap. `None` for any
+/// other title.
+pub(super) fn url_label(title: &str) -> Option<String> {
+    let t = title.trim();
+    if t.contains(char::is_whitespace) {
+        return None;
+    }
+    let rest = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"))
+        .or_else(|| t.strip_prefix("www."))?;
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let mut parts = rest.split('/').filter(|p| !p.is_empty());
+    let host = parts.next()?;
+    Some(match parts.last() {
+        Some(last) => format!("{host} › {last}"),
+        None => host.to_owned(),
+    })
 }
 
 /// The words of a label, split after hyphens so "Leidschendam-Voorburg" can wrap as the
@@ -393,5 +416,25 @@ fn assemble(
         rect,
         angle_rad: 0.0,
         words_shown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Finding: a title that is a bare URL got no label at all.
+    #[test]
+    fn a_bare_web_address_is_labelled_by_its_host_and_last_part() {
+        assert_eq!(
+            url_label("https://www.freeplane.org/wiki/index.php/Home?x=1").as_deref(),
+            Some("freeplane.org › Home")
+        );
+        assert_eq!(
+            url_label("http://example.org/").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(url_label("Meer jeugd groeit op"), None);
+        assert_eq!(url_label("zie https://x.org"), None);
     }
 }
