@@ -105,7 +105,7 @@ pub(super) fn url_label(title: &str) -> Option<String> {
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
     let mut parts = rest.split('/').filter(|p| !p.is_empty());
     let host = parts.next()?;
-    Some(match parts.last() {
+    Some(match parts.next_back() {
         Some(last) => format!("{host} › {last}"),
         None => host.to_owned(),
     })
