@@ -59,10 +59,7 @@ pub(super) fn legend_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, children: bool) -> Ve
         ui.add_space(6.0);
     }
     if sectors.len() > shown {
-        let plural = kompas
-            .levels
-            .get(1)
-            .map_or_else(|| "onderdelen".to_owned(), |l| l.plural.to_lowercase());
+        let plural = super::sectors_word(kompas);
         ui.label(
             egui::RichText::new(format!(
                 "… en nog {} {plural}; klik op het kompas voor de lijst",

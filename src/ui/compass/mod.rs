@@ -183,10 +183,7 @@ fn list_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
     );
     cx.take_focus(&title, &kompas.element(root).id);
     let sectors = kompas.sectors();
-    let level = kompas
-        .levels
-        .get(1)
-        .map_or_else(|| "onderdelen".to_owned(), |l| l.plural.to_lowercase());
+    let level = sectors_word(kompas);
     ui.label(
         egui::RichText::new(format!(
             "{} {level} op het eerste niveau: te veel voor een kompasroos, dus hier als lijst.",
@@ -219,6 +216,15 @@ fn list_ui(ui: &mut Ui, cx: &mut ViewCtx<'_>) {
                 }
             }
         });
+}
+
+/// What the compass calls its sectors, in lower case ("hoofddoelen"; "onderdelen" without a
+/// level name).
+pub(super) fn sectors_word(kompas: &crate::model::Kompas) -> String {
+    kompas
+        .levels
+        .get(1)
+        .map_or_else(|| "onderdelen".to_owned(), |l| l.plural.to_lowercase())
 }
 
 /// "12 Thema's" under a sector, or nothing.
