@@ -306,3 +306,56 @@ pub(crate) fn focus_ring(ui: &Ui, resp: &Response, theme: &Theme) {
         );
     }
 }
+
+/// The web addresses in `text` (words starting with `http://` or `https://`, without trailing
+/// punctuation), in order, each once.
+pub fn web_addresses(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for word in text.split_whitespace() {
+        let word = word.trim_start_matches(['(', '<', '"', '\'']);
+        if !(word.starts_with("http://") || word.starts_with("https://")) {
+            continue;
+        }
+        let url = word.trim_end_matches(['.', ',', ';', ':', ')', '>', '"', '\'', '!', '?']);
+        if url.len() > "https://".len() && !out.contains(&url) {
+            out.push(url);
+        }
+    }
+    out
+}
+
+/// The web addresses of an element's text as links that open in the browser, under a small
+/// heading; nothing when there are none. A mind map's hyperlinks arrive as such lines.
+pub(crate) fn web_links_ui(ui: &mut Ui, text: &str, theme: &Theme) {
+    let urls = web_addresses(text);
+    if urls.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    heading_label(
+        ui,
+        egui::RichText::new("Koppelingen")
+            .strong()
+            .color(theme.text_muted),
+        3,
+    );
+    for url in urls {
+        ui.hyperlink_to(url, url)
+            .on_hover_text("Opent in de webbrowser");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_are_found_without_their_punctuation() {
+        let text = "Koppeling: https://www.freeplane.org/\nzie (http://x.org/a?b=1), en https://www.freeplane.org/.";
+        assert_eq!(
+            web_addresses(text),
+            ["https://www.freeplane.org/", "http://x.org/a?b=1"]
+        );
+        assert!(web_addresses("geen adres, wel http:// alleen").is_empty());
+    }
+}

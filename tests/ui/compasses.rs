@@ -196,3 +196,44 @@ fn a_compass_too_flat_for_a_ring_is_shown_as_a_list_that_opens_its_rows() {
             .is_none()
     );
 }
+
+/// A mind map's hyperlink (LINK) arrives as a line of the note; the page and the detail panel
+/// show it as a link that opens in the browser.
+#[test]
+fn a_mind_maps_hyperlink_is_a_link_on_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mm = dir.path().join("links.mm");
+    std::fs::write(
+        &mm,
+        "<map><node TEXT=\"Kaart\"><node TEXT=\"Site\" ID=\"ID_2\" LINK=\"https://www.freeplane.org/\"/>\
+         <node TEXT=\"Ander\" ID=\"ID_3\"/></node></map>",
+    )
+    .unwrap();
+    let k = kompas::mindmap::import(&mm, &kompas::mindmap::Defaults::for_file(&mm))
+        .unwrap()
+        .kompas;
+    let site = k.get("ID_2").unwrap();
+    let mut h = harness_on(k.clone(), 1280.0, 800.0);
+    h.state_mut().apply(
+        &egui::Context::default(),
+        kompas::ui::command::Command::Go(kompas::nav::Location {
+            view: kompas::nav::View::Page("ID_2".into()),
+            selected: Some("ID_2".into()),
+        }),
+    );
+    h.run();
+    assert_eq!(
+        h.state().location().selected,
+        Some(k.element(site).id.clone())
+    );
+    // On the page and in the detail panel.
+    assert!(
+        h.get_all_by_role_and_label(egui::accesskit::Role::Heading, "Koppelingen")
+            .count()
+            >= 1
+    );
+    let links = h
+        .get_all_by_role_and_label(egui::accesskit::Role::Link, "https://www.freeplane.org/")
+        .count();
+    assert!(links >= 1, "the hyperlink as a link");
+}
