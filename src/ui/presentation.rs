@@ -75,8 +75,13 @@ impl Presentation {
             )
             .show(ui, |ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    // The same size on every step: the compass is zoomed less than a slide.
+                    let size = match loc.view {
+                        nav::View::Compass => 15.0 * PRESENT_PAGE_ZOOM / PRESENT_ZOOM,
+                        _ => 15.0,
+                    };
                     let resp = ui.add(
-                        egui::Label::new(RichText::new(text).size(15.0).color(theme.text_muted))
+                        egui::Label::new(RichText::new(text).size(size).color(theme.text_muted))
                             .extend(),
                     );
                     // A status, named by what is spoken (a label is read by its text).
