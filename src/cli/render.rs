@@ -86,41 +86,21 @@ pub(super) fn slides(
     theme: &str,
     path: Option<&PathBuf>,
 ) -> ExitCode {
-    use crate::ui::render;
     let Some((size, theme, kompas)) = prepare(size, theme, path) else {
         return ExitCode::FAILURE;
     };
-    if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!("Kon de map {} niet maken: {e}", dir.display());
-        return ExitCode::FAILURE;
-    }
-    let mut handout = crate::ui::handout::Handout::new(&kompas.meta.title, size);
-    let written = render::render_presentation(&kompas, size, theme, |slide| {
-        let out = dir.join(&slide.file);
-        let png = render::encode_png(&slide.rgba, size).map_err(|e| e.to_string())?;
-        crate::write::write_atomic(&out, &png).map_err(|e| format!("{}: {e}", out.display()))?;
-        handout.add(&slide);
-        Ok(())
-    });
-    let total = match written {
+    let total = match crate::ui::handout::write_presentation(&kompas, size, theme, dir, |_, _| ()) {
         Ok(n) => n,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
-    let pdf = dir.join("hand-out.pdf");
-    if let Err(e) = crate::write::write_atomic(&pdf, &handout.finish()) {
-        eprintln!("{}: {e}", pdf.display());
-        return ExitCode::FAILURE;
-    }
     println!(
         "{total} dia's van {}×{} en de hand-out {} geschreven naar {}",
         size[0],
         size[1],
-        pdf.file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default(),
+        crate::ui::handout::HANDOUT_FILE,
         dir.display()
     );
     ExitCode::SUCCESS

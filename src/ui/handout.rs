@@ -7,6 +7,42 @@ use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use crate::ui::render::Slide;
 
+/// The handout's file name in a folder of slides.
+pub const HANDOUT_FILE: &str = "hand-out.pdf";
+
+/// Writes every slide of the presentation of `kompas` as a PNG into the folder `dir` (made
+/// when missing) and all of them as [`HANDOUT_FILE`], calling `progress` after each slide.
+/// Returns how many slides were written.
+///
+/// # Errors
+/// What could not be made or written, with its path.
+pub fn write_presentation(
+    kompas: &crate::model::Kompas,
+    size: [u32; 2],
+    theme: crate::ui::theme::ThemeKind,
+    dir: &std::path::Path,
+    mut progress: impl FnMut(&Slide, usize),
+) -> Result<usize, String> {
+    use crate::ui::render;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("de map {} kon niet worden gemaakt: {e}", dir.display()))?;
+    let mut handout = Handout::new(&kompas.meta.title, size);
+    let count = render::render_presentation(kompas, size, theme, |slide| {
+        let out = dir.join(&slide.file);
+        let png = render::encode_png(&slide.rgba, size).map_err(|e| e.to_string())?;
+        crate::write::write_atomic(&out, &png)
+            .map_err(|e| format!("{} kon niet worden geschreven: {e}", out.display()))?;
+        handout.add(&slide);
+        progress(&slide, handout.len());
+        Ok(())
+    })
+    .map_err(|e| e.to_string())?;
+    let pdf = dir.join(HANDOUT_FILE);
+    crate::write::write_atomic(&pdf, &handout.finish())
+        .map_err(|e| format!("{} kon niet worden geschreven: {e}", pdf.display()))?;
+    Ok(count)
+}
+
 /// Points per pixel: a slide of 1280×720 pixels is a page of 960×540 points (96 dpi).
 const PT_PER_PX: f32 = 0.75;
 

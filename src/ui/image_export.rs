@@ -93,8 +93,6 @@ impl Default for ImageExport {
 
 /// The folder a presentation export proposes.
 const PRESENTATION_DIR: &str = "kompas-presentatie";
-/// The handout's file name in that folder.
-pub(crate) const HANDOUT_FILE: &str = "hand-out.pdf";
 
 /// A file name that says what the picture shows: "kompas.png", "kompas-1.3.png",
 /// "kompas-kaart-1.3.png".
@@ -141,22 +139,15 @@ impl ImageExport {
         ctx: &egui::Context,
     ) {
         self.spawn(ctx, "presentatie", move |progress| {
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| format!("de map {} kon niet worden gemaakt: {e}", dir.display()))?;
-            let mut handout = crate::ui::handout::Handout::new(&kompas.meta.title, size);
-            let count = render::render_presentation(&kompas, size, theme, |slide| {
-                let out = dir.join(&slide.file);
-                let png = render::encode_png(&slide.rgba, size).map_err(|e| e.to_string())?;
-                crate::write::write_atomic(&out, &png)
-                    .map_err(|e| format!("{} kon niet worden geschreven: {e}", out.display()))?;
-                handout.add(&slide);
-                progress(handout.len(), slide.step.0 + 1, slide.step.1);
-                Ok(())
-            })
-            .map_err(|e| e.to_string())?;
-            let pdf = dir.join(HANDOUT_FILE);
-            crate::write::write_atomic(&pdf, &handout.finish())
-                .map_err(|e| format!("{} kon niet worden geschreven: {e}", pdf.display()))?;
+            let count = crate::ui::handout::write_presentation(
+                &kompas,
+                size,
+                theme,
+                &dir,
+                |slide, made| {
+                    progress(made, slide.step.0 + 1, slide.step.1);
+                },
+            )?;
             Ok((dir, count))
         });
     }
@@ -444,7 +435,7 @@ mod tests {
         pngs.sort();
         assert_eq!(pngs.len(), count);
         assert!(pngs[0].starts_with("001-"), "{pngs:?}");
-        let pdf = std::fs::read(out.join(HANDOUT_FILE)).expect("hand-out");
+        let pdf = std::fs::read(out.join(crate::ui::handout::HANDOUT_FILE)).expect("hand-out");
         let text = String::from_utf8_lossy(&pdf);
         assert_eq!(text.matches("/Subtype /Image").count(), count);
     }
