@@ -246,12 +246,13 @@ pub fn read_with_warnings(
                 }
                 Some(Frame::Skip | Frame::Rich { .. }) => Frame::Skip,
             };
+            // A node's hyperlink was kept by `new_node` as its first extra line.
             if let Frame::Node(n) = frame
-                && let Some(link) = outline.nodes.get(n).and_then(|_| link_of(e))
+                && outline
+                    .nodes
+                    .get(n)
+                    .is_some_and(|node| !node.extra.is_empty())
             {
-                if let Some(node) = outline.nodes.get_mut(n) {
-                    node.extra.insert(0, format!("Koppeling: {link}"));
-                }
                 dropped.count(Kept::Link, offset);
             }
             if empty {
@@ -349,16 +350,6 @@ impl Dropped {
             ));
         }
     }
-}
-
-/// The hyperlink of a `<node>` tag, if it has one.
-fn link_of(e: &BytesStart<'_>) -> Option<String> {
-    super::attributes(e)
-        .ok()?
-        .into_iter()
-        .find(|(n, _)| n == "LINK")
-        .map(|(_, v)| v)
-        .filter(|v| !v.trim().is_empty())
 }
 
 /// Leaves out Freeplane's helper nodes (a group's start, a summary's brace) that hold no text
@@ -486,7 +477,11 @@ fn new_node(
         color: get("BACKGROUND_COLOR"),
         links: Vec::new(),
         offset,
-        extra: Vec::new(),
+        // The node's hyperlink, kept as a line of its note (Kompas has no field for it).
+        extra: get("LINK")
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| vec![format!("Koppeling: {l}")])
+            .unwrap_or_default(),
         helper: false,
     });
     Ok(Frame::Node(outline.nodes.len() - 1))

@@ -160,17 +160,11 @@ impl PresenterInfo {
                     break;
                 }
                 let el = kompas.element(ix);
-                if let Some(a) = notes.get(el.id.as_str()) {
-                    let mut parts = Vec::new();
-                    if let Some(st) = &a.status {
-                        parts.push(format!("Status: {st}"));
-                    }
-                    if !a.note.trim().is_empty() {
-                        parts.push(a.note.trim().to_owned());
-                    }
-                    if !parts.is_empty() {
-                        list.push((kompas.short_name(ix), parts.join(" — ")));
-                    }
+                if let Some(text) = notes
+                    .get(el.id.as_str())
+                    .and_then(crate::ui::slide::room_text)
+                {
+                    list.push((kompas.short_name(ix), text));
                 }
                 stack.extend(kompas.children(ix).iter().rev());
             }

@@ -394,7 +394,12 @@ fn parts(ui: &Ui, cx: &ViewCtx<'_>, ix: Ix, kaart: bool, width: f32) -> Vec<Part
 
 /// An entry's status and note text, as the room should read them (notes shown with N).
 fn note_for_the_room(cx: &ViewCtx<'_>, ix: Ix) -> Option<String> {
-    let a = cx.notes.get(cx.kompas.element(ix).id.as_str())?;
+    room_text(cx.notes.get(cx.kompas.element(ix).id.as_str())?)
+}
+
+/// An annotation's status and note as one line ("Status: gestart — tekst"); `None` when it
+/// has neither. The slides and the presenter window say it alike.
+pub(super) fn room_text(a: &crate::notes::Annotation) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(status) = &a.status {
         parts.push(format!("Status: {status}"));
