@@ -82,6 +82,20 @@ pub struct ElementDef {
     /// Ids of other elements this one also relates to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
+    /// A web address or file the element points to (a mind map's hyperlink, an outline's
+    /// `url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// Name–value pairs in the source's order (a mind map's attributes, an outline's
+    /// `xmlUrl` or `description`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<(String, String)>,
+    /// Named tags (a mind map's icons: "yes", "idea").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// An image the source shows on the element, by its address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// Children in document order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Self>,

@@ -187,6 +187,7 @@ pub fn synthetic(spec: &Spec) -> Kompas {
             text: None,
             color: Some(Rgb(0x1F, 0x5F, 0xA6)),
             kind: crate::model::NodeKind::Tree,
+            carried: None,
         },
     );
     // Breadth-first keeps memory flat and ids in order.
@@ -202,6 +203,7 @@ pub fn synthetic(spec: &Spec) -> Kompas {
                 text: None,
                 color: COLOURS.get((s - 1) % COLOURS.len()).copied(),
                 kind: crate::model::NodeKind::Tree,
+                carried: None,
             },
         );
         frontier.push((ix, s.to_string()));
@@ -229,6 +231,7 @@ pub fn synthetic(spec: &Spec) -> Kompas {
                             .then(|| format!("{} {}", sentence(&mut rng), sentence(&mut rng))),
                         color: None,
                         kind: crate::model::NodeKind::Tree,
+                        carried: None,
                     },
                 );
                 next.push((ix, id));

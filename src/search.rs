@@ -117,6 +117,14 @@ impl SearchIndex {
             if let Some(t) = &el.text {
                 fields.push((FieldKind::Body, t.clone()));
             }
+            // A mind map's attributes and icons are found too ("eigenaar Anna", "idea").
+            let carried = el.carried();
+            for (name, value) in &carried.attributes {
+                fields.push((FieldKind::Body, format!("{name}: {value}")));
+            }
+            if !carried.tags.is_empty() {
+                fields.push((FieldKind::Body, carried.tags.join(", ")));
+            }
             index.add(Target::Element(ix), fields);
         }
         for (i, e) in glossary.entries.iter().enumerate() {

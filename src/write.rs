@@ -330,6 +330,10 @@ fn element_def(kompas: &Kompas, ix: Ix) -> ElementDef {
             .into_iter()
             .map(|to| kompas.element(to).id.to_string())
             .collect(),
+        link: el.carried().link.clone(),
+        attributes: el.carried().attributes.clone(),
+        tags: el.carried().tags.clone(),
+        image: el.carried().image.clone(),
         children: kompas
             .children(ix)
             .iter()

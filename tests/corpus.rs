@@ -51,8 +51,16 @@ fn html_text(node: roxmltree::Node<'_, '_>) -> String {
 struct Expected {
     id: Option<String>,
     text: Option<String>,
-    /// Note, details, hyperlink and attributes: each must be found in the element's text.
+    /// Note and details: each must be found in the element's text.
     carried: Vec<String>,
+    /// The hyperlink (`LINK`).
+    link: Option<String>,
+    /// The map's attributes, in order.
+    attributes: Vec<(String, String)>,
+    /// The icons.
+    tags: Vec<String>,
+    /// The image (an external object's `URI`).
+    image: Option<String>,
 }
 
 fn is_helper(n: roxmltree::Node<'_, '_>) -> bool {
@@ -95,21 +103,37 @@ fn expected(doc: &roxmltree::Document<'_>) -> Vec<Expected> {
             }
             (None, t) => Some(t.unwrap_or_default().to_owned()),
         };
-        let mut carried: Vec<String> = ["NOTE", "DETAILS"].iter().filter_map(|k| rich(k)).collect();
-        if let Some(link) = n.attribute("LINK").filter(|l| !l.trim().is_empty()) {
-            carried.push(format!("Koppeling: {link}"));
-        }
-        for a in n.children().filter(|c| c.has_tag_name("attribute")) {
-            if let (Some(k), Some(v)) = (a.attribute("NAME"), a.attribute("VALUE"))
-                && !k.starts_with("kompas-")
-            {
-                carried.push(format!("{k}: {v}"));
-            }
-        }
+        let carried: Vec<String> = ["NOTE", "DETAILS"].iter().filter_map(|k| rich(k)).collect();
+        let attributes = n
+            .children()
+            .filter(|c| c.has_tag_name("attribute"))
+            .filter_map(|a| {
+                Some((
+                    a.attribute("NAME")?.to_owned(),
+                    a.attribute("VALUE")?.to_owned(),
+                ))
+            })
+            .collect();
+        let tags = n
+            .children()
+            .filter(|c| c.has_tag_name("icon"))
+            .filter_map(|i| i.attribute("BUILTIN").map(str::to_owned))
+            .collect();
+        let image = n
+            .children()
+            .find(|c| c.has_tag_name("hook") && c.attribute("NAME") == Some("ExternalObject"))
+            .and_then(|h| h.attribute("URI").map(str::to_owned));
         out.push(Expected {
             id: n.attribute("ID").map(str::to_owned),
             text,
             carried,
+            link: n
+                .attribute("LINK")
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned),
+            attributes,
+            tags,
+            image,
         });
     }
     out
@@ -144,8 +168,12 @@ fn corpus() -> Vec<PathBuf> {
 }
 
 /// Compares the compass made of `path` with the independent reading; returns (nodes, texts
-/// compared, carried things found).
-fn check(path: &Path, kompas: &kompas::Kompas, expected: &[Expected]) -> (usize, usize, usize) {
+/// compared, notes and details found, links, attributes and icons compared).
+fn check(
+    path: &Path,
+    kompas: &kompas::Kompas,
+    expected: &[Expected],
+) -> (usize, usize, usize, usize) {
     let name = path.display();
     let elements: Vec<_> = kompas
         .document_order()
@@ -157,8 +185,18 @@ fn check(path: &Path, kompas: &kompas::Kompas, expected: &[Expected]) -> (usize,
         expected.len(),
         "{name}: every node, no more"
     );
-    let (mut texts, mut carried) = (0, 0);
+    let (mut texts, mut carried, mut fields) = (0, 0, 0);
     for (el, want) in elements.iter().zip(expected) {
+        let got = el.carried();
+        let place = format!("{name} {}", el.id.as_str());
+        assert_eq!(got.link, want.link, "{place}: hyperlink");
+        assert_eq!(got.attributes, want.attributes, "{place}: attributes");
+        assert_eq!(got.tags, want.tags, "{place}: icons");
+        assert_eq!(got.image, want.image, "{place}: image");
+        fields += usize::from(want.link.is_some())
+            + want.attributes.len()
+            + want.tags.len()
+            + usize::from(want.image.is_some());
         if let Some(id) = &want.id {
             assert_eq!(el.id.as_str(), id, "{name}: in document order");
         }
@@ -179,13 +217,13 @@ fn check(path: &Path, kompas: &kompas::Kompas, expected: &[Expected]) -> (usize,
             carried += 1;
         }
     }
-    (elements.len(), texts, carried)
+    (elements.len(), texts, carried, fields)
 }
 
 #[test]
 fn real_freeplane_maps_keep_every_node_text_note_link_and_attribute() {
     let files = corpus();
-    let (mut nodes, mut texts, mut carried) = (0, 0, 0);
+    let (mut nodes, mut texts, mut carried, mut fields) = (0, 0, 0, 0);
     for path in &files {
         let source = std::fs::read_to_string(path).unwrap();
         let doc = roxmltree::Document::parse_with_options(
@@ -199,10 +237,11 @@ fn real_freeplane_maps_keep_every_node_text_note_link_and_attribute() {
         let want = expected(&doc);
         let loaded = mindmap::import(path, &mindmap::Defaults::for_file(path))
             .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
-        let (n, t, c) = check(path, &loaded.kompas, &want);
+        let (n, t, c, f) = check(path, &loaded.kompas, &want);
         nodes += n;
         texts += t;
         carried += c;
+        fields += f;
         // Through Kompas's own .mm and back: well-formed, and the same again.
         let written = mindmap::freeplane::write(&loaded.kompas);
         roxmltree::Document::parse(&written)
@@ -211,12 +250,16 @@ fn real_freeplane_maps_keep_every_node_text_note_link_and_attribute() {
         let again = dir.path().join("terug.mm");
         std::fs::write(&again, &written).unwrap();
         let back = mindmap::import(&again, &mindmap::Defaults::for_file(&again)).unwrap();
+        // The same check against the written map: Freeplane gets its LINK, attributes, icons
+        // and images back as its own.
+        check(path, &back.kompas, &want);
         let a: Vec<_> = loaded.kompas.document_order();
         let b: Vec<_> = back.kompas.document_order();
         assert_eq!(a.len(), b.len(), "{}: round trip", path.display());
         for (x, y) in a.iter().zip(&b) {
             let (x, y) = (loaded.kompas.element(*x), back.kompas.element(*y));
             assert_eq!(x.title, y.title, "{}: round trip", path.display());
+            assert_eq!(x.carried(), y.carried(), "{}: round trip", path.display());
             assert_eq!(
                 x.text.as_deref().unwrap_or_default().trim(),
                 y.text.as_deref().unwrap_or_default().trim(),
@@ -226,7 +269,7 @@ fn real_freeplane_maps_keep_every_node_text_note_link_and_attribute() {
         }
     }
     eprintln!(
-        "{} mindmaps: {nodes} knopen, {texts} teksten, {carried} notities/koppelingen/attributen vergeleken",
+        "{} mindmaps: {nodes} knopen, {texts} teksten, {carried} notities/details, {fields} koppelingen/attributen/pictogrammen/afbeeldingen vergeleken",
         files.len()
     );
 }
@@ -280,16 +323,38 @@ fn opml_from_the_spec_examples_keeps_every_outline_and_what_it_carries() {
             if let Some(note) = n.attribute("_note") {
                 assert!(body.contains(&squeeze(note)), "{name}: note of {text}");
             }
-            for key in ["url", "xmlUrl", "htmlUrl", "description"] {
-                if let Some(v) = n.attribute(key) {
-                    assert!(
-                        body.contains(&squeeze(&format!("{key}: {v}"))),
-                        "{name}: {key} of {text} in {:?}",
-                        el.text
-                    );
-                }
-            }
+            // `url` is the hyperlink; every other attribute is kept, in order.
+            assert_eq!(el.carried().link.as_deref(), n.attribute("url"), "{name}");
+            let attributes: Vec<(String, String)> = n
+                .attributes()
+                .filter(|a| !matches!(a.name(), "text" | "_note" | "url"))
+                .map(|a| (a.name().to_owned(), a.value().to_owned()))
+                .collect();
+            assert_eq!(el.carried().attributes, attributes, "{name}: {text}");
             outlines += 1;
+        }
+        // Through Kompas's own OPML and back: the same outlines, links and attributes, and
+        // feed readers still find `xmlUrl` where they look for it.
+        let written = mindmap::opml::write(k);
+        let tmp = tempfile::tempdir().unwrap();
+        let again = tmp.path().join("terug.opml");
+        std::fs::write(&again, &written).unwrap();
+        let back = mindmap::import(&again, &mindmap::Defaults::for_file(&again)).unwrap();
+        let (a, b) = (k.document_order(), back.kompas.document_order());
+        assert_eq!(a.len(), b.len(), "{name}: round trip");
+        for (x, y) in a.iter().zip(&b) {
+            let (x, y) = (k.element(*x), back.kompas.element(*y));
+            assert_eq!(x.title, y.title, "{name}: round trip");
+            assert_eq!(x.carried(), y.carried(), "{name}: round trip");
+        }
+        for n in &want {
+            if let Some(feed) = n.attribute("xmlUrl") {
+                let escaped = feed.replace('&', "&amp;");
+                assert!(
+                    written.contains(&format!("xmlUrl=\"{escaped}\"")),
+                    "{name}: {feed}"
+                );
+            }
         }
     }
     assert_eq!(outlines, 9);

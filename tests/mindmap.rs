@@ -32,7 +32,7 @@ fn tree(k: &Kompas) -> Vec<String> {
             .map(|(_, to)| k.element(to).id.to_string())
             .collect();
         out.push(format!(
-            "{} d{} {:?} {:?} {:?} {:?} {:?} kinderen {}",
+            "{} d{} {:?} {:?} {:?} {:?} {:?} {:?} kinderen {}",
             el.id,
             el.depth,
             el.label,
@@ -40,6 +40,7 @@ fn tree(k: &Kompas) -> Vec<String> {
             el.text,
             el.color,
             related,
+            el.carried(),
             k.children(ix).len()
         ));
     }
@@ -77,6 +78,56 @@ fn the_sociaal_kompas_survives_a_trip_through_freeplane_and_opml() {
     assert_same_tree(&k, &through_opml(&k));
     // And through both, one after the other.
     assert_same_tree(&k, &through_opml(&through_mm(&k)));
+}
+
+/// What a mind map carries beyond a compass's fields (hyperlink, attributes, icons, image)
+/// is kept in the compass's own files too, and comes back through both formats.
+#[test]
+fn links_attributes_icons_and_images_survive_every_format() {
+    let ron = r##"(format: 1, title: "T", levels: [(name: "A"), (name: "B")], root: (id: "0", title: "wortel",
+        link: "https://www.freeplane.org/", children: [
+        (id: "a", title: "Een", attributes: [("birth date", "1 mei"), ("e-mail", "a@b.nl"), ("kompas-x", "y")],
+            tags: ["yes", "idea"], image: "foto's/kaart.png"),
+        (id: "b", title: "Twee", link: "#a", attributes: [("xmlUrl", "http://x/rss?a=1&b=2")]),
+    ]))"##;
+    let k = kompas::load(&kompas::source::Source::Memory(vec![(
+        "kompas.ron".into(),
+        ron.into(),
+    )]))
+    .unwrap()
+    .kompas;
+    let a = k.element(k.get("a").unwrap()).carried();
+    assert_eq!(a.tags, ["yes", "idea"]);
+    assert_eq!(a.attributes.len(), 3);
+    assert_same_tree(&k, &through_mm(&k));
+    assert_same_tree(&k, &through_opml(&k));
+    assert_same_tree(&k, &through_opml(&through_mm(&k)));
+    // And through Kompas's own RON.
+    let dir = tempfile::tempdir().unwrap();
+    kompas::write::write_dir(&k, dir.path(), kompas::write::Replace::No).unwrap();
+    let back = kompas::load_path(dir.path()).unwrap().kompas;
+    assert_same_tree(&k, &back);
+    // Freeplane gets them as its own: LINK, attribute, icon and image hook.
+    let mm = freeplane::write(&k);
+    for needle in [
+        r#"LINK="https://www.freeplane.org/""#,
+        r#"<attribute NAME="birth date" VALUE="1 mei"/>"#,
+        r#"<icon BUILTIN="idea"/>"#,
+        r#"URI="foto's/kaart.png" NAME="ExternalObject""#,
+        r##"LINK="#a""##,
+    ] {
+        assert!(mm.contains(needle), "{needle} in {mm}");
+    }
+    // OPML writes names it can as attributes; from one it cannot on, pairs keep the order.
+    let o = opml::write(&k);
+    for needle in [
+        r#"kompas-attribuut-1-naam="birth date""#,
+        r#"kompas-attribuut-2-naam="e-mail""#,
+        r#"url="https://www.freeplane.org/""#,
+        r#"xmlUrl="http://x/rss?a=1&amp;b=2""#,
+    ] {
+        assert!(o.contains(needle), "{needle} in {o}");
+    }
 }
 
 #[test]
@@ -279,8 +330,20 @@ proptest! {
     fn any_text_comes_back(texts in proptest::collection::vec((text_strategy(), proptest::option::of(text_strategy())), 4..20)) {
         let mut def_text = String::from("(format: 1, title: \"T\", levels: [(name: \"A\"), (name: \"B\"), (name: \"C\")], root: (id: \"0\", title: \"wortel\", children: [");
         for (i, (title, text)) in texts.iter().enumerate() {
+            // What a mind map carries beyond a compass's fields, with names no XML attribute
+            // may have and values that need escaping.
+            let carried = if i % 2 == 0 {
+                format!(
+                    ", link: {:?}, attributes: [({:?}, {:?}), (\"url\", \"x\")], tags: [\"idea\"], image: \"a b.png\"",
+                    format!("https://x.nl/?a={}&b=1", title.trim()),
+                    format!("naam {}", title.trim()),
+                    text.as_deref().unwrap_or_default()
+                )
+            } else {
+                String::new()
+            };
             let text = text.as_ref().map_or_else(String::new, |t| format!(", text: {t:?}"));
-            def_text.push_str(&format!("(id: \"s{i}\", title: {:?}{text}, children: [(id: \"s{i}.1\", title: \"blad\")]),", title.trim()));
+            def_text.push_str(&format!("(id: \"s{i}\", title: {:?}{text}{carried}, children: [(id: \"s{i}.1\", title: \"blad\")]),", title.trim()));
         }
         def_text.push_str("]))");
         let k = kompas::load(&kompas::source::Source::Memory(vec![("kompas.ron".into(), def_text)]))

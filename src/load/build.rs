@@ -4,7 +4,7 @@
 use super::check::Checked;
 use super::read::Collected;
 use crate::format::ElementDef;
-use crate::model::{Begrip, Element, Kompas, KompasBuilder, LinkKind, Meta, Rgb};
+use crate::model::{Begrip, Carried, Element, Kompas, KompasBuilder, LinkKind, Meta, Rgb};
 
 fn to_element(def: &ElementDef, depth: usize) -> Element {
     Element {
@@ -15,6 +15,13 @@ fn to_element(def: &ElementDef, depth: usize) -> Element {
         text: def.text.clone(),
         color: def.color.as_deref().and_then(Rgb::parse_hex),
         kind: crate::model::NodeKind::Tree,
+        carried: Carried {
+            link: def.link.clone(),
+            attributes: def.attributes.clone(),
+            tags: def.tags.clone(),
+            image: def.image.clone(),
+        }
+        .boxed(),
     }
 }
 
@@ -159,6 +166,7 @@ fn build_trend(
         text: Some(t.summary.clone()),
         color: None,
         kind: crate::model::NodeKind::Trend(index),
+        carried: None,
     });
     let mut kansen = Vec::with_capacity(t.kansen.len());
     for (row, k) in t.kansen.iter().enumerate() {
@@ -170,6 +178,7 @@ fn build_trend(
             text: None,
             color: None,
             kind: crate::model::NodeKind::Kans { trend: index, row },
+            carried: None,
         });
         b.link(node, kans, LinkKind::Kans);
         let koersen: Vec<_> = k.koersen.iter().filter_map(|id| b.get(id)).collect();

@@ -203,18 +203,21 @@ pub fn read_with_warnings(
                             if let (Some(n), Some(v)) = (get("NAME"), get("VALUE"))
                                 && let Some(node) = outline.nodes.get_mut(parent)
                             {
-                                if n.starts_with("kompas-") {
+                                if attr::is_own(&n) {
                                     node.attrs.push((n, v));
                                 } else {
-                                    // The tool's own attributes: kept as lines of the note.
-                                    node.extra.push(format!("{n}: {v}"));
-                                    dropped.count(Kept::Attribute, offset);
+                                    node.attributes.push((n, v));
                                 }
                             }
                             Frame::Skip
                         }
                         "icon" => {
-                            dropped.count(Kept::Icon, offset);
+                            let attrs = super::attributes(e).map_err(|m| fail(offset, m))?;
+                            if let Some((_, name)) = attrs.into_iter().find(|(n, _)| n == "BUILTIN")
+                                && let Some(node) = outline.nodes.get_mut(parent)
+                            {
+                                node.tags.push(name);
+                            }
                             Frame::Skip
                         }
                         "hook" => {
@@ -229,7 +232,16 @@ pub fn read_with_warnings(
                                         node.helper = true;
                                     }
                                 }
-                                Some("ExternalObject") => dropped.count(Kept::Image, offset),
+                                Some("ExternalObject") => {
+                                    let uri = attrs
+                                        .iter()
+                                        .find(|(n, _)| n == "URI")
+                                        .map(|(_, v)| v.clone());
+                                    if let Some(node) = outline.nodes.get_mut(parent) {
+                                        node.image = uri;
+                                    }
+                                    dropped.count(Kept::Image, offset);
+                                }
                                 _ => {}
                             }
                             Frame::Skip
@@ -246,15 +258,6 @@ pub fn read_with_warnings(
                 }
                 Some(Frame::Skip | Frame::Rich { .. }) => Frame::Skip,
             };
-            // A node's hyperlink was kept by `new_node` as its first extra line.
-            if let Frame::Node(n) = frame
-                && outline
-                    .nodes
-                    .get(n)
-                    .is_some_and(|node| !node.extra.is_empty())
-            {
-                dropped.count(Kept::Link, offset);
-            }
             if empty {
                 close(&mut outline, &frame, text, offset).map_err(|m| fail(offset, m))?;
             } else {
@@ -282,21 +285,14 @@ pub fn read_with_warnings(
     if let Some(first) = helpers.first() {
         dropped.helpers = (helpers.len(), *first);
     }
-    outline.carry_extra_into_notes();
     dropped.report(file, text, warnings);
     Ok(outline)
 }
 
-/// What a map carries beyond a compass's fields, counted for one warning per kind.
+/// What a map carries that Kompas shows only in part, counted for one warning per kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kept {
-    /// A node's hyperlink (`LINK`): kept as a line of its note.
-    Link,
-    /// An attribute of the tool's own: kept as a line of the note.
-    Attribute,
-    /// An icon: not shown.
-    Icon,
-    /// An image (an external object, or `<img>` in a note): not shown.
+    /// An image (an external object, or `<img>` in a note): named, not shown.
     Image,
 }
 
@@ -320,14 +316,9 @@ impl Dropped {
     fn report(&self, file: &str, text: &str, warnings: &mut Vec<Problem>) {
         for &(kind, n, offset) in &self.counts {
             let message = match kind {
-                Kept::Link => format!(
-                    "{n} koppeling(en) (LINK) staan als regel \"Koppeling: …\" in de notitie van hun knoop"
+                Kept::Image => format!(
+                    "{n} afbeelding(en) niet getoond; hun bestandsnaam staat bij het onderdeel"
                 ),
-                Kept::Attribute => format!(
-                    "{n} attribu(u)t(en) van de mindmap staan als regel \"naam: waarde\" in de notitie van hun knoop"
-                ),
-                Kept::Icon => format!("{n} pictogram(men) niet overgenomen"),
-                Kept::Image => format!("{n} afbeelding(en) niet getoond"),
             };
             warnings.push(Problem::at_offset(
                 Severity::Warning,
@@ -377,7 +368,10 @@ fn remove_helpers(outline: &mut Outline) -> Vec<usize> {
                 && node.parent.is_some()
                 && node.text.trim().is_empty()
                 && node.note.as_deref().is_none_or(|t| t.trim().is_empty())
-                && node.extra.is_empty()
+                && node.hyperlink.is_none()
+                && node.attributes.is_empty()
+                && node.tags.is_empty()
+                && node.image.is_none()
                 && !has_children.get(i).copied().unwrap_or(false)
         })
         .collect();
@@ -477,11 +471,10 @@ fn new_node(
         color: get("BACKGROUND_COLOR"),
         links: Vec::new(),
         offset,
-        // The node's hyperlink, kept as a line of its note (Kompas has no field for it).
-        extra: get("LINK")
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| vec![format!("Koppeling: {l}")])
-            .unwrap_or_default(),
+        hyperlink: get("LINK").filter(|l| !l.trim().is_empty()),
+        attributes: Vec::new(),
+        tags: Vec::new(),
+        image: None,
         helper: false,
     });
     Ok(Frame::Node(outline.nodes.len() - 1))
@@ -538,7 +531,21 @@ fn write_node_open(kompas: &Kompas, ix: Ix, indent: &str, out: &mut String) {
             c.to_hex().to_ascii_lowercase()
         );
     }
+    let carried = el.carried();
+    if let Some(link) = &carried.link {
+        let _ = write!(out, " LINK=\"{}\"", esc(link));
+    }
     out.push_str(">\n");
+    for tag in &carried.tags {
+        let _ = writeln!(out, "{indent}<icon BUILTIN=\"{}\"/>", esc(tag));
+    }
+    if let Some(image) = &carried.image {
+        let _ = writeln!(
+            out,
+            "{indent}<hook URI=\"{}\" NAME=\"ExternalObject\"/>",
+            esc(image)
+        );
+    }
     let mut attribute = |name: &str, value: &str| {
         let _ = writeln!(
             out,
@@ -547,6 +554,10 @@ fn write_node_open(kompas: &Kompas, ix: Ix, indent: &str, out: &mut String) {
             esc(value)
         );
     };
+    // The map's own attributes first, as Freeplane showed them.
+    for (name, value) in &carried.attributes {
+        attribute(name, value);
+    }
     attribute(attr::ID, el.id.as_str());
     if let Some(label) = &el.label {
         attribute(attr::LABEL, label);
@@ -642,14 +653,10 @@ mod tests {
         assert_eq!(o.nodes[3].links.len(), 1);
         assert_eq!(o.nodes[1].color.as_deref(), Some("#f2c037"));
         assert_eq!(o.nodes[4].depth, 1);
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].to_string().contains("unknown-thing"));
-        // Nothing dropped without a word: the icon is counted.
-        assert!(
-            warnings[1]
-                .to_string()
-                .contains("1 pictogram(men) niet overgenomen")
-        );
+        // The icon is a tag.
+        assert_eq!(o.nodes[1].tags, ["yes"]);
         let loaded =
             super::super::to_kompas(&o, "x.mm", SAMPLE, &super::super::Defaults::default())
                 .unwrap();
@@ -664,7 +671,7 @@ mod tests {
     }
 
     /// Finding: hyperlinks, the tool's attributes, images and icons were dropped without a
-    /// word, and Freeplane's group and summary helpers became "(zonder tekst)" elements.
+    /// word (now they are fields of their own), and Freeplane's group and summary helpers became "(zonder tekst)" elements.
     #[test]
     fn what_a_node_carries_is_kept_or_counted_and_helpers_are_left_out() {
         let map = r#"<map version="freeplane 1.7.0">
@@ -684,19 +691,20 @@ mod tests {
         let o = read_with_warnings(map, "x.mm", &mut warnings).unwrap();
         let texts: Vec<&str> = o.nodes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["Kaart", "Site", "Plaatje"], "helpers left out");
+        assert_eq!(o.nodes[1].note, None, "nothing put into the note");
         assert_eq!(
-            o.nodes[1].note.as_deref(),
-            Some("Koppeling: https://www.freeplane.org/\neigenaar: Anna")
+            o.nodes[1].hyperlink.as_deref(),
+            Some("https://www.freeplane.org/")
+        );
+        assert_eq!(
+            o.nodes[1].attributes,
+            [("eigenaar".to_owned(), "Anna".to_owned())]
         );
         assert_eq!(o.nodes[1].attr("kompas-label"), Some("A"));
+        assert_eq!(o.nodes[2].image.as_deref(), Some("foto.png"));
         assert_eq!(o.nodes[2].parent, Some(0));
         let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-        for needle in [
-            "1 koppeling(en) (LINK)",
-            "1 attribu(u)t(en)",
-            "2 afbeelding(en) niet getoond",
-            "2 hulpknoop/-knopen",
-        ] {
+        for needle in ["2 afbeelding(en) niet getoond", "2 hulpknoop/-knopen"] {
             assert!(
                 shown.iter().any(|w| w.contains(needle)),
                 "{needle}: {shown:#?}"

@@ -51,6 +51,37 @@ pub mod attr {
     pub const LEVEL_PREFIX: &str = "kompas-niveau-";
     /// Suffix of a level's plural: `kompas-niveau-2-meervoud`.
     pub const PLURAL_SUFFIX: &str = "-meervoud";
+    /// OPML only: `kompas-attribuut-1-naam` and `-waarde` carry an attribute whose name
+    /// cannot be an XML attribute's ("birth date").
+    pub const ATTRIBUTE_PREFIX: &str = "kompas-attribuut-";
+    /// Suffix of a carried attribute's name.
+    pub const ATTRIBUTE_NAME: &str = "-naam";
+    /// Suffix of a carried attribute's value.
+    pub const ATTRIBUTE_VALUE: &str = "-waarde";
+    /// OPML only: the element's icons, one per line.
+    pub const TAGS: &str = "kompas-pictogrammen";
+    /// OPML only: the element's image.
+    pub const IMAGE: &str = "kompas-afbeelding";
+
+    /// Whether `name` is one of the attributes above (Kompas's own), not the map's.
+    pub fn is_own(name: &str) -> bool {
+        [
+            ID,
+            LABEL,
+            COLOR,
+            RELATED,
+            TEXT,
+            TITLE,
+            MUNICIPALITY,
+            PERIOD,
+            SOURCE,
+            TAGS,
+            IMAGE,
+        ]
+        .contains(&name)
+            || name.starts_with(LEVEL_PREFIX)
+            || name.starts_with(ATTRIBUTE_PREFIX)
+    }
 }
 
 /// One node as read, flat: its parent comes before it.
@@ -72,9 +103,14 @@ pub struct Node {
     pub color: Option<String>,
     /// File ids this node links to.
     pub links: Vec<(String, usize)>,
-    /// What the node carries that Kompas has no field for (a hyperlink, the tool's own
-    /// attributes), as lines added to its note so no word is lost.
-    pub extra: Vec<String>,
+    /// The node's hyperlink (`LINK` in a mind map, `url` in an outline).
+    pub hyperlink: Option<String>,
+    /// The tool's own attributes (name, value), in the file's order.
+    pub attributes: Vec<(String, String)>,
+    /// Named icons.
+    pub tags: Vec<String>,
+    /// An image shown on the node, by its address.
+    pub image: Option<String>,
     /// A tool's helper node (Freeplane's group start or summary brace), not content.
     pub helper: bool,
     /// Byte offset of the node in the file, for messages.
@@ -98,21 +134,6 @@ pub struct Outline {
     pub nodes: Vec<Node>,
     /// A title the file gives outside the tree (OPML's `<head><title>`).
     pub title: Option<String>,
-}
-
-impl Outline {
-    /// Adds what nodes carry beyond a compass's fields to the end of their notes.
-    pub fn carry_extra_into_notes(&mut self) {
-        for node in &mut self.nodes {
-            if !node.extra.is_empty() {
-                let extra = node.extra.join("\n");
-                node.note = Some(match node.note.take() {
-                    Some(n) if !n.is_empty() => format!("{n}\n\n{extra}"),
-                    _ => extra,
-                });
-            }
-        }
-    }
 }
 
 /// What a file is, by its name.
@@ -185,25 +206,6 @@ pub fn import(path: &Path, defaults: &Defaults) -> Result<Loaded, LoadError> {
             format!(
                 "{} losse \"&\" in attribuutwaarden (hoort \"&amp;\" te zijn) als tekst gelezen; de eerste staat hier",
                 bare.len()
-            ),
-        ));
-    }
-    let carried: Vec<&Node> = outline
-        .nodes
-        .iter()
-        .filter(|n| !n.extra.is_empty())
-        .collect();
-    if matches!(Format::of(path), Format::Opml | Format::Ron)
-        && let Some(first) = carried.first()
-    {
-        warnings.push(Problem::at_offset(
-            Severity::Warning,
-            &name,
-            &text,
-            first.offset,
-            format!(
-                "{} onderdeel/onderdelen hebben gegevens zonder plaats in een kompas (zoals url, xmlUrl, htmlUrl); ze staan als regels \"naam: waarde\" in hun notitie",
-                carried.len()
             ),
         ));
     }
@@ -387,6 +389,10 @@ pub fn to_def(
             text: note,
             color,
             related,
+            link: node.hyperlink.clone(),
+            attributes: node.attributes.clone(),
+            tags: node.tags.clone(),
+            image: node.image.clone(),
             children: Vec::new(),
         }));
     }
@@ -781,8 +787,10 @@ mod tests {
             .map(|&s| k.element(s).title.as_str())
             .collect();
         assert_eq!(titles, ["Nieuws & meer", "R&D én é"]);
-        let note = k.element(k.sectors()[0]).text.clone().unwrap_or_default();
-        assert!(note.contains("xmlUrl: http://x/rss?a=1&b=2"), "{note}");
+        assert_eq!(
+            k.element(k.sectors()[0]).carried().attributes,
+            [("xmlUrl".to_owned(), "http://x/rss?a=1&b=2".to_owned())]
+        );
         let shown: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
         let w = shown
             .iter()

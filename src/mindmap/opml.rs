@@ -25,23 +25,35 @@ enum Frame {
 /// # Errors
 /// Invalid XML, a file that is no OPML, and the limits, each with line and column.
 pub fn read(text: &str, file: &str) -> Result<Outline, LoadError> {
-    let mut outline = read_outline(text, file)?;
-    outline.carry_extra_into_notes();
-    Ok(outline)
+    read_outline(text, file)
 }
 
-/// Attributes of `<outline>` that Kompas reads itself or that carry nothing to keep.
-const OUTLINE_OWN: &[&str] = &[
-    "text",
-    "title",
-    "_note",
-    "type",
-    "created",
-    "isComment",
-    "isBreakpoint",
-    "version",
-    "language",
-];
+/// What an outline carries beyond its text and note, in the file's order: every attribute
+/// (a feed's `type`, `xmlUrl` and `htmlUrl`, a `description`), `title` only where it was not
+/// taken for the text, and the attributes Kompas wrote in pairs because their names cannot be
+/// XML's. `url` is the hyperlink and not among them.
+fn carried_attributes(attrs: &[(String, String)], title_is_text: bool) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = attrs
+        .iter()
+        .filter(|(n, _)| {
+            let read_elsewhere = matches!(n.as_str(), "text" | "_note" | "url")
+                || (title_is_text && n == "title")
+                || attr::is_own(n);
+            !read_elsewhere
+        })
+        .cloned()
+        .collect();
+    let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    for i in 1.. {
+        let key = format!("{}{i}", attr::ATTRIBUTE_PREFIX);
+        let Some(name) = get(&format!("{key}{}", attr::ATTRIBUTE_NAME)) else {
+            break;
+        };
+        let value = get(&format!("{key}{}", attr::ATTRIBUTE_VALUE)).unwrap_or_default();
+        out.push((name, value));
+    }
+    out
+}
 
 #[expect(
     clippy::too_many_lines,
@@ -115,17 +127,12 @@ fn read_outline(text: &str, file: &str) -> Result<Outline, LoadError> {
                         .unwrap_or_default();
                     let file_id = get(attr::ID);
                     let text = get("text");
-                    // What else an outline carries (a feed's xmlUrl and htmlUrl, a link's url,
-                    // a description): kept as lines of its note.
-                    let extra: Vec<String> = attrs
-                        .iter()
-                        .filter(|(n, v)| {
-                            !v.trim().is_empty()
-                                && !n.starts_with("kompas-")
-                                && !OUTLINE_OWN.contains(&n.as_str())
-                        })
-                        .map(|(n, v)| format!("{n}: {v}"))
-                        .collect();
+                    let attributes = carried_attributes(&attrs, text.is_none());
+                    let hyperlink = get("url").filter(|u| !u.trim().is_empty());
+                    let tags = get(attr::TAGS)
+                        .map(|t| t.split('\n').map(str::to_owned).collect())
+                        .unwrap_or_default();
+                    let image = get(attr::IMAGE);
                     outline.nodes.push(Node {
                         parent: Some(parent),
                         depth,
@@ -143,14 +150,14 @@ fn read_outline(text: &str, file: &str) -> Result<Outline, LoadError> {
                             .unwrap_or_default(),
                         note: get("_note"),
                         file_id,
-                        attrs: attrs
-                            .into_iter()
-                            .filter(|(n, _)| n.starts_with("kompas-"))
-                            .collect(),
+                        attrs: attrs.into_iter().filter(|(n, _)| attr::is_own(n)).collect(),
                         color: None,
                         links,
                         offset,
-                        extra,
+                        hyperlink,
+                        attributes,
+                        tags,
+                        image,
                         helper: false,
                     });
                     Frame::Outline(outline.nodes.len() - 1)
@@ -250,6 +257,7 @@ pub fn write(kompas: &Kompas) -> String {
         if !related.is_empty() {
             let _ = write!(out, " {}=\"{}\"", attr::RELATED, esc(&related.join(" ")));
         }
+        write_carried(el.carried(), &mut out);
         if ix == kompas.root() {
             for (name, value) in [
                 (attr::TITLE, &kompas.meta.title),
@@ -283,6 +291,62 @@ pub fn write(kompas: &Kompas) -> String {
     }
     out.push_str("</body>\n</opml>\n");
     out
+}
+
+/// The element's hyperlink as `url` and its attributes under their own names; from the
+/// first name that cannot be an XML attribute's ("birth date") or is taken, the rest travel
+/// as `kompas-attribuut-N` pairs, which are read after the others, so the order holds. Icons
+/// and the image travel in `kompas-pictogrammen` and `kompas-afbeelding`.
+fn write_carried(carried: &crate::model::Carried, out: &mut String) {
+    use std::fmt::Write as _;
+    let esc = super::escape_attr;
+    // `url` is always the hyperlink; an attribute of that name is a pair.
+    let mut used: Vec<&str> = vec!["text", "_note", "url"];
+    if let Some(link) = &carried.link {
+        let _ = write!(out, " url=\"{}\"", esc(link));
+    }
+    let mut pairs = 0;
+    for (name, value) in &carried.attributes {
+        if pairs == 0
+            && is_xml_name(name)
+            && !attr::is_own(name)
+            && !name.starts_with("kompas-")
+            && !used.contains(&name.as_str())
+        {
+            let _ = write!(out, " {name}=\"{}\"", esc(value));
+            used.push(name);
+        } else {
+            pairs += 1;
+            let key = format!("{}{pairs}", attr::ATTRIBUTE_PREFIX);
+            let _ = write!(
+                out,
+                " {key}{}=\"{}\" {key}{}=\"{}\"",
+                attr::ATTRIBUTE_NAME,
+                esc(name),
+                attr::ATTRIBUTE_VALUE,
+                esc(value)
+            );
+        }
+    }
+    if !carried.tags.is_empty() {
+        let _ = write!(out, " {}=\"{}\"", attr::TAGS, esc(&carried.tags.join("\n")));
+    }
+    if let Some(image) = &carried.image {
+        let _ = write!(out, " {}=\"{}\"", attr::IMAGE, esc(image));
+    }
+}
+
+/// Whether `name` can be written as an attribute's name (ASCII letters, digits, `_`, `-`, `.`,
+/// not starting with a digit, `-` or `.`; no namespaces).
+fn is_xml_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        // Names starting "xml" are reserved but common ("xmlUrl"); a namespace declaration
+        // is not an attribute.
+        && !name.starts_with("xmlns")
 }
 
 #[cfg(test)]

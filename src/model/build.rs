@@ -134,6 +134,7 @@ impl KompasBuilder {
             text: None,
             color: None,
             kind: NodeKind::Begrip(index),
+            carried: None,
         });
         self.link(node, under, LinkKind::ListedUnder);
         node

@@ -115,6 +115,50 @@ pub struct Element {
     pub color: Option<Rgb>,
     /// A tree element, or a node for content beside the tree (a trend) that links into it.
     pub kind: NodeKind,
+    /// What a mind map gave the element beyond these fields; boxed, as most have none.
+    pub carried: Option<Box<Carried>>,
+}
+
+impl Element {
+    /// What the element carries beyond the compass's fields (empty for most).
+    pub fn carried(&self) -> &Carried {
+        static NONE: Carried = Carried {
+            link: None,
+            attributes: Vec::new(),
+            tags: Vec::new(),
+            image: None,
+        };
+        self.carried.as_deref().unwrap_or(&NONE)
+    }
+}
+
+/// What an element carries beyond a compass's own fields, as a mind map or outline gave it,
+/// so that it is shown and written back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Carried {
+    /// A web address or file the element points to.
+    pub link: Option<String>,
+    /// Name–value pairs in the source's order.
+    pub attributes: Vec<(String, String)>,
+    /// Named tags (a mind map's icons).
+    pub tags: Vec<String>,
+    /// An image the source shows on the element, by its address.
+    pub image: Option<String>,
+}
+
+impl Carried {
+    /// Whether there is nothing in it.
+    pub fn is_empty(&self) -> bool {
+        self.link.is_none()
+            && self.attributes.is_empty()
+            && self.tags.is_empty()
+            && self.image.is_none()
+    }
+
+    /// `Some(self)` boxed when it holds anything.
+    pub fn boxed(self) -> Option<Box<Self>> {
+        (!self.is_empty()).then(|| Box::new(self))
+    }
 }
 
 /// What a node of the compass graph is.
@@ -511,6 +555,7 @@ mod tests {
             text: None,
             color: None,
             kind: NodeKind::Tree,
+            carried: None,
         }
     }
 

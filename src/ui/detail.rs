@@ -43,11 +43,11 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, notes: &mut NotesEdi
             });
             ui.add_space(4.0);
             cx.element_text_linked(ui, ix, Which::Title, FontId::new(19.0, theme::bold()));
-            if let Some(text) = &el.text {
+            if el.text.is_some() {
                 ui.add_space(6.0);
                 cx.element_text_linked(ui, ix, Which::Text, FontId::proportional(15.0));
-                crate::ui::widgets::web_links_ui(ui, text, theme);
             }
+            crate::ui::carried::ui(ui, cx, ix, 15.0);
             ui.add_space(12.0);
             let path = kompas.path(ix);
             if path.len() > 1 {

@@ -3,6 +3,7 @@
 
 mod about_view;
 pub mod app;
+mod carried;
 pub mod command;
 mod compass;
 mod detail;

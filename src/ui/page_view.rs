@@ -40,8 +40,8 @@ impl PageView {
                         if let Some(text) = &el.text {
                             ui.add_space(8.0);
                             ui.label(RichText::new(text).size(16.0));
-                            crate::ui::widgets::web_links_ui(ui, text, theme);
                         }
+                        crate::ui::carried::ui(ui, cx, ix, 16.0);
                         ui.add_space(12.0);
                         if nav::has_kaart(kompas, ix) {
                             let label = kaart_label(kompas, ix);

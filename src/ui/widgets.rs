@@ -324,27 +324,6 @@ pub fn web_addresses(text: &str) -> Vec<&str> {
     out
 }
 
-/// The web addresses of an element's text as links that open in the browser, under a small
-/// heading; nothing when there are none. A mind map's hyperlinks arrive as such lines.
-pub(crate) fn web_links_ui(ui: &mut Ui, text: &str, theme: &Theme) {
-    let urls = web_addresses(text);
-    if urls.is_empty() {
-        return;
-    }
-    ui.add_space(6.0);
-    heading_label(
-        ui,
-        egui::RichText::new("Koppelingen")
-            .strong()
-            .color(theme.text_muted),
-        3,
-    );
-    for url in urls {
-        ui.hyperlink_to(url, url)
-            .on_hover_text("Opent in de webbrowser");
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
