@@ -220,9 +220,67 @@ fn check(
     (elements.len(), texts, carried, fields)
 }
 
+/// Every (element, attribute) pair Freeplane itself writes, from the corpus's maps.
+fn freeplane_vocabulary(files: &[PathBuf]) -> std::collections::HashSet<(String, String)> {
+    let mut seen = std::collections::HashSet::new();
+    for path in files {
+        let source = std::fs::read_to_string(path).unwrap();
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        };
+        let doc = roxmltree::Document::parse_with_options(&source, options).unwrap();
+        for n in doc.descendants().filter(roxmltree::Node::is_element) {
+            // Inside rich content is HTML, not Freeplane's own vocabulary.
+            if n.ancestors().skip(1).any(|a| a.has_tag_name("richcontent")) {
+                continue;
+            }
+            seen.insert((n.tag_name().name().to_owned(), String::new()));
+            for a in n.attributes() {
+                seen.insert((n.tag_name().name().to_owned(), a.name().to_owned()));
+            }
+        }
+    }
+    seen
+}
+
+/// A map Kompas writes uses only elements and attributes Freeplane itself writes, in the
+/// places it writes them, with unique node ids: Freeplane reads it as one of its own.
+fn assert_freeplane_would_write_it(
+    name: &str,
+    written: &str,
+    vocabulary: &std::collections::HashSet<(String, String)>,
+) {
+    let doc = roxmltree::Document::parse(written)
+        .unwrap_or_else(|e| panic!("{name}: the written map is no XML: {e}"));
+    assert!(doc.root_element().has_tag_name("map"), "{name}");
+    let mut ids = std::collections::HashSet::new();
+    for n in doc.descendants().filter(roxmltree::Node::is_element) {
+        if n.ancestors().skip(1).any(|a| a.has_tag_name("richcontent")) {
+            continue;
+        }
+        let tag = n.tag_name().name().to_owned();
+        assert!(
+            vocabulary.contains(&(tag.clone(), String::new())),
+            "{name}: Freeplane writes no <{tag}>"
+        );
+        for a in n.attributes() {
+            assert!(
+                vocabulary.contains(&(tag.clone(), a.name().to_owned())),
+                "{name}: Freeplane writes no {} on <{tag}>",
+                a.name()
+            );
+        }
+        if let Some(id) = n.attribute("ID") {
+            assert!(ids.insert(id.to_owned()), "{name}: id {id} twice");
+        }
+    }
+}
+
 #[test]
 fn real_freeplane_maps_keep_every_node_text_note_link_and_attribute() {
     let files = corpus();
+    let vocabulary = freeplane_vocabulary(&files);
     let (mut nodes, mut texts, mut carried, mut fields) = (0, 0, 0, 0);
     for path in &files {
         let source = std::fs::read_to_string(path).unwrap();
@@ -244,8 +302,7 @@ fn real_freeplane_maps_keep_every_node_text_note_link_and_attribute() {
         fields += f;
         // Through Kompas's own .mm and back: well-formed, and the same again.
         let written = mindmap::freeplane::write(&loaded.kompas);
-        roxmltree::Document::parse(&written)
-            .unwrap_or_else(|e| panic!("{}: the written map is no XML: {e}", path.display()));
+        assert_freeplane_would_write_it(&path.display().to_string(), &written, &vocabulary);
         let dir = tempfile::tempdir().unwrap();
         let again = dir.path().join("terug.mm");
         std::fs::write(&again, &written).unwrap();

@@ -70,12 +70,19 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, size: f32) {
             3,
         );
     };
+    // Links look like links (colour and underline) in every theme.
+    let link_text = |ui: &Ui, text: &str| {
+        RichText::new(text)
+            .size(size)
+            .color(ui.visuals().hyperlink_color)
+            .underline()
+    };
     if !links.is_empty() {
         heading(ui, "Koppelingen");
         for link in links {
             match target(kompas, link) {
                 Target::Web(url) => {
-                    ui.hyperlink_to(RichText::new(url).size(size), url)
+                    ui.hyperlink_to(link_text(ui, url), url)
                         .on_hover_text("Opent in de webbrowser");
                 }
                 Target::Element(id) => {
@@ -84,7 +91,7 @@ pub(crate) fn ui(ui: &mut Ui, cx: &mut ViewCtx<'_>, ix: Ix, size: f32) {
                         kompas.get(id.as_str()).unwrap_or(ix),
                     );
                     if ui
-                        .link(RichText::new(format!("→ {name}")).size(size))
+                        .link(link_text(ui, &format!("→ {name}")))
                         .on_hover_text("Opent dit onderdeel")
                         .clicked()
                     {

@@ -197,16 +197,19 @@ fn a_compass_too_flat_for_a_ring_is_shown_as_a_list_that_opens_its_rows() {
     );
 }
 
-/// A mind map's hyperlink (LINK) arrives as a line of the note; the page and the detail panel
-/// show it as a link that opens in the browser.
+/// A mind map's hyperlink (LINK), attributes, icons and image are shown on the page and in
+/// the detail panel: the hyperlink as a link that opens in the browser, a link to another node
+/// as a link that opens that element, attributes as name and value.
 #[test]
-fn a_mind_maps_hyperlink_is_a_link_on_the_page() {
+fn a_mind_maps_hyperlink_and_attributes_are_shown_on_the_page() {
     let dir = tempfile::tempdir().unwrap();
     let mm = dir.path().join("links.mm");
     std::fs::write(
         &mm,
-        "<map><node TEXT=\"Kaart\"><node TEXT=\"Site\" ID=\"ID_2\" LINK=\"https://www.freeplane.org/\"/>\
-         <node TEXT=\"Ander\" ID=\"ID_3\"/></node></map>",
+        "<map><node TEXT=\"Kaart\"><node TEXT=\"Site\" ID=\"ID_2\" LINK=\"https://www.freeplane.org/\">\
+         <attribute NAME=\"birth date\" VALUE=\"1 mei 1990\"/><icon BUILTIN=\"idea\"/>\
+         <hook NAME=\"ExternalObject\" URI=\"foto.png\"/></node>\
+         <node TEXT=\"Ander\" ID=\"ID_3\" LINK=\"#ID_2\"/></node></map>",
     )
     .unwrap();
     let k = kompas::mindmap::import(&mm, &kompas::mindmap::Defaults::for_file(&mm))
@@ -236,4 +239,31 @@ fn a_mind_maps_hyperlink_is_a_link_on_the_page() {
         .get_all_by_role_and_label(egui::accesskit::Role::Link, "https://www.freeplane.org/")
         .count();
     assert!(links >= 1, "the hyperlink as a link");
+    for heading in ["Eigenschappen", "Pictogrammen", "Afbeelding"] {
+        assert!(
+            h.get_all_by_role_and_label(egui::accesskit::Role::Heading, heading)
+                .count()
+                >= 1,
+            "{heading}"
+        );
+    }
+    for text in ["birth date", "1 mei 1990", "idea", "foto.png"] {
+        assert!(h.get_all_by_label(text).count() >= 1, "{text}");
+    }
+    // A link to another node of the map opens that element.
+    h.state_mut().apply(
+        &egui::Context::default(),
+        kompas::ui::command::Command::Go(kompas::nav::Location {
+            view: kompas::nav::View::Page("ID_3".into()),
+            selected: Some("ID_3".into()),
+        }),
+    );
+    h.run();
+    let to_site = format!("→ {}", kompas::ui::widgets::access_label(&k, site));
+    h.get_all_by_label(&to_site).next().unwrap().click();
+    h.run();
+    assert_eq!(
+        h.state().location().selected,
+        Some(k.element(site).id.clone())
+    );
 }
