@@ -2,7 +2,7 @@
 //! with every definition and every koers it is listed under), and the places in a text where
 //! a begrip occurs, respecting word boundaries and common Dutch inflections.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 use std::ops::Range;
 
 use crate::model::{Ix, Kompas};
@@ -259,6 +259,10 @@ impl Glossary {
 
     /// Every place in `text` where a begrip occurs, left to right, not overlapping.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
+        // A compass without begrippen (most mind maps) has nothing to find: no tokenising.
+        if self.variants.is_empty() {
+            return Vec::new();
+        }
         let toks: Vec<Token> = tokens(text);
         let mut hits = Vec::new();
         let mut i = 0;

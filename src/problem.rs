@@ -169,14 +169,13 @@ impl Problem {
 /// each of 50 000 elements does not rescan the file each time.
 #[derive(Debug, Default)]
 pub struct IdLines {
-    lines: std::collections::HashMap<String, Vec<usize>>,
+    lines: foldhash::HashMap<String, Vec<usize>>,
 }
 
 impl IdLines {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let mut lines: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut lines: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
         let mut line = 1;
         let mut counted_to = 0;
         for (offset, needle) in text.match_indices("id: \"") {

@@ -2,7 +2,7 @@
 //! matching word prefixes and tolerating a typo or two, ranked with title and whole-word hits
 //! first. An inverted index over folded words keeps a query fast on 100 000 elements.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::glossary::Glossary;
@@ -160,11 +160,15 @@ impl SearchIndex {
         for (f, (kind, text)) in fields.into_iter().enumerate() {
             let toks = tokens(&text);
             for (w, t) in toks.iter().enumerate() {
-                let next = self.postings.len() as u32;
-                let id = *self.vocab.entry(t.folded.clone()).or_insert(next);
-                if id == next {
+                // Most words are known already: look up before allocating a key.
+                let id = if let Some(&id) = self.vocab.get(t.folded.as_str()) {
+                    id
+                } else {
+                    let next = self.postings.len() as u32;
+                    self.vocab.insert(t.folded.clone(), next);
                     self.postings.push(Vec::new());
-                }
+                    next
+                };
                 if let Some(list) = self.postings.get_mut(id as usize) {
                     list.push(Posting {
                         doc,
@@ -283,7 +287,7 @@ impl SearchIndex {
             body: Vec<Range<usize>>,
         }
         let n = words.len();
-        let mut acc: HashMap<u32, Acc> = HashMap::new();
+        let mut acc: HashMap<u32, Acc> = HashMap::default();
         for (qi, q) in words.iter().enumerate() {
             for (word_id, kind) in self.candidates(q) {
                 let Some(list) = self.postings.get(word_id as usize) else {

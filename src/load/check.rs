@@ -1,7 +1,7 @@
 //! Checking a compass as read: everything a data steward could get wrong, every problem
 //! collected with its file and place.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use super::read::Collected;
 use crate::format::{self, ElementDef};

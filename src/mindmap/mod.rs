@@ -10,7 +10,7 @@ pub mod freeplane;
 pub mod html;
 pub mod opml;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt as _};
 use std::path::Path;
 
 use crate::format::{ElementDef, FORMAT_VERSION, KompasDef, LevelDef};

@@ -1,7 +1,7 @@
 //! Building a [`Kompas`]: nodes and edges go into the graph, then the ordered structure is
 //! derived from the child edges, once.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use petgraph::graph::DiGraph;
 use petgraph::visit::EdgeRef;

@@ -6,8 +6,8 @@
 //! edges in [`Structure::derive`]. Built by [`crate::load`]; read by everything else. Free of
 //! egui.
 
+use foldhash::HashMap;
 use std::borrow::Borrow;
-use std::collections::HashMap;
 use std::fmt;
 
 use petgraph::Direction;

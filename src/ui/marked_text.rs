@@ -36,6 +36,26 @@ impl Marks {
         Self { titles, texts }
     }
 
+    /// For each of `entries` begrippen, the elements whose title or text uses it, in document
+    /// order: the same as [`crate::glossary::Glossary::usages`], from the hits already found.
+    pub fn usages(&self, kompas: &Kompas, entries: usize) -> Vec<Vec<Ix>> {
+        let mut out = vec![Vec::new(); entries];
+        for ix in kompas.document_order() {
+            let mut seen: Vec<usize> = Vec::new();
+            for hit in self.title(ix).iter().chain(self.text(ix)) {
+                if !seen.contains(&hit.entry) {
+                    seen.push(hit.entry);
+                }
+            }
+            for e in seen {
+                if let Some(list) = out.get_mut(e) {
+                    list.push(ix);
+                }
+            }
+        }
+        out
+    }
+
     /// Hits in the title of `ix`.
     pub fn title(&self, ix: Ix) -> &[TermHit] {
         self.titles.get(ix.index()).map_or(&[], Vec::as_slice)

@@ -56,6 +56,50 @@ pub fn load_for_app(path: Option<&PathBuf>) -> (Loaded, Vec<Problem>) {
     }
 }
 
+/// What the window shows while the compass at `path` is read: its file name, nothing else.
+pub fn placeholder(path: &std::path::Path) -> Loaded {
+    use crate::model::{Element, KompasBuilder, Level, Meta, NodeKind};
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut b = KompasBuilder::default();
+    b.add(
+        None,
+        Element {
+            id: "0".into(),
+            depth: 0,
+            label: None,
+            title: name.clone(),
+            text: None,
+            color: None,
+            kind: NodeKind::Tree,
+            carried: None,
+        },
+    );
+    let kompas = b
+        .finish(
+            Meta {
+                title: name,
+                ..Meta::default()
+            },
+            vec![Level {
+                name: "Einddoel".into(),
+                plural: "Einddoelen".into(),
+            }],
+            Vec::new(),
+        )
+        .unwrap_or_else(|| {
+            unreachable_embedded(&load::LoadError {
+                problems: Vec::new(),
+            })
+        });
+    Loaded {
+        kompas,
+        warnings: Vec::new(),
+    }
+}
+
 fn unreachable_embedded(e: &load::LoadError) -> ! {
     // The embedded compass is checked by the tests; failing here is a build defect.
     panic!("het ingebouwde kompas is ongeldig: {:?}", e.problems)
@@ -92,25 +136,56 @@ fn run_partner(path: &std::path::Path, file: crate::review::ReviewFile) -> ExitC
     }
 }
 
+/// When `run_app` began, for the start-up breakdown that `KOMPAS_TIJDEN=1` prints.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Prints "`what` na N ms" (since the app began) when `KOMPAS_TIJDEN` is set.
+pub(crate) fn report_time(what: &str) {
+    if let Some(started) = STARTED.get()
+        && std::env::var_os("KOMPAS_TIJDEN").is_some()
+    {
+        eprintln!(
+            "{what} na {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
+
 /// Starts the desktop app on the compass at `path`, or the embedded one; a partner file
 /// from the municipality opens the partner's review instead.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the path is the process's argument, handed over once"
+)]
 pub fn run_app(path: Option<PathBuf>) -> ExitCode {
-    let started = std::time::Instant::now();
-    if let Some(p) = path.as_ref().filter(|p| p.is_file())
+    let started = *STARTED.get_or_init(std::time::Instant::now);
+    // A mind map or outline is never a partner file: not read twice to find out.
+    let maybe_review = |p: &&PathBuf| {
+        p.is_file()
+            && !matches!(
+                crate::mindmap::Format::of(p),
+                crate::mindmap::Format::MindMap | crate::mindmap::Format::Opml
+            )
+    };
+    if let Some(p) = path.as_ref().filter(maybe_review)
         && let Ok(file) = crate::review::read(p)
     {
         return run_partner(p, file);
     }
-    let (loaded, load_problems) = load_for_app(path.as_ref());
-    if std::env::var_os("KOMPAS_TIJDEN").is_some() {
-        eprintln!(
-            "geladen en gecontroleerd na {} ms",
-            started.elapsed().as_millis()
-        );
-    }
-    for p in &load_problems {
-        eprintln!("{p}");
-    }
+    // A file is read after the window is up (a large one takes a second); the built-in
+    // compass is there at once.
+    // Reading it starts now, beside creating the window.
+    let (loaded, opening) = match &path {
+        Some(p) => (
+            placeholder(p),
+            Some(open_window::EarlyOpening::start(
+                open_window::OpenTarget::Path(
+                    std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()),
+                ),
+            )),
+        ),
+        None => (load_for_app(None).0, None),
+    };
     let title = format!("{} — Kompas", loaded.kompas.meta.title);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -121,29 +196,26 @@ pub fn run_app(path: Option<PathBuf>) -> ExitCode {
         persist_window: true,
         ..Default::default()
     };
-    let opened_path = path
-        .clone()
-        .filter(|_| load_problems.is_empty())
-        .map(|p| std::fs::canonicalize(&p).unwrap_or(p));
-    let failed_path = path.filter(|_| !load_problems.is_empty());
+    report_time("venster gevraagd");
     let result = eframe::run_native(
         "kompas",
         options,
         Box::new(move |cc| {
+            report_time("venster en GL klaar");
             let mut app =
-                app::KompasApp::new(&cc.egui_ctx, loaded.kompas, loaded.warnings, cc.storage);
+                app::KompasApp::starting(&cc.egui_ctx, loaded.kompas, loaded.warnings, cc.storage);
             app.report_first_frame_since(started);
-            if let Some(notes) = app.settings().notes_path_for(app.kompas()) {
-                app.open_notes(notes);
-            }
-            match (failed_path, opened_path) {
-                (Some(p), _) => app.set_load_failure(p.display().to_string(), load_problems),
-                (None, Some(p)) => app.opened(open_window::OpenTarget::Path(p)),
-                (None, None) => app.opened(open_window::OpenTarget::BuiltIn(
+            if let Some(early) = opening {
+                app.open_at_start(early, &cc.egui_ctx);
+            } else {
+                if let Some(notes) = app.settings().notes_path_for(app.kompas()) {
+                    app.open_notes(notes);
+                }
+                app.opened(open_window::OpenTarget::BuiltIn(
                     crate::source::BUILT_IN
                         .first()
                         .map_or_else(String::new, |(_, key, _)| (*key).to_owned()),
-                )),
+                ));
             }
             Ok(Box::new(app))
         }),

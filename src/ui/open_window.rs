@@ -76,18 +76,97 @@ pub type Opened = (OpenTarget, Box<crate::ui::app::Prepared>);
 /// The outcome of an opening: the compass, or what was being opened and why it failed.
 pub type OpenResult = Result<Opened, (OpenTarget, LoadError)>;
 
-/// Loads `target` with everything the app derives from it (glossary, search index).
-fn open_session(target: OpenTarget) -> OpenResult {
+/// Whom to wake when something loaded in the background is there: the UI's context, which
+/// an opening started before the window exists gets only later.
+#[derive(Clone, Default)]
+pub struct Waker(std::sync::Arc<std::sync::Mutex<Option<egui::Context>>>);
+
+impl Waker {
+    /// A waker for a UI that is there.
+    pub fn for_ctx(ctx: &egui::Context) -> Self {
+        let waker = Self::default();
+        waker.set(ctx);
+        waker
+    }
+
+    /// The UI is there now.
+    pub fn set(&self, ctx: &egui::Context) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(ctx.clone());
+        }
+    }
+
+    /// Asks the UI to draw again (and so pick up what arrived); nothing before it is there,
+    /// as its first frame looks anyway.
+    pub fn wake(&self) {
+        if let Some(ctx) = self.0.lock().ok().and_then(|slot| slot.clone()) {
+            ctx.request_repaint();
+        }
+    }
+}
+
+impl std::fmt::Debug for Waker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Waker")
+    }
+}
+
+/// Loads `target` with its glossary; the begrippen in its texts and its search index follow
+/// from a thread of their own, waking the UI when they are there.
+fn open_session(target: OpenTarget, waker: &Waker) -> OpenResult {
     match target.load() {
-        Ok(loaded) => Ok((
-            target,
-            Box::new(crate::ui::app::Prepared::new(
-                loaded.kompas,
-                loaded.warnings,
-            )),
-        )),
+        Ok(loaded) => {
+            crate::ui::report_time("geladen");
+            let wake = waker.clone();
+            Ok((
+                target,
+                Box::new(crate::ui::app::Prepared::in_background(
+                    loaded.kompas,
+                    loaded.warnings,
+                    move || wake.wake(),
+                )),
+            ))
+        }
         Err(e) => Err((target, e)),
     }
+}
+
+/// An opening started before the app's window exists (so reading the file overlaps with
+/// creating the window); [`OpenWindow::adopt`] takes it over.
+#[derive(Debug)]
+pub struct EarlyOpening {
+    target: OpenTarget,
+    rx: Receiver<OpenResult>,
+    waker: Waker,
+}
+
+impl EarlyOpening {
+    /// Starts reading `target` on a background thread now.
+    pub fn start(target: OpenTarget) -> Self {
+        let waker = Waker::default();
+        let rx = spawn_opening(target.clone(), &waker);
+        Self { target, rx, waker }
+    }
+}
+
+/// Opens `target` on a thread of its own (on this one if none can be made) and sends the
+/// outcome.
+fn spawn_opening(target: OpenTarget, waker: &Waker) -> Receiver<OpenResult> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let job = (target.clone(), waker.clone(), tx.clone());
+    let spawned = std::thread::Builder::new()
+        .name("kompas-openen".into())
+        .spawn(move || {
+            let (target, waker, tx) = job;
+            // Nobody may be waiting any more (the app closed); nothing to do then.
+            let _ = tx.send(open_session(target, &waker));
+            waker.wake();
+        });
+    if spawned.is_err() {
+        // Without a thread, open on this one: slower, but it opens.
+        let _ = tx.send(open_session(target, waker));
+    }
+    rx
 }
 
 /// The "Kompas openen" window and an opening in progress.
@@ -114,24 +193,14 @@ impl OpenWindow {
 
     /// Starts loading `target` on a background thread, with its glossary and search index.
     pub fn start(&mut self, target: OpenTarget, ctx: &egui::Context) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let ctx = ctx.clone();
-        let job = target.clone();
-        let spawned = std::thread::Builder::new()
-            .name("kompas-openen".into())
-            .spawn(move || {
-                // Nobody may be waiting any more (the app closed); nothing to do then.
-                let _ = tx.send(open_session(job));
-                ctx.request_repaint();
-            });
-        if spawned.is_err() {
-            // Without a thread, open on this one: slower, but it opens.
-            let (tx, rx) = std::sync::mpsc::channel();
-            let _ = tx.send(open_session(target.clone()));
-            self.busy = Some((target, rx));
-            return;
-        }
+        let rx = spawn_opening(target.clone(), &Waker::for_ctx(ctx));
         self.busy = Some((target, rx));
+    }
+
+    /// Takes over an opening started before the window was there.
+    pub fn adopt(&mut self, early: EarlyOpening, ctx: &egui::Context) {
+        early.waker.set(ctx);
+        self.busy = Some((early.target, early.rx));
     }
 
     /// A finished opening, if there is one.

@@ -114,6 +114,17 @@ fn open(kompas: &Kompas, target: &Target) -> Command {
     }
 }
 
+/// Instead of results while the search index is still being made (a large compass just
+/// opened): the query is kept and answered as soon as it is there.
+pub(super) fn getting_ready_ui(ui: &mut Ui) {
+    ui.add_space(8.0);
+    crate::ui::widgets::live_label(
+        ui,
+        RichText::new("Zoeken wordt voorbereid: de zoekindex wordt nog opgebouwd…").size(18.0),
+    );
+    ui.spinner();
+}
+
 /// Draws the results.
 pub(super) fn results_ui(
     ui: &mut Ui,

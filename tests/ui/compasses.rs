@@ -267,3 +267,41 @@ fn a_mind_maps_hyperlink_and_attributes_are_shown_on_the_page() {
         Some(k.element(site).id.clone())
     );
 }
+
+/// Issue 21: a compass given on the command line is read while the window is made. The
+/// window first shows only what is being opened; a file that cannot be read leaves the
+/// built-in compass with the reason, as before.
+#[test]
+fn a_compass_from_the_command_line_opens_after_the_window_and_a_broken_one_falls_back() {
+    use kompas::ui::open_window::{EarlyOpening, OpenTarget};
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("sociaal.mm");
+    let sk = kompas::load_embedded().unwrap().kompas;
+    std::fs::write(&good, kompas::mindmap::freeplane::write(&sk)).unwrap();
+    let bad = dir.path().join("kapot.mm");
+    std::fs::write(&bad, "<map>\n<node TEXT=\"a\">\n</map>").unwrap();
+    for (path, works) in [(good, true), (bad, false)] {
+        let placeholder = kompas::ui::placeholder(&path);
+        let early = EarlyOpening::start(OpenTarget::Path(path.clone()));
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_max_steps(16)
+            .build_eframe(|cc| {
+                let mut app =
+                    KompasApp::starting(&cc.egui_ctx, placeholder.kompas, Vec::new(), None);
+                app.open_at_start(early, &cc.egui_ctx);
+                app
+            });
+        assert!(h.state().is_opening_at_start() || !h.state().is_opening());
+        wait_for_opening(&mut h);
+        assert!(!h.state().is_opening_at_start());
+        let k = h.state().kompas();
+        assert_eq!(k.len(), sk.len(), "{}", path.display());
+        if works {
+            assert_eq!(k.meta.title, sk.meta.title);
+        } else {
+            h.get_by_label_contains("kapot.mm:3:");
+            h.get_by_label_contains("Het ingebouwde Sociaal Kompas wordt getoond.");
+        }
+    }
+}

@@ -223,3 +223,50 @@ fn every_page_of_the_document_opens() {
         }
     }
 }
+
+/// Issue 21: the search index is made beside the UI. The compass is drawn and usable at once;
+/// a query typed meanwhile says the search is getting ready, and is answered as soon as the
+/// index is there. (The test holds the index back until it has looked.)
+#[test]
+fn the_compass_is_usable_while_its_search_index_is_made() {
+    use kompas::ui::app::{Derived, Prepared};
+    use kompas::ui::command::{Command, Flag, OnOff};
+    let k = kompas::load_embedded().unwrap().kompas;
+    let (release, held) = std::sync::mpsc::channel::<()>();
+    let prepared = Prepared::in_background_with(
+        k,
+        Vec::new(),
+        || {},
+        move |k, g| {
+            let _ = held.recv();
+            Derived::new(k, g)
+        },
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(16)
+        .build_eframe(|cc| {
+            let mut app = KompasApp::starting_on(&cc.egui_ctx, prepared, None);
+            app.apply(&cc.egui_ctx, Command::Set(Flag::Animations, OnOff::Off));
+            app
+        });
+    h.run();
+    assert!(h.state().is_opening(), "the index is held back");
+    // The compass is there: its sectors can be reached.
+    h.get_by_label(&label(&h, "1"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    h.run();
+    search_field(&h).type_text("mantelzorg");
+    // The spinner keeps drawing: a few frames, not until it settles.
+    h.run_steps(4);
+    h.get_by_label_contains("Zoeken wordt voorbereid");
+    assert!(h.state().search().hits.is_empty());
+    release.send(()).unwrap();
+    wait_for_opening(&mut h);
+    h.run();
+    assert!(
+        !h.state().search().hits.is_empty(),
+        "answered once the index is there"
+    );
+    h.get_by_label_contains("Hoofdinspanningen (");
+}

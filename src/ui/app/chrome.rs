@@ -656,6 +656,22 @@ impl KompasApp {
 
     /// The central view: search results while searching, else the view of the location.
     pub(super) fn central_ui(&mut self, ui: &mut Ui) {
+        if self.opening_at_start {
+            // Most compasses are there within a moment: only then say what is being opened.
+            let wait = 0.3 - ui.input(|i| i.time);
+            if wait > 0.0 {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            } else if let Some(target) = self.windows.open.busy_with() {
+                let what = format!("Bezig met openen: {}", target.describe());
+                ui.vertical_centered(|ui| {
+                    ui.add_space(ui.available_height() / 3.0);
+                    ui.spinner();
+                    crate::ui::widgets::live_label(ui, RichText::new(what).size(20.0));
+                });
+            }
+            return;
+        }
         // A short fade-and-rise when the view changes, unless switched off.
         if self.settings.animations {
             let t = ((ui.input(|i| i.time) - self.session.view_changed_at) as f32
@@ -688,7 +704,17 @@ impl KompasApp {
         );
         let mut cx = f.cx;
         if searching {
-            crate::ui::search_view::results_ui(ui, &mut cx, f.search, f.index, scroll_to_cursor);
+            if f.search_ready {
+                crate::ui::search_view::results_ui(
+                    ui,
+                    &mut cx,
+                    f.search,
+                    f.index,
+                    scroll_to_cursor,
+                );
+            } else {
+                crate::ui::search_view::getting_ready_ui(ui);
+            }
             return;
         }
         let subject = loc.subject().and_then(|id| cx.kompas.get(id.as_str()));

@@ -26,7 +26,7 @@ use crate::ui::image_export::ImageExport;
 use crate::ui::open_window::{OpenTarget, OpenWindow, Recent};
 use crate::ui::search_view::SearchState;
 use crate::ui::theme::{self, Theme};
-pub use session::{Prepared, Session};
+pub use session::{Derived, Prepared, Session};
 pub use settings::{SETTINGS_KEY, Settings};
 
 /// The windows that live as long as the app: opening a compass, exporting a picture, and the
@@ -65,8 +65,15 @@ pub struct KompasApp {
     /// Input held back for the next frame: a second focus move in one frame (see
     /// [`keyboard::one_focus_move_per_frame`]).
     held_events: Vec<egui::Event>,
-    /// When the process started, to report the time to the first frame (`KOMPAS_TIJDEN=1`).
-    started: Option<std::time::Instant>,
+    /// The compass the app was started on is still being read: the window shows that, and a
+    /// failure falls back on the built-in compass.
+    opening_at_start: bool,
+    /// The window's first frame is only its background, so the window appears before the
+    /// compass is laid out (the window is shown once a frame is drawn).
+    blank_first_frame: bool,
+    /// When the process started and how many frames were reported, to report start-up
+    /// (`KOMPAS_TIJDEN=1`): the first frames, each with its own time.
+    started: Option<(std::time::Instant, u32)>,
 }
 
 impl KompasApp {
@@ -78,17 +85,51 @@ impl KompasApp {
         warnings: Vec<Problem>,
         storage: Option<&dyn eframe::Storage>,
     ) -> Self {
+        Self::with_prepared(ctx, Prepared::new(kompas, warnings), storage)
+    }
+
+    /// The app on `kompas`, drawn at once: the begrippen in its texts and the search index
+    /// are made on a thread of their own and arrive a moment later (a large compass is usable
+    /// before its index is there).
+    pub fn starting(
+        ctx: &egui::Context,
+        kompas: Kompas,
+        warnings: Vec<Problem>,
+        storage: Option<&dyn eframe::Storage>,
+    ) -> Self {
+        let wake = ctx.clone();
+        let prepared = Prepared::in_background(kompas, warnings, move || wake.request_repaint());
+        Self::starting_on(ctx, prepared, storage)
+    }
+
+    /// [`Self::starting`] on a compass prepared already (perhaps still deriving its index).
+    pub fn starting_on(
+        ctx: &egui::Context,
+        prepared: Prepared,
+        storage: Option<&dyn eframe::Storage>,
+    ) -> Self {
+        let mut app = Self::with_prepared(ctx, prepared, storage);
+        app.blank_first_frame = true;
+        app
+    }
+
+    fn with_prepared(
+        ctx: &egui::Context,
+        prepared: Prepared,
+        storage: Option<&dyn eframe::Storage>,
+    ) -> Self {
         theme::install_fonts(ctx);
+        crate::ui::report_time("lettertypen");
         let settings: Settings = storage
             .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
             .unwrap_or_default()
             .migrate();
-        let start = settings.start_for(&kompas);
+        let start = settings.start_for(&prepared.kompas);
         let theme = Theme::new(settings.theme);
         // Ctrl+/−/0 are commands of the app, so zoom can be remembered per screen.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let app = Self {
-            session: Session::new(Prepared::new(kompas, warnings), start, None),
+            session: Session::new(prepared, start, None),
             settings,
             theme,
             commands: Commands::default(),
@@ -98,6 +139,8 @@ impl KompasApp {
             exporting: false,
             title_sent: String::new(),
             held_events: Vec::new(),
+            opening_at_start: false,
+            blank_first_frame: false,
             started: None,
         };
         app.apply_style(ctx);
@@ -159,7 +202,7 @@ impl KompasApp {
     pub fn report_first_frame_since(&mut self, started: std::time::Instant) {
         if std::env::var_os("KOMPAS_TIJDEN").is_some() {
             eprintln!("app klaar na {} ms", started.elapsed().as_millis());
-            self.started = Some(started);
+            self.started = Some((started, 0));
         }
     }
 
@@ -169,9 +212,25 @@ impl KompasApp {
         crate::ui::open_window::remember(&mut self.settings.recent, Recent { title, target });
     }
 
-    /// True while a compass is being opened in the background.
+    /// Starts reading the compass the app was started on; until it is there the window
+    /// says what is being opened (see [`Self::is_opening_at_start`]).
+    pub fn open_at_start(
+        &mut self,
+        early: crate::ui::open_window::EarlyOpening,
+        ctx: &egui::Context,
+    ) {
+        self.windows.open.adopt(early, ctx);
+        self.opening_at_start = true;
+    }
+
+    /// True while the compass the app was started on is still being read.
+    pub fn is_opening_at_start(&self) -> bool {
+        self.opening_at_start
+    }
+
+    /// True while a compass is being opened in the background, or its search index made.
     pub fn is_opening(&self) -> bool {
-        self.windows.open.is_busy()
+        self.windows.open.is_busy() || !self.session.prepared.is_ready()
     }
 
     /// The compass shown.
@@ -220,10 +279,22 @@ impl KompasApp {
                 let start = self.settings.start_for(&prepared.kompas);
                 let notes = self.settings.notes_path_for(&prepared.kompas);
                 self.session = Session::new(*prepared, start, notes);
-                self.session.view_changed_at = ctx.input(|i| i.time);
+                // The first compass appears without a transition; another one with it.
+                if !std::mem::take(&mut self.opening_at_start) {
+                    self.session.view_changed_at = ctx.input(|i| i.time);
+                }
                 self.windows.load_failure = None;
                 self.windows.open.open = false;
                 self.opened(target);
+            }
+            Err((target, e)) if std::mem::take(&mut self.opening_at_start) => {
+                // Started on a compass that cannot be read: the built-in one, and why.
+                let (loaded, _) = crate::ui::load_for_app(None);
+                let start = self.settings.start_for(&loaded.kompas);
+                let notes = self.settings.notes_path_for(&loaded.kompas);
+                self.session =
+                    Session::new(Prepared::new(loaded.kompas, loaded.warnings), start, notes);
+                self.set_load_failure(target.describe(), e.problems);
             }
             Err((target, e)) => {
                 self.windows.load_failure = Some((
@@ -251,6 +322,11 @@ impl KompasApp {
     /// Draws the whole app into `ui` (the root of the window, or a test harness).
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        if self.session.prepared.poll() {
+            // The index arrived: a query typed meanwhile is answered now.
+            self.session.search.invalidate();
+            crate::ui::report_time("zoekindex in gebruik");
+        }
         self.window_title(&ctx);
         // Screen readers name the window by its root node, which egui leaves unnamed.
         let title = self.title_sent.clone();
@@ -332,13 +408,35 @@ impl KompasApp {
 
 impl eframe::App for KompasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        Self::ui(self, ui);
-        if let Some(t) = self.started.take() {
+        let begun = std::time::Instant::now();
+        if std::mem::take(&mut self.blank_first_frame) {
+            egui::CentralPanel::no_frame()
+                .frame(egui::Frame::NONE.fill(self.theme.bg))
+                .show(ui, |_| {});
+            ui.ctx().request_repaint();
+        } else {
+            Self::ui(self, ui);
+        }
+        if let Some((t, n)) = &mut self.started {
+            if *n == 0 {
+                eprintln!(
+                    "eerste beeld na {} ms ({} elementen)",
+                    t.elapsed().as_millis(),
+                    self.session.kompas().len()
+                );
+            }
+            // The first frames one by one: where start-up time goes after the first.
             eprintln!(
-                "eerste beeld na {} ms ({} elementen)",
+                "beeld {n} na {} ms: {:.1} ms in de app; letteratlas {:?}; {:?}",
                 t.elapsed().as_millis(),
-                self.session.kompas().len()
+                begun.elapsed().as_secs_f64() * 1000.0,
+                ui.ctx().fonts(|f| f.font_image_size()),
+                ui.ctx().repaint_causes()
             );
+            *n += 1;
+            if *n >= 40 {
+                self.started = None;
+            }
         }
     }
 

@@ -3,6 +3,9 @@
 //! every view's cache. Opening another compass replaces the whole session, so no cache can
 //! outlive the compass it was made for.
 
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
 use crate::glossary::Glossary;
 use crate::model::{Ix, Kompas, NodeId};
 use crate::nav::{History, Location, View};
@@ -25,36 +28,128 @@ use crate::ui::theme::Theme;
 use crate::ui::view_ctx::ViewCtx;
 
 /// A compass with everything derived from it once, so frames only look up. Built on the
-/// thread that loads the compass.
+/// thread that loads the compass; the slower half ([`Derived`]) may follow from a thread of
+/// its own, so the compass is drawn and usable while it is made.
 pub struct Prepared {
-    /// The compass.
-    pub kompas: Kompas,
+    /// The compass (shared with the thread that derives the rest).
+    pub kompas: Arc<Kompas>,
     /// Its begrippenlijst.
     pub glossary: Glossary,
+    /// Begrippen in the texts and the search index; empty until [`Prepared::is_ready`].
+    pub derived: Derived,
+    /// Where [`Derived`] arrives when it is made on another thread.
+    pending: Option<Receiver<Derived>>,
+    /// Warnings found while loading.
+    pub warnings: Vec<Problem>,
+}
+
+/// What takes time to derive from a compass: begrippen in every text and the search index.
+#[derive(Default)]
+pub struct Derived {
     /// Where begrippen occur in each element.
     pub marks: Marks,
     /// For each begrip, the elements that use it.
     pub usages: Vec<Vec<Ix>>,
     /// The search index (without notes until the first search).
     pub index: SearchIndex,
-    /// Warnings found while loading.
-    pub warnings: Vec<Problem>,
 }
 
-impl Prepared {
-    /// Derives glossary, marks and search index from `kompas`.
-    pub fn new(kompas: Kompas, warnings: Vec<Problem>) -> Self {
-        let glossary = Glossary::new(&kompas);
-        let marks = Marks::new(&kompas, &glossary);
-        let usages = glossary.usages(&kompas);
-        let index = SearchIndex::new(&kompas, &glossary);
+impl Derived {
+    /// Finds the begrippen in every text and indexes the compass for search.
+    pub fn new(kompas: &Kompas, glossary: &Glossary) -> Self {
+        let marks = Marks::new(kompas, glossary);
+        crate::ui::report_time("begrippen in de teksten");
+        let usages = marks.usages(kompas, glossary.entries.len());
+        let index = SearchIndex::new(kompas, glossary);
+        crate::ui::report_time("zoekindex");
         Self {
-            kompas,
-            glossary,
             marks,
             usages,
             index,
+        }
+    }
+}
+
+impl Prepared {
+    /// Derives glossary, marks and search index from `kompas`, all before returning.
+    pub fn new(kompas: Kompas, warnings: Vec<Problem>) -> Self {
+        let glossary = Glossary::new(&kompas);
+        let derived = Derived::new(&kompas, &glossary);
+        Self {
+            kompas: Arc::new(kompas),
+            glossary,
+            derived,
+            pending: None,
             warnings,
+        }
+    }
+
+    /// Derives the glossary now and the rest on a thread of its own, calling `wake` when it
+    /// is there (so the UI draws again and picks it up in [`Prepared::poll`]).
+    pub fn in_background(
+        kompas: Kompas,
+        warnings: Vec<Problem>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
+        Self::in_background_with(kompas, warnings, wake, Derived::new)
+    }
+
+    /// [`Prepared::in_background`] with the derivation given (a test holds it back to see
+    /// the app while it runs).
+    pub fn in_background_with(
+        kompas: Kompas,
+        warnings: Vec<Problem>,
+        wake: impl Fn() + Send + 'static,
+        derive: impl FnOnce(&Kompas, &Glossary) -> Derived + Send + 'static,
+    ) -> Self {
+        let glossary = Glossary::new(&kompas);
+        let kompas = Arc::new(kompas);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (k, g) = (Arc::clone(&kompas), glossary.clone());
+        let spawned = std::thread::Builder::new()
+            .name("kompas-zoekindex".into())
+            .spawn(move || {
+                // The app may have closed or opened another compass; then nobody listens.
+                let _ = tx.send(derive(&k, &g));
+                wake();
+            });
+        let (derived, pending) = match spawned {
+            Ok(_) => (Derived::default(), Some(rx)),
+            // Without a thread: all of it now, slower but complete.
+            Err(_) => (Derived::new(&kompas, &glossary), None),
+        };
+        Self {
+            kompas,
+            glossary,
+            derived,
+            pending,
+            warnings,
+        }
+    }
+
+    /// Whether marks and search index are there.
+    pub fn is_ready(&self) -> bool {
+        self.pending.is_none()
+    }
+
+    /// Takes the derived data if it has arrived; true when it did just now.
+    pub fn poll(&mut self) -> bool {
+        let Some(rx) = &self.pending else {
+            return false;
+        };
+        match rx.try_recv() {
+            Ok(derived) => {
+                self.derived = derived;
+                self.pending = None;
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                // The thread died: derive here rather than go without search.
+                self.derived = Derived::new(&self.kompas, &self.glossary);
+                self.pending = None;
+                true
+            }
         }
     }
 }
@@ -92,6 +187,8 @@ pub struct Session {
     pub prepared: Prepared,
     /// The notes generation the search index includes.
     pub index_generation: Option<u64>,
+    /// Whether the search index holds notes (so emptied notes are re-indexed too).
+    pub index_has_notes: bool,
     /// Back/forward history; its current step is where the user is.
     pub history: History,
     /// The element whose widget should take keyboard focus when next drawn.
@@ -143,6 +240,8 @@ pub struct Frame<'a> {
     pub search: &'a SearchState,
     /// The search index.
     pub index: &'a SearchIndex,
+    /// Whether the index is there yet (it is made beside the UI when a compass opens).
+    pub search_ready: bool,
     /// For each begrip, the elements that use it.
     pub usages: &'a [Vec<Ix>],
     /// The begrip the begrippenlijst shows.
@@ -163,6 +262,7 @@ impl Session {
         Self {
             prepared,
             index_generation: None,
+            index_has_notes: false,
             history: History::new(start),
             focus_request: None,
             view_changed_at: f64::NEG_INFINITY,
@@ -225,7 +325,7 @@ impl Session {
             commands,
             focus_request: &mut self.focus_request,
             glossary: &self.prepared.glossary,
-            marks: &self.prepared.marks,
+            marks: &self.prepared.derived.marks,
             notes: self.notes.file(),
             user,
             filter: &self.filter,
@@ -243,8 +343,9 @@ impl Session {
             cx,
             views: &mut self.views,
             search: &self.search,
-            index: &self.prepared.index,
-            usages: &self.prepared.usages,
+            index: &self.prepared.derived.index,
+            search_ready: self.prepared.is_ready(),
+            usages: &self.prepared.derived.usages,
             glossary_focus: &mut self.glossary_focus,
             paging: &mut self.presentation.paging,
         }
@@ -253,19 +354,24 @@ impl Session {
     /// Runs the search again if the query changed, re-indexing first when notes changed since
     /// the index was built (notes are searchable; indexing is only done when searching).
     pub fn refresh_search(&mut self) {
+        // Until the index is there, the query waits (the search says it is getting ready).
+        if !self.prepared.is_ready() {
+            return;
+        }
         if self.index_generation != Some(self.notes.generation) {
             self.index_generation = Some(self.notes.generation);
-            let p = &mut self.prepared;
-            let notes = self
-                .notes
-                .file()
-                .notes
-                .iter()
-                .map(|(id, a)| (id.as_str(), a.note.as_str()));
-            p.index = SearchIndex::new(&p.kompas, &p.glossary).with_notes(notes);
+            let notes = &self.notes.file().notes;
+            // The index made at opening has no notes: re-indexing is only needed when there
+            // are notes to find, or were.
+            if !notes.is_empty() || self.index_has_notes {
+                let p = &mut self.prepared;
+                let pairs = notes.iter().map(|(id, a)| (id.as_str(), a.note.as_str()));
+                p.derived.index = SearchIndex::new(&p.kompas, &p.glossary).with_notes(pairs);
+                self.index_has_notes = !notes.is_empty();
+            }
             self.search.invalidate();
         }
         self.search
-            .refresh(&self.prepared.kompas, &self.prepared.index);
+            .refresh(&self.prepared.kompas, &self.prepared.derived.index);
     }
 }
