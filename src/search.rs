@@ -42,7 +42,9 @@ struct Field {
     kind: FieldKind,
     text: String,
     /// Byte ranges of its words.
-    words: Vec<Range<usize>>,
+    /// Byte ranges as `u32` (a text is at most a few MB): half the memory of `usize` on
+    /// a million words.
+    words: Vec<Range<u32>>,
 }
 
 #[derive(Clone, Debug)]
@@ -179,7 +181,13 @@ impl SearchIndex {
             }
             stored.push(Field {
                 kind,
-                words: toks.into_iter().map(|t| t.range).collect(),
+                words: toks
+                    .into_iter()
+                    .map(|t| {
+                        let to32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                        to32(t.range.start)..to32(t.range.end)
+                    })
+                    .collect(),
                 text,
             });
         }
@@ -190,6 +198,10 @@ impl SearchIndex {
     }
 
     fn finish(&mut self) {
+        // Lists grow by doubling; what is left over would stay for the life of the compass.
+        for list in &mut self.postings {
+            list.shrink_to_fit();
+        }
         self.sorted = self.vocab.iter().map(|(w, &id)| (w.clone(), id)).collect();
         self.sorted.sort_unstable();
         self.sorted_chars = self
@@ -326,7 +338,11 @@ impl SearchIndex {
                     {
                         *t = true;
                     }
-                    if let Some(range) = field.words.get(p.word as usize) {
+                    if let Some(range) = field
+                        .words
+                        .get(p.word as usize)
+                        .map(|r| r.start as usize..r.end as usize)
+                    {
                         let target = if field.kind == FieldKind::Title {
                             &mut entry.title
                         } else {
@@ -336,9 +352,9 @@ impl SearchIndex {
                         if (field.kind == FieldKind::Title
                             || doc.fields.iter().position(|f| f.kind == FieldKind::Body)
                                 == Some(p.field as usize))
-                            && !target.contains(range)
+                            && !target.contains(&range)
                         {
-                            target.push(range.clone());
+                            target.push(range);
                         }
                     }
                 }

@@ -144,8 +144,17 @@ pub(crate) fn report_time(what: &str) {
     if let Some(started) = STARTED.get()
         && std::env::var_os("KOMPAS_TIJDEN").is_some()
     {
+        // Memory as the system sees it (Linux), beside the time.
+        let rss = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS:"))
+                    .map(|l| l.trim_start_matches("VmRSS:").trim().to_owned())
+            })
+            .unwrap_or_default();
         eprintln!(
-            "{what} na {:.1} ms",
+            "{what} na {:.1} ms ({rss})",
             started.elapsed().as_secs_f64() * 1000.0
         );
     }
