@@ -293,28 +293,6 @@ impl Glossary {
         }
         hits
     }
-
-    /// For each entry, the elements whose title or text uses it, in document order.
-    pub fn usages(&self, kompas: &Kompas) -> Vec<Vec<Ix>> {
-        let mut out = vec![Vec::new(); self.entries.len()];
-        for ix in kompas.document_order() {
-            let el = kompas.element(ix);
-            let mut seen = Vec::new();
-            for text in std::iter::once(el.title.as_str()).chain(el.text.as_deref()) {
-                for hit in self.find(text) {
-                    if !seen.contains(&hit.entry) {
-                        seen.push(hit.entry);
-                    }
-                }
-            }
-            for e in seen {
-                if let Some(list) = out.get_mut(e) {
-                    list.push(ix);
-                }
-            }
-        }
-        out
-    }
 }
 
 #[cfg(test)]
@@ -431,19 +409,5 @@ mod tests {
                 "(Gemeentelijke) toegang".into()
             )]
         );
-    }
-
-    #[test]
-    fn usages_link_begrippen_to_their_elements() {
-        let (k, g) = glossary();
-        let usages = g.usages(&k);
-        let (i, _) = entry(&g, "Signs of Safety methode");
-        let ids: Vec<_> = usages[i]
-            .iter()
-            .map(|&e| k.element(e).id.to_string())
-            .collect();
-        assert_eq!(ids, ["1.1.1.5"]);
-        let used = usages.iter().filter(|u| !u.is_empty()).count();
-        assert!(used >= 60, "most begrippen occur in the compass: {used}");
     }
 }

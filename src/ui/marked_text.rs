@@ -37,7 +37,7 @@ impl Marks {
     }
 
     /// For each of `entries` begrippen, the elements whose title or text uses it, in document
-    /// order: the same as [`crate::glossary::Glossary::usages`], from the hits already found.
+    /// order, from the hits already found.
     pub fn usages(&self, kompas: &Kompas, entries: usize) -> Vec<Vec<Ix>> {
         let mut out = vec![Vec::new(); entries];
         for ix in kompas.document_order() {
@@ -191,4 +191,28 @@ pub(super) fn begrip_tooltip(ui: &Ui, glossary: &Glossary, hit: &TermHit, hint: 
             ui.label(egui::RichText::new(hint).small().weak());
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usages_link_begrippen_to_their_elements() {
+        let k = crate::load::load_embedded().unwrap().kompas;
+        let g = Glossary::new(&k);
+        let usages = Marks::new(&k, &g).usages(&k, g.entries.len());
+        let i = g
+            .entries
+            .iter()
+            .position(|e| e.term == "Signs of Safety methode")
+            .unwrap();
+        let ids: Vec<_> = usages[i]
+            .iter()
+            .map(|&e| k.element(e).id.to_string())
+            .collect();
+        assert_eq!(ids, ["1.1.1.5"]);
+        let used = usages.iter().filter(|u| !u.is_empty()).count();
+        assert!(used >= 60, "most begrippen occur in the compass: {used}");
+    }
 }
