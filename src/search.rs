@@ -95,6 +95,8 @@ pub struct Hit {
     pub body_matches: Vec<Range<usize>>,
     /// True when every query word matched in the title.
     pub in_title: bool,
+    /// Its document in the index that found it, so its text is found without a search.
+    doc: usize,
 }
 
 /// The search index of one compass.
@@ -222,8 +224,9 @@ impl SearchIndex {
     }
 
     /// The text of a field of a hit's document (title or first body), for display.
-    pub fn text(&self, target_doc: &Target, kind: FieldKind) -> Option<&str> {
-        let doc = self.docs.iter().find(|d| &d.target == target_doc)?;
+    pub fn text(&self, hit: &Hit, kind: FieldKind) -> Option<&str> {
+        // The hit knows its document; a hit from another index finds nothing.
+        let doc = self.docs.get(hit.doc).filter(|d| d.target == hit.target)?;
         doc.fields
             .iter()
             .find(|f| f.kind == kind)
@@ -392,6 +395,7 @@ impl SearchIndex {
                         title_matches: a.title,
                         body_matches: a.body,
                         in_title,
+                        doc: d as usize,
                     },
                 ))
             })
@@ -463,6 +467,29 @@ mod tests {
         let g = Glossary::new(&k);
         let i = SearchIndex::new(&k, &g);
         (k, i)
+    }
+
+    /// A result's excerpt comes from its own document, found without a scan; a hit kept from
+    /// another index (another compass) finds no text rather than a wrong one.
+    #[test]
+    fn a_hit_knows_the_text_it_came_from() {
+        let (k, i) = index();
+        let hits = i.search("mantelzorgers", 50);
+        let with_body = hits
+            .iter()
+            .find(|h| !h.body_matches.is_empty())
+            .expect("a hit in a body");
+        let body = i.text(with_body, FieldKind::Body).unwrap();
+        let Target::Element(ix) = with_body.target else {
+            panic!("{:?}", with_body.target)
+        };
+        assert_eq!(Some(body), k.element(ix).text.as_deref());
+        let r = with_body.body_matches[0].clone();
+        assert!(fold(&body[r]).starts_with("mantelzorg"));
+        let other = SearchIndex::new(&k, &Glossary::default());
+        let mut stale = with_body.clone();
+        stale.doc = 0;
+        assert_eq!(other.text(&stale, FieldKind::Body), None);
     }
 
     fn ids(k: &Kompas, hits: &[Hit]) -> Vec<String> {

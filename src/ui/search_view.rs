@@ -152,7 +152,7 @@ pub(super) fn results_ui(
                 );
                 return;
             }
-            results_header(ui, cx, state, index);
+            results_header(ui, cx, state);
             let match_bg = mix(theme.focus, theme.card_bg, 0.72);
             let mut i = 0;
             for (heading, count) in &state.groups {
@@ -167,7 +167,7 @@ pub(super) fn results_ui(
                 for _ in 0..*count {
                     let Some(hit) = state.hits.get(i) else { break };
                     let is_cursor = i == state.cursor;
-                    let (title, place, color) = describe(cx, &hit.target, index);
+                    let (title, place, color) = describe(cx, &hit.target);
                     let style = BlockStyle {
                         fill: if is_cursor {
                             mix(theme.focus, theme.card_bg, 0.88)
@@ -195,7 +195,7 @@ pub(super) fn results_ui(
                                 match_bg,
                             };
                             marked_label(ui, &title, &[], &hit.title_matches, &mark);
-                            if let Some(body) = index.text(&hit.target, FieldKind::Body)
+                            if let Some(body) = index.text(hit, FieldKind::Body)
                                 && let Some(first) = hit.body_matches.first()
                             {
                                 let (snippet, ranges) =
@@ -237,7 +237,7 @@ pub(crate) fn search_id() -> egui::Id {
 }
 
 /// How many results, and what Enter opens: the best hit may be further down (a begrip).
-fn results_header(ui: &mut Ui, cx: &ViewCtx<'_>, state: &SearchState, index: &SearchIndex) {
+fn results_header(ui: &mut Ui, cx: &ViewCtx<'_>, state: &SearchState) {
     let n = state.hits.len();
     crate::ui::widgets::live_label(
         ui,
@@ -252,7 +252,7 @@ fn results_header(ui: &mut Ui, cx: &ViewCtx<'_>, state: &SearchState, index: &Se
     let first = state
         .hits
         .get(state.cursor)
-        .map(|h| describe(cx, &h.target, index).0)
+        .map(|h| describe(cx, &h.target).0)
         .unwrap_or_default();
     ui.label(
         RichText::new(format!("Enter opent ‘{first}’ · ↑ ↓ kiezen · Esc terug"))
@@ -261,11 +261,7 @@ fn results_header(ui: &mut Ui, cx: &ViewCtx<'_>, state: &SearchState, index: &Se
 }
 
 /// Title, place in the tree and colour of a result.
-fn describe(
-    cx: &ViewCtx<'_>,
-    target: &Target,
-    index: &SearchIndex,
-) -> (String, String, Option<egui::Color32>) {
+fn describe(cx: &ViewCtx<'_>, target: &Target) -> (String, String, Option<egui::Color32>) {
     let kompas = cx.kompas;
     match target {
         Target::Element(ix) => {
@@ -278,10 +274,12 @@ fn describe(
             )
         }
         Target::Begrip(i) => {
-            let term = index
-                .text(target, FieldKind::Title)
-                .unwrap_or_default()
-                .to_owned();
+            let term = cx
+                .glossary
+                .entries
+                .get(*i)
+                .map(|e| e.term.clone())
+                .unwrap_or_default();
             let koersen: Vec<String> = cx
                 .glossary
                 .entries
