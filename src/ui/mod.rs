@@ -33,31 +33,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::load::{self, Loaded};
-use crate::problem::Problem;
 
-/// Loads what the app should show: the compass at `path` or the embedded one. A compass that
-/// cannot be loaded is reported (every problem) and the embedded one is shown instead.
-pub fn load_for_app(path: Option<&PathBuf>) -> (Loaded, Vec<Problem>) {
-    let Some(path) = path else {
-        return match load::load_embedded() {
-            Ok(l) => (l, Vec::new()),
-            Err(e) => unreachable_embedded(&e),
-        };
-    };
-    match crate::mindmap::open(path) {
-        Ok(l) => (l, Vec::new()),
-        Err(e) => {
-            let fallback = match load::load_embedded() {
-                Ok(l) => l,
-                Err(e) => unreachable_embedded(&e),
-            };
-            (fallback, e.problems)
-        }
+/// The built-in compass (the first of [`crate::source::BUILT_IN`]).
+pub fn load_built_in() -> Loaded {
+    match load::load_embedded() {
+        Ok(l) => l,
+        Err(e) => unreachable_embedded(&e),
     }
 }
 
 /// What the window shows while the compass at `path` is read: its file name, nothing else.
-pub fn placeholder(path: &std::path::Path) -> Loaded {
+/// (`None` cannot happen: the builder has its root.)
+pub fn placeholder(path: &std::path::Path) -> Option<Loaded> {
     use crate::model::{Element, KompasBuilder, Level, Meta, NodeKind};
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -77,27 +64,21 @@ pub fn placeholder(path: &std::path::Path) -> Loaded {
             carried: None,
         },
     );
-    let kompas = b
-        .finish(
-            Meta {
-                title: name,
-                ..Meta::default()
-            },
-            vec![Level {
-                name: "Einddoel".into(),
-                plural: "Einddoelen".into(),
-            }],
-            Vec::new(),
-        )
-        .unwrap_or_else(|| {
-            unreachable_embedded(&load::LoadError {
-                problems: Vec::new(),
-            })
-        });
-    Loaded {
+    let kompas = b.finish(
+        Meta {
+            title: name,
+            ..Meta::default()
+        },
+        vec![Level {
+            name: "Einddoel".into(),
+            plural: "Einddoelen".into(),
+        }],
+        Vec::new(),
+    )?;
+    Some(Loaded {
         kompas,
         warnings: Vec::new(),
-    }
+    })
 }
 
 fn unreachable_embedded(e: &load::LoadError) -> ! {
@@ -186,14 +167,14 @@ pub fn run_app(path: Option<PathBuf>) -> ExitCode {
     // Reading it starts now, beside creating the window.
     let (loaded, opening) = match &path {
         Some(p) => (
-            placeholder(p),
+            placeholder(p).unwrap_or_else(load_built_in),
             Some(open_window::EarlyOpening::start(
                 open_window::OpenTarget::Path(
                     std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()),
                 ),
             )),
         ),
-        None => (load_for_app(None).0, None),
+        None => (load_built_in(), None),
     };
     let title = format!("{} — Kompas", loaded.kompas.meta.title);
     let options = eframe::NativeOptions {

@@ -281,7 +281,7 @@ fn a_compass_from_the_command_line_opens_after_the_window_and_a_broken_one_falls
     let bad = dir.path().join("kapot.mm");
     std::fs::write(&bad, "<map>\n<node TEXT=\"a\">\n</map>").unwrap();
     for (path, works) in [(good, true), (bad, false)] {
-        let placeholder = kompas::ui::placeholder(&path);
+        let placeholder = kompas::ui::placeholder(&path).unwrap();
         let early = EarlyOpening::start(OpenTarget::Path(path.clone()));
         let mut h = Harness::builder()
             .with_size(egui::vec2(1280.0, 800.0))

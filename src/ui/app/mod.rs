@@ -289,7 +289,7 @@ impl KompasApp {
             }
             Err((target, e)) if std::mem::take(&mut self.opening_at_start) => {
                 // Started on a compass that cannot be read: the built-in one, and why.
-                let (loaded, _) = crate::ui::load_for_app(None);
+                let loaded = crate::ui::load_built_in();
                 let start = self.settings.start_for(&loaded.kompas);
                 let notes = self.settings.notes_path_for(&loaded.kompas);
                 self.session =
