@@ -309,7 +309,6 @@ fn write_carried(carried: &crate::model::Carried, out: &mut String) {
     for (name, value) in &carried.attributes {
         if pairs == 0
             && is_xml_name(name)
-            && !attr::is_own(name)
             && !name.starts_with("kompas-")
             && !used.contains(&name.as_str())
         {

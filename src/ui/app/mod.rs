@@ -276,9 +276,7 @@ impl KompasApp {
             Ok((target, prepared)) => {
                 // The notes of the compass being left are saved before anything changes.
                 self.session.notes.save_now();
-                let start = self.settings.start_for(&prepared.kompas);
-                let notes = self.settings.notes_path_for(&prepared.kompas);
-                self.session = Session::new(*prepared, start, notes);
+                self.replace_session(*prepared);
                 // The first compass appears without a transition; another one with it.
                 if !std::mem::take(&mut self.opening_at_start) {
                     self.session.view_changed_at = ctx.input(|i| i.time);
@@ -290,10 +288,7 @@ impl KompasApp {
             Err((target, e)) if std::mem::take(&mut self.opening_at_start) => {
                 // Started on a compass that cannot be read: the built-in one, and why.
                 let loaded = crate::ui::load_built_in();
-                let start = self.settings.start_for(&loaded.kompas);
-                let notes = self.settings.notes_path_for(&loaded.kompas);
-                self.session =
-                    Session::new(Prepared::new(loaded.kompas, loaded.warnings), start, notes);
+                self.replace_session(Prepared::new(loaded.kompas, loaded.warnings));
                 self.set_load_failure(target.describe(), e.problems);
             }
             Err((target, e)) => {
@@ -304,6 +299,13 @@ impl KompasApp {
                 ));
             }
         }
+    }
+
+    /// A new session on `prepared`, at the place and with the notes the settings keep for it.
+    fn replace_session(&mut self, prepared: Prepared) {
+        let start = self.settings.start_for(&prepared.kompas);
+        let notes = self.settings.notes_path_for(&prepared.kompas);
+        self.session = Session::new(prepared, start, notes);
     }
 
     fn window_title(&mut self, ctx: &egui::Context) {
