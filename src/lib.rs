@@ -24,6 +24,7 @@ pub mod source;
 mod text;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod voortgang;
 pub mod write;
 
 pub use load::{LoadError, Loaded, load, load_embedded, load_path};

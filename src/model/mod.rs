@@ -12,7 +12,7 @@ use std::fmt;
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeReference, NodeIndex};
-use petgraph::visit::{Dfs, EdgeFiltered, EdgeRef};
+use petgraph::visit::{Dfs, DfsPostOrder, EdgeFiltered, EdgeRef};
 use serde::{Deserialize, Serialize};
 
 mod build;
@@ -338,6 +338,24 @@ impl Kompas {
         let tree = EdgeFiltered::from_fn(&self.graph, is_child_edge);
         let mut dfs = Dfs::new(&tree, ix);
         std::iter::from_fn(move || dfs.next(&tree))
+    }
+
+    /// Every element of the subtree of `ix` with children before their parent (petgraph's
+    /// depth-first post-order over the child edges): the order a roll-up adds up in.
+    pub fn post_order(&self, ix: Ix) -> impl Iterator<Item = Ix> + '_ {
+        let tree = EdgeFiltered::from_fn(&self.graph, is_child_edge);
+        let mut dfs = DfsPostOrder::new(&tree, ix);
+        std::iter::from_fn(move || dfs.next(&tree))
+    }
+
+    /// One more than the highest node index: the length of a table indexed by [`Ix`].
+    pub fn index_bound(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// True for an element without children (an inspanning in the Sociaal Kompas).
+    pub fn is_leaf(&self, ix: Ix) -> bool {
+        self.children(ix).is_empty()
     }
 
     /// The level of an element.

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Annotation, HistoryEntry, NotesFile};
+use super::{Annotation, HistoryEntry, Meetreeks, NotesFile, YearRecord};
 
 /// A field both sides changed differently: ours was kept, theirs is in the history.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +34,7 @@ pub fn merge(
             out.invitations.push(inv.clone());
         }
     }
+    merge_meetreeksen(base, &mut out, theirs);
     let ids: BTreeSet<&String> = ours.notes.keys().chain(theirs.notes.keys()).collect();
     let empty = Annotation::default();
     for id in ids {
@@ -85,6 +86,7 @@ fn merge_annotation(
             m.reactions.push(r.clone());
         }
     }
+    let year_clashes = merge_years(b, o, t, &mut m.voortgang);
     let mut conflict = |field: &'static str, theirs: String, ours: String| {
         m.history.push(HistoryEntry {
             at: t.updated_at.clone(),
@@ -118,11 +120,95 @@ fn merge_annotation(
         .unwrap_or_default());
     field!(years, "jaren", |y: &Vec<i32>| super::show_years(y));
     field!(partners, "partners", |p: &Vec<String>| p.join(", "));
+    for (theirs, ours) in year_clashes {
+        conflict("voortgang", theirs, ours);
+    }
     if t.updated_at > m.updated_at && o.note == b.note && o.status == b.status {
         m.updated_at.clone_from(&t.updated_at);
         m.updated_by.clone_from(&t.updated_by);
     }
     m
+}
+
+/// The records per year into `m`, field by field like the annotation's own fields; returns
+/// theirs and ours of each field both changed (ours is kept).
+fn merge_years(
+    b: &Annotation,
+    o: &Annotation,
+    t: &Annotation,
+    m: &mut std::collections::BTreeMap<i32, YearRecord>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let years: BTreeSet<i32> = o.voortgang.keys().chain(t.voortgang.keys()).copied().collect();
+    let none = YearRecord::default();
+    for y in years {
+        let rb = b.voortgang.get(&y).unwrap_or(&none);
+        let ro = o.voortgang.get(&y).unwrap_or(&none);
+        let rt = t.voortgang.get(&y).unwrap_or(&none);
+        if ro == rt || rt == rb {
+            continue;
+        }
+        let mut r = ro.clone();
+        let mut clashes = Vec::new();
+        macro_rules! field {
+            ($f:ident, $name:literal) => {
+                if ro.$f == rb.$f {
+                    r.$f = rt.$f.clone();
+                } else if rt.$f != rb.$f && rt.$f != ro.$f {
+                    clashes.push($name);
+                }
+            };
+        }
+        field!(status, "status");
+        field!(voortgang, "voortgang");
+        field!(priority, "prioriteit");
+        field!(begroot, "begroot");
+        field!(realisatie, "realisatie");
+        for name in clashes {
+            let show = |x: &YearRecord| match name {
+                "status" => x.status.clone().unwrap_or_default(),
+                "voortgang" => x.voortgang.clone(),
+                "prioriteit" => x.priority.map(|p| p.label().to_owned()).unwrap_or_default(),
+                "begroot" => x.begroot.map(super::format_euro).unwrap_or_default(),
+                _ => x.realisatie.map(super::format_euro).unwrap_or_default(),
+            };
+            out.push((format!("{name} {y}: {}", show(rt)), show(ro)));
+        }
+        if r.is_empty() {
+            m.remove(&y);
+        } else {
+            m.insert(y, r);
+        }
+    }
+    out
+}
+
+/// Indicator values: a year only one side measured is taken; where both changed a value,
+/// ours stays (measured values are facts from a source, so a clash is rare and visible).
+fn merge_meetreeksen(base: &NotesFile, out: &mut NotesFile, theirs: &NotesFile) {
+    let none = Meetreeks::default();
+    for (id, t) in &theirs.indicatoren {
+        let b = base.indicatoren.get(id).unwrap_or(&none);
+        let o = out.indicatoren.entry(id.clone()).or_default();
+        if o.nulmeting == b.nulmeting {
+            o.nulmeting = t.nulmeting;
+        }
+        if o.streefwaarde == b.streefwaarde {
+            o.streefwaarde = t.streefwaarde;
+        }
+        for (y, v) in &t.waarden {
+            let ours_unchanged = o.waarden.get(y) == b.waarden.get(y);
+            if ours_unchanged {
+                o.waarden.insert(*y, *v);
+            }
+        }
+        for y in b.waarden.keys() {
+            if !t.waarden.contains_key(y) && o.waarden.get(y) == b.waarden.get(y) {
+                o.waarden.remove(y);
+            }
+        }
+    }
+    out.indicatoren.retain(|_, m| !m.is_empty());
 }
 
 #[cfg(test)]

@@ -24,8 +24,13 @@ pub use store::{
     update,
 };
 
-/// Newest notes-file format this build reads and writes.
-pub const NOTES_FORMAT: u32 = 1;
+/// Newest notes-file format this build reads and writes. Format 2 added the records per year
+/// ([`YearRecord`]) and the indicator values ([`Meetreeks`]); a format-1 file is migrated as it
+/// is read ([`NotesFile::migrate`]).
+pub const NOTES_FORMAT: u32 = 2;
+
+/// Earliest and latest year a record or value may be for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// Longest note, reaction or proposal, in characters (a long letter is 20 000).
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -86,6 +91,59 @@ pub struct HistoryEntry {
     /// The value after the change.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub new: String,
+}
+
+/// What happened to an element in one year: the yearly cycle of the compass ("voortgang").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct YearRecord {
+    /// One of the store's statuses, at the end of (or during) that year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// What was achieved ("wat hebben we bereikt"), verbatim.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub voortgang: String,
+    /// The priority it had that year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// Budgeted money, in euro cents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub begroot: Option<i64>,
+    /// Money spent, in euro cents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub realisatie: Option<i64>,
+}
+
+impl YearRecord {
+    /// True when the record says nothing.
+    pub fn is_empty(&self) -> bool {
+        self.status.is_none()
+            && self.voortgang.trim().is_empty()
+            && self.priority.is_none()
+            && self.begroot.is_none()
+            && self.realisatie.is_none()
+    }
+}
+
+/// Measured values of one indicator of the compass, per year, with its baseline and target.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Meetreeks {
+    /// The baseline: year and value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nulmeting: Option<(i32, f64)>,
+    /// The target: year and value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub streefwaarde: Option<(i32, f64)>,
+    /// Measured value per year.
+    pub waarden: BTreeMap<i32, f64>,
+}
+
+impl Meetreeks {
+    /// True when nothing was measured or set.
+    pub fn is_empty(&self) -> bool {
+        self.nulmeting.is_none() && self.streefwaarde.is_none() && self.waarden.is_empty()
+    }
 }
 
 /// A partner's reaction on an element, as imported from a reaction file.
@@ -154,6 +212,9 @@ pub struct Annotation {
     /// Partner reactions, in the order they were imported.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reactions: Vec<Reaction>,
+    /// What happened per year.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub voortgang: BTreeMap<i32, YearRecord>,
 }
 
 impl Annotation {
@@ -166,6 +227,17 @@ impl Annotation {
             && self.partners.is_empty()
             && self.history.is_empty()
             && self.reactions.is_empty()
+            && self.voortgang.values().all(YearRecord::is_empty)
+    }
+
+    /// The status that holds in `year`: that of the latest record up to and including that
+    /// year which gives one (a koers finished in 2018 is still finished in 2019 unless a
+    /// later record says otherwise).
+    pub fn status_in(&self, year: i32) -> Option<&str> {
+        self.voortgang
+            .range(..=year)
+            .rev()
+            .find_map(|(_, r)| r.status.as_deref())
     }
 
     /// The latest reaction of `partner`, if any.
@@ -216,7 +288,7 @@ impl NotesFile {
 }
 
 /// The notes file: statuses and partners of this organisation and the annotations by id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NotesFile {
     /// Format version.
@@ -232,6 +304,9 @@ pub struct NotesFile {
     /// Invitations sent to partners, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub invitations: Vec<Invitation>,
+    /// Measured values of the compass's indicatoren, by indicator id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub indicatoren: BTreeMap<String, Meetreeks>,
 }
 
 impl Default for NotesFile {
@@ -243,6 +318,7 @@ impl Default for NotesFile {
             partners: Vec::new(),
             notes: BTreeMap::new(),
             invitations: Vec::new(),
+            indicatoren: BTreeMap::new(),
         }
     }
 }
@@ -268,6 +344,116 @@ pub enum Edit {
     Years(Vec<i32>),
     /// Set the assigned partners.
     Partners(Vec<String>),
+    /// Change one field of the record of a year.
+    Jaar(i32, YearEdit),
+}
+
+/// One change to a year's record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum YearEdit {
+    /// Set or clear that year's status.
+    Status(Option<String>),
+    /// Replace what was achieved.
+    Voortgang(String),
+    /// Set or clear that year's priority.
+    Priority(Option<Priority>),
+    /// Set or clear the budget, in cents.
+    Begroot(Option<i64>),
+    /// Set or clear the money spent, in cents.
+    Realisatie(Option<i64>),
+}
+
+impl YearEdit {
+    fn name(&self) -> &'static str {
+        match self {
+            Self::Status(_) => "status",
+            Self::Voortgang(_) => "voortgang",
+            Self::Priority(_) => "prioriteit",
+            Self::Begroot(_) => "begroot",
+            Self::Realisatie(_) => "realisatie",
+        }
+    }
+
+    /// The field's value in `r`, as the history shows it.
+    fn shown_in(&self, r: &YearRecord) -> String {
+        match self {
+            Self::Status(_) => r.status.clone().unwrap_or_default(),
+            Self::Voortgang(_) => r.voortgang.clone(),
+            Self::Priority(_) => r.priority.map(|p| p.label().to_owned()).unwrap_or_default(),
+            Self::Begroot(_) => r.begroot.map(format_euro).unwrap_or_default(),
+            Self::Realisatie(_) => r.realisatie.map(format_euro).unwrap_or_default(),
+        }
+    }
+
+    /// Makes the change in `r`.
+    pub fn apply(self, r: &mut YearRecord) {
+        match self {
+            Self::Status(s) => r.status = s,
+            Self::Voortgang(v) => r.voortgang = v,
+            Self::Priority(p) => r.priority = p,
+            Self::Begroot(m) => r.begroot = m,
+            Self::Realisatie(m) => r.realisatie = m,
+        }
+    }
+}
+
+/// Cents as Dutch euros: `€ 1.234,56`, `€ 1.000` for whole euros, `-€ 5,00`.
+pub fn format_euro(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let euros = (abs / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in euros.chars().enumerate() {
+        if i > 0 && (euros.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    match abs % 100 {
+        0 => format!("{sign}€ {grouped}"),
+        c => format!("{sign}€ {grouped},{c:02}"),
+    }
+}
+
+/// Reads an amount of euros as people type it into a Dutch spreadsheet: `€ 1.234,56`,
+/// `1234,5`, `1.234`, `1234.56`, `-50`. `None` when it is not an amount (or absurdly large).
+pub fn parse_euro(s: &str) -> Option<i64> {
+    let t: String = s
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{a0}')
+        .collect();
+    let t = t.strip_prefix("EUR").unwrap_or(&t);
+    let (neg, t) = t.strip_prefix('-').map_or((false, t), |r| (true, r));
+    if t.is_empty() {
+        return None;
+    }
+    // A comma is the decimal sign and points group thousands; without a comma, a point
+    // followed by exactly three digits (once or more) groups thousands, else it is decimal.
+    let (int, frac) = if let Some((i, f)) = t.rsplit_once(',') {
+        (i.replace('.', ""), f.to_owned())
+    } else if let Some((i, f)) = t.rsplit_once('.') {
+        if f.len() == 3 && i.split('.').skip(1).all(|g| g.len() == 3) {
+            (t.replace('.', ""), String::new())
+        } else {
+            (i.to_owned(), f.to_owned())
+        }
+    } else {
+        (t.to_owned(), String::new())
+    };
+    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    if !digits(&int) || !(frac.is_empty() || (digits(&frac) && frac.len() <= 2)) || int.len() > 15
+    {
+        return None;
+    }
+    let euros: i64 = int.parse().ok()?;
+    let cents: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    let v = euros.checked_mul(100)?.checked_add(cents)?;
+    Some(if neg { -v } else { v })
 }
 
 impl Edit {
@@ -285,6 +471,17 @@ impl Edit {
                 "een status is hooguit {MAX_NAME_CHARS} tekens lang"
             )),
             Self::Years(y) if y.len() > MAX_LIST => Err(format!("hooguit {MAX_LIST} jaren")),
+            Self::Jaar(y, _) if !YEARS.contains(y) => Err(format!(
+                "{y} is geen jaar tussen {} en {}",
+                YEARS.start(),
+                YEARS.end()
+            )),
+            Self::Jaar(_, YearEdit::Voortgang(t)) if t.chars().count() > MAX_TEXT_CHARS => Err(
+                format!("een voortgangstekst is hooguit {MAX_TEXT_CHARS} tekens lang"),
+            ),
+            Self::Jaar(_, YearEdit::Status(Some(s))) if !name_ok(s) => Err(format!(
+                "een status is hooguit {MAX_NAME_CHARS} tekens lang"
+            )),
             Self::Partners(p) if p.len() > MAX_LIST || !p.iter().all(|p| name_ok(p)) => Err(
                 format!("hooguit {MAX_LIST} partners van hooguit {MAX_NAME_CHARS} tekens"),
             ),
@@ -292,13 +489,15 @@ impl Edit {
         }
     }
 
-    fn field(&self) -> &'static str {
+    /// The field's name in the history: "notitie", or "status 2019" for a year's record.
+    fn field(&self) -> String {
         match self {
-            Self::Note(_) => "notitie",
-            Self::Status(_) => "status",
-            Self::Priority(_) => "prioriteit",
-            Self::Years(_) => "jaren",
-            Self::Partners(_) => "partners",
+            Self::Note(_) => "notitie".into(),
+            Self::Status(_) => "status".into(),
+            Self::Priority(_) => "prioriteit".into(),
+            Self::Years(_) => "jaren".into(),
+            Self::Partners(_) => "partners".into(),
+            Self::Jaar(y, e) => format!("{} {y}", e.name()),
         }
     }
 }
@@ -394,6 +593,12 @@ impl NotesFile {
             ),
             Edit::Years(y) => (show_years(&a.years), show_years(y)),
             Edit::Partners(p) => (a.partners.join(", "), p.join(", ")),
+            Edit::Jaar(y, e) => {
+                let before = a.voortgang.get(y).cloned().unwrap_or_default();
+                let mut after = before.clone();
+                e.clone().apply(&mut after);
+                (e.shown_in(&before), e.shown_in(&after))
+            }
         };
         if old == new {
             if a.is_empty() {
@@ -405,15 +610,17 @@ impl NotesFile {
         // Typing a note is many small edits: one history entry per editing session (same
         // person, same field, within ten minutes) keeps the history readable without losing
         // the text as it was before the session.
-        let continues = a.history.last().is_some_and(|h| {
-            h.field == edit.field() && h.by == who && within_minutes(&h.at, &at, 10)
-        });
+        let field = edit.field();
+        let continues = a
+            .history
+            .last()
+            .is_some_and(|h| h.field == field && h.by == who && within_minutes(&h.at, &at, 10));
         match a.history.last_mut() {
             Some(last) if continues => last.new.clone_from(&new),
             _ => a.history.push(HistoryEntry {
                 at: at.clone(),
                 by: who.to_owned(),
-                field: edit.field().to_owned(),
+                field,
                 old,
                 new,
             }),
@@ -424,6 +631,13 @@ impl NotesFile {
             Edit::Priority(p) => a.priority = p,
             Edit::Years(y) => a.years = y,
             Edit::Partners(p) => a.partners = p,
+            Edit::Jaar(y, e) => {
+                let r = a.voortgang.entry(y).or_default();
+                e.apply(r);
+                if r.is_empty() {
+                    a.voortgang.remove(&y);
+                }
+            }
         }
         a.updated_by = who.to_owned();
         a.updated_at = at;
@@ -445,6 +659,44 @@ impl NotesFile {
         self.notes
             .get(id)
             .is_some_and(|a| !a.seen_title.is_empty() && a.seen_title != current_title)
+    }
+
+    /// Brings a file of an older format up to [`NOTES_FORMAT`]. Format 1 had one status and
+    /// a list of years per element: each of those years becomes a record with that status
+    /// (and priority), so what the file said about those years is what the roll-ups count.
+    pub fn migrate(&mut self) {
+        if self.format < 2 {
+            for a in self.notes.values_mut() {
+                if a.status.is_none() && a.priority.is_none() {
+                    continue;
+                }
+                for &y in &a.years {
+                    a.voortgang.entry(y).or_insert_with(|| YearRecord {
+                        status: a.status.clone(),
+                        priority: a.priority,
+                        ..YearRecord::default()
+                    });
+                }
+            }
+        }
+        self.format = NOTES_FORMAT;
+    }
+
+    /// Every year with a record or a measured value, ascending.
+    pub fn years_recorded(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .notes
+            .values()
+            .flat_map(|a| a.voortgang.keys().copied())
+            .chain(
+                self.indicatoren
+                    .values()
+                    .flat_map(|m| m.waarden.keys().copied()),
+            )
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
     }
 
     /// Adds a partner to the list (if new and within the limits).
@@ -500,9 +752,32 @@ pub fn check_limits(file: &NotesFile) -> Result<(), String> {
         let over = texts.into_iter().any(|t| long(t, MAX_TEXT_CHARS))
             || names.into_iter().any(|n| long(n, MAX_NAME_CHARS))
             || a.partners.len() > MAX_LIST
-            || a.years.len() > MAX_LIST;
+            || a.years.len() > MAX_LIST
+            || a.voortgang.len() > MAX_LIST
+            || a.voortgang.iter().any(|(y, r)| {
+                !YEARS.contains(y)
+                    || long(&r.voortgang, MAX_TEXT_CHARS)
+                    || r.status.as_deref().is_some_and(|s| long(s, MAX_NAME_CHARS))
+            });
         if over {
             return Err(format!("de notitie bij {id} is groter dan toegestaan"));
+        }
+    }
+    if file.indicatoren.len() > MAX_LIST * 10 {
+        return Err(format!("meer dan {} meetreeksen", MAX_LIST * 10));
+    }
+    for (id, m) in &file.indicatoren {
+        let values = m
+            .waarden
+            .iter()
+            .map(|(y, v)| (*y, *v))
+            .chain(m.nulmeting)
+            .chain(m.streefwaarde);
+        let bad = long(id, MAX_NAME_CHARS)
+            || m.waarden.len() > MAX_LIST
+            || values.into_iter().any(|(y, v)| !YEARS.contains(&y) || !v.is_finite());
+        if bad {
+            return Err(format!("de meetreeks van {id} is groter dan toegestaan of onleesbaar"));
         }
     }
     Ok(())

@@ -181,8 +181,11 @@ fn parse_classified(text: &str) -> Parsed {
         return Parsed::Newer(v.format);
     }
     match crate::format::from_ron::<NotesFile>(text) {
-        Ok(file) => match check_limits(&file) {
-            Ok(()) => Parsed::Good(Box::new(file)),
+        Ok(mut file) => match check_limits(&file) {
+            Ok(()) => {
+                file.migrate();
+                Parsed::Good(Box::new(file))
+            }
             Err(reason) => Parsed::Foreign(reason),
         },
         Err(e) => {

@@ -198,6 +198,11 @@ impl NotesState {
             Edit::Priority(p) => &a.priority == p,
             Edit::Years(y) => &a.years == y,
             Edit::Partners(p) => &a.partners == p,
+            Edit::Jaar(y, e) => {
+                let mut r = a.voortgang.get(y).cloned().unwrap_or_default();
+                e.clone().apply(&mut r);
+                a.voortgang.get(y).unwrap_or(&notes::YearRecord::default()) == &r
+            }
         });
         if unchanged {
             return false;
