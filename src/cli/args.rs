@@ -89,6 +89,39 @@ pub enum Command {
         /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
         path: Option<PathBuf>,
     },
+    /// Voortgang per jaar: per hoofddoel en koers de aantallen per status en het aandeel
+    /// afgerond (tab-gescheiden, id voorop), of voortgang inlezen en uitvoeren als spreadsheet.
+    #[command(args_conflicts_with_subcommands = true)]
+    Voortgang {
+        /// inlezen (import) of uitvoeren (export); zonder: de samenvatting van --jaar.
+        #[command(subcommand)]
+        command: Option<VoortgangCommand>,
+        /// Het jaar van de samenvatting.
+        #[arg(long)]
+        jaar: Option<i32>,
+        /// Het notitiebestand; standaard dat van dit kompas in de gebruikersmap.
+        #[arg(long)]
+        notes: Option<PathBuf>,
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+    },
+    /// Schrijf het jaarverslag: per hoofddoel en koers de stand, wat bereikt is en de indicatoren.
+    Jaarverslag {
+        /// Het jaar.
+        #[arg(long)]
+        jaar: i32,
+        /// md (Markdown) of html.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        /// Het bestand om te schrijven.
+        #[arg(long)]
+        out: PathBuf,
+        /// Het notitiebestand; standaard dat van dit kompas in de gebruikersmap.
+        #[arg(long)]
+        notes: Option<PathBuf>,
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+    },
     /// Schrijf een synthetisch kompas (voor tests en metingen), altijd hetzelfde bij dezelfde seed.
     Generate {
         /// Ongeveer zoveel elementen (het aantal wordt naar boven afgerond op de vorm).
@@ -119,6 +152,57 @@ pub enum MapFormat {
     Mm,
     /// OPML outline.
     Opml,
+}
+
+/// Formats of the jaarverslag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Md,
+    /// A web page.
+    Html,
+}
+
+/// Spreadsheet formats of the progress records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SheetFormat {
+    /// Semicolon-separated values, as Dutch Excel reads them.
+    Csv,
+    /// An Excel workbook, with the roll-up on a second sheet.
+    Xlsx,
+}
+
+/// `kompas voortgang ...`
+#[derive(Debug, Subcommand)]
+pub enum VoortgangCommand {
+    /// Lees voortgang in uit een spreadsheet (CSV met kolommen id;jaar;status;voortgang).
+    /// Elke regel wordt eerst gecontroleerd; er wordt niets ingelezen zolang er een fout in staat.
+    Import {
+        /// Het CSV-bestand.
+        file: PathBuf,
+        /// Lees de goede regels in en sla de foute over (die worden wel allemaal genoemd).
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Wie inleest (komt in de geschiedenis).
+        #[arg(long, default_value = "")]
+        by: String,
+        #[command(flatten)]
+        args: NotesArgs,
+    },
+    /// Schrijf alle voortgang als spreadsheet (CSV of Excel).
+    Export {
+        /// csv of xlsx.
+        #[arg(long, value_enum, default_value_t = SheetFormat::Csv)]
+        format: SheetFormat,
+        /// Het bestand om te schrijven.
+        #[arg(long)]
+        out: PathBuf,
+        /// Het jaar van de samenvatting op het tweede blad (xlsx); standaard het laatste jaar.
+        #[arg(long)]
+        jaar: Option<i32>,
+        #[command(flatten)]
+        args: NotesArgs,
+    },
 }
 
 /// Where the notes are and which compass they belong to.

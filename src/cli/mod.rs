@@ -1,5 +1,5 @@
 //! The command line: `kompas [PATH]` opens the app; `kompas check`, `search`, `import`,
-//! `export`, `generate`, `notes`, `review` and `render` are tools that need no window. The
+//! `export`, `generate`, `notes`, `review`, `voortgang`, `jaarverslag` and `render` are tools that need no window. The
 //! argument definitions are in [`args`]; each group of tools has a file of its own.
 
 use std::path::PathBuf;
@@ -13,8 +13,12 @@ mod compass;
 mod notes;
 #[cfg(feature = "gui")]
 mod render;
+mod voortgang;
 
-pub use args::{Cli, Command, ExportFormat, MapFormat, NotesArgs, NotesCommand, ReviewCommand};
+pub use args::{
+    Cli, Command, ExportFormat, MapFormat, NotesArgs, NotesCommand, ReportFormat, ReviewCommand,
+    SheetFormat, VoortgangCommand,
+};
 
 /// Loads the compass at `path`, or the embedded one.
 ///
@@ -49,6 +53,19 @@ pub fn run(command: Command) -> ExitCode {
             }
         }
         Command::Review { command } => notes::review(command),
+        Command::Voortgang {
+            command,
+            jaar,
+            notes,
+            path,
+        } => voortgang::voortgang(command, jaar, notes, path),
+        Command::Jaarverslag {
+            jaar,
+            format,
+            out,
+            notes,
+            path,
+        } => voortgang::jaarverslag(jaar, format, &out, notes, path),
         Command::Import {
             file,
             out,

@@ -12,13 +12,13 @@ use crate::notes;
 use crate::review::{self, ChangeKind, Choice};
 use crate::text::count;
 
-fn fail(message: impl std::fmt::Display) -> ExitCode {
+pub(super) fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("{message}");
     ExitCode::FAILURE
 }
 
 /// The compass and where its notes are, for these arguments.
-fn locate(args: &NotesArgs) -> Result<(Kompas, PathBuf), ExitCode> {
+pub(super) fn locate(args: &NotesArgs) -> Result<(Kompas, PathBuf), ExitCode> {
     let kompas = match load_optional(args.kompas.as_ref()) {
         Ok(l) => l.kompas,
         Err(e) => {
@@ -40,7 +40,7 @@ fn locate(args: &NotesArgs) -> Result<(Kompas, PathBuf), ExitCode> {
     Ok((kompas, path))
 }
 
-fn write_out(out: Option<&Path>, text: &str) -> ExitCode {
+pub(super) fn write_out(out: Option<&Path>, text: &str) -> ExitCode {
     if let Some(path) = out {
         match crate::write::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
@@ -80,7 +80,7 @@ pub(super) fn notes(command: NotesCommand) -> ExitCode {
     }
 }
 
-fn user(by: &str) -> String {
+pub(super) fn user(by: &str) -> String {
     if by.trim().is_empty() {
         std::env::var("USER")
             .or_else(|_| std::env::var("USERNAME"))

@@ -331,6 +331,11 @@ pub fn now() -> String {
         .unwrap_or_default()
 }
 
+/// The current year (UTC).
+pub fn this_year() -> i32 {
+    now().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2020)
+}
+
 /// One change to an annotation, applied by [`NotesFile::edit`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
