@@ -78,7 +78,9 @@ pub struct Checked {
 /// not a table at all, too many rows.
 pub fn check(bytes: &[u8], kompas: &Kompas, statuses: &[String]) -> Result<Checked, String> {
     let mut out = Checked::default();
-    let text = decode(bytes, &mut out.remarks);
+    // Windows line ends as plain ones: the csv reader counts the lines of CRLF files one
+    // short, and a line break inside a quoted text is a line break either way.
+    let text = decode(bytes, &mut out.remarks).replace("\r\n", "\n");
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = [b';', b',', b'\t']
         .into_iter()

@@ -1,0 +1,73 @@
+//! The yearly cycle at 50 000 elements: the roll-up of one year (target ≤ 5 ms) and reading,
+//! checking and applying a spreadsheet of 50 000 rows (target ≤ 1 s).
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "A benchmark that cannot set up is a failed benchmark."
+)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use kompas::notes::{Edit, NotesFile, YearEdit};
+use kompas::voortgang::{Rollup, csv};
+
+const STATUSES: [&str; 5] = [
+    "niet gestart",
+    "in voorbereiding",
+    "in uitvoering",
+    "afgerond",
+    "vervallen",
+];
+
+fn bench(c: &mut Criterion) {
+    let kompas = kompas::generate::synthetic(&kompas::generate::Spec::with_elements(50_000, 1));
+    let leaves: Vec<String> = kompas
+        .document_order()
+        .into_iter()
+        .filter(|&ix| kompas.is_leaf(ix))
+        .map(|ix| kompas.element(ix).id.as_str().to_owned())
+        .collect();
+    let mut notes = NotesFile::default();
+    for (i, id) in leaves.iter().enumerate() {
+        for year in [2018, 2019] {
+            let status = STATUSES[(i + year as usize) % 5];
+            notes.edit(id, "", "Anna", Edit::Jaar(year, YearEdit::Status(Some(status.into()))));
+        }
+    }
+    let mut sheet = String::from("id;jaar;status;voortgang\n");
+    for (i, id) in kompas
+        .document_order()
+        .into_iter()
+        .map(|ix| kompas.element(ix).id.as_str())
+        .take(50_000)
+        .enumerate()
+    {
+        sheet.push_str(&format!(
+            "{id};2020;{};Voortgang van regel {i}: gesprekken gevoerd, plan klaar\n",
+            STATUSES[i % 5]
+        ));
+    }
+    let mut group = c.benchmark_group("voortgang");
+    group.sample_size(20);
+    group.bench_function(format!("roll-up of one year, {} elements", kompas.len()), |b| {
+        b.iter(|| Rollup::compute(&kompas, &notes, 2019));
+    });
+    group.bench_function("check 50 000 spreadsheet rows", |b| {
+        b.iter(|| csv::check(sheet.as_bytes(), &kompas, &notes.statuses).unwrap());
+    });
+    group.sample_size(10);
+    group.bench_function("check and apply 50 000 spreadsheet rows", |b| {
+        b.iter_batched(
+            || notes.clone(),
+            |mut n| {
+                let checked = csv::check(sheet.as_bytes(), &kompas, &n.statuses).unwrap();
+                assert!(checked.problems.is_empty());
+                csv::apply(&mut n, &kompas, &checked.rows, "Anna")
+            },
+            criterion::BatchSize::LargeInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
