@@ -8,7 +8,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kompas::notes::{Edit, NotesFile, YearEdit};
-use kompas::voortgang::{Rollup, csv};
+use kompas::voortgang::{Prepared, Rollup, csv};
 
 const STATUSES: [&str; 5] = [
     "niet gestart",
@@ -51,6 +51,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function(format!("roll-up of one year, {} elements", kompas.len()), |b| {
         b.iter(|| Rollup::compute(&kompas, &notes, 2019));
     });
+    let prepared = Prepared::new(&kompas, &notes);
+    group.bench_function(
+        format!("switch the year (roll-up from prepared notes), {} elements", kompas.len()),
+        |b| {
+            b.iter(|| Rollup::of(&kompas, &prepared, 2019));
+        },
+    );
     group.bench_function("check 50 000 spreadsheet rows", |b| {
         b.iter(|| csv::check(sheet.as_bytes(), &kompas, &notes.statuses).unwrap());
     });

@@ -38,58 +38,114 @@ pub struct Rollup {
     vervallen: Option<usize>,
 }
 
-impl Rollup {
-    /// Adds up the statuses of `year` under every element: one pass over the annotations,
-    /// one post-order walk of the petgraph tree.
-    pub fn compute(kompas: &Kompas, notes: &NotesFile, year: i32) -> Self {
+/// What a roll-up needs of the notes and the tree, prepared once per change of the notes so
+/// that counting another year is a pass over arrays: every counted element's statuses by
+/// year as column numbers, and the tree's post-order from petgraph's walk.
+#[derive(Clone, Debug, Default)]
+pub struct Prepared {
+    columns: Vec<String>,
+    /// Per counted element with records: its node index and its range in `records`.
+    elements: Vec<(u32, u32, u32)>,
+    /// (year, column) pairs, ascending by year per element.
+    records: Vec<(i32, u32)>,
+    /// The tree's elements with children after their children.
+    post_order: Vec<u32>,
+    bound: usize,
+}
+
+impl Prepared {
+    /// Resolves every annotation once: its element, and each year's status as a column.
+    pub fn new(kompas: &Kompas, notes: &NotesFile) -> Self {
         let mut columns: Vec<String> = notes.statuses.clone();
-        // Each counted element's column; a status outside the store's list gets its own.
-        let bound = kompas.index_bound();
-        let mut column_of: Vec<u32> = vec![u32::MAX; bound];
+        let mut elements = Vec::new();
+        let mut records = Vec::new();
         for (id, a) in &notes.notes {
-            let (Some(ix), Some(status)) = (kompas.get(id), a.status_in(year)) else {
+            let Some(ix) = kompas.get(id).filter(|&ix| kompas.is_leaf(ix)) else {
                 continue;
             };
-            if !kompas.is_leaf(ix) {
-                continue;
+            let start = records.len();
+            for (&year, r) in &a.voortgang {
+                let Some(status) = r.status.as_deref() else {
+                    continue;
+                };
+                let col = match columns.iter().position(|c| c == status) {
+                    Some(c) => c,
+                    None => {
+                        columns.push(status.to_owned());
+                        columns.len() - 1
+                    }
+                };
+                records.push((year, to_u32(col)));
             }
-            let col = match columns.iter().position(|c| c == status) {
-                Some(c) => c,
-                None => {
-                    columns.push(status.to_owned());
-                    columns.len() - 1
-                }
-            };
-            if let Some(slot) = column_of.get_mut(ix.index()) {
-                *slot = u32::try_from(col).unwrap_or(u32::MAX);
+            if records.len() > start {
+                elements.push((to_u32(ix.index()), to_u32(start), to_u32(records.len())));
             }
         }
-        let geen = columns.len();
         columns.push(GEEN_STATUS.to_owned());
-        let width = columns.len();
-        let mut counts = vec![0u32; bound * width];
-        for ix in kompas.post_order(kompas.root()) {
-            let at = ix.index() * width;
-            let children = kompas.children(ix);
-            if children.is_empty() {
-                let col = column_of
-                    .get(ix.index())
-                    .map_or(geen, |&c| if c == u32::MAX { geen } else { c as usize });
-                if let Some(c) = counts.get_mut(at + col) {
+        let post_order = kompas
+            .post_order(kompas.root())
+            .map(|ix| to_u32(ix.index()))
+            .collect();
+        Self {
+            columns,
+            elements,
+            records,
+            post_order,
+            bound: kompas.index_bound(),
+        }
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Rollup {
+    /// Adds up the statuses of `year` under every element of the tree.
+    pub fn compute(kompas: &Kompas, notes: &NotesFile, year: i32) -> Self {
+        Self::of(kompas, &Prepared::new(kompas, notes), year)
+    }
+
+    /// Adds up the statuses of `year` from prepared notes: one pass over the records, one
+    /// over the post-order.
+    pub fn of(kompas: &Kompas, p: &Prepared, year: i32) -> Self {
+        let width = p.columns.len();
+        let geen = width - 1;
+        let mut counts = vec![0u32; p.bound * width];
+        // Every element without children counts once, in "geen status" unless a record says.
+        for &ix in &p.post_order {
+            if kompas.children(crate::model::Ix::new(ix as usize)).is_empty()
+                && let Some(c) = counts.get_mut(ix as usize * width + geen)
+            {
+                *c += 1;
+            }
+        }
+        for &(ix, start, end) in &p.elements {
+            let recs = p.records.get(start as usize..end as usize).unwrap_or(&[]);
+            let upto = recs.partition_point(|(y, _)| *y <= year);
+            if let Some(&(_, col)) = upto.checked_sub(1).and_then(|i| recs.get(i)) {
+                let at = ix as usize * width;
+                if let Some(c) = counts.get_mut(at + geen) {
+                    *c -= 1;
+                }
+                if let Some(c) = counts.get_mut(at + col as usize) {
                     *c += 1;
                 }
-            } else {
-                for &child in children {
-                    let from = child.index() * width;
-                    for k in 0..width {
-                        let add = counts.get(from + k).copied().unwrap_or(0);
-                        if let Some(c) = counts.get_mut(at + k) {
-                            *c += add;
-                        }
+            }
+        }
+        for &ix in &p.post_order {
+            let at = ix as usize * width;
+            for &child in kompas.children(crate::model::Ix::new(ix as usize)) {
+                let from = child.index() * width;
+                for k in 0..width {
+                    let add = counts.get(from + k).copied().unwrap_or(0);
+                    if let Some(c) = counts.get_mut(at + k) {
+                        *c += add;
                     }
                 }
             }
         }
+        let columns = p.columns.clone();
         let find = |name: &str| columns.iter().position(|c| c == name);
         Self {
             year,
