@@ -61,6 +61,12 @@ pub enum Command {
         /// licht, donker of hoog-contrast.
         #[arg(long, default_value = "licht")]
         theme: String,
+        /// Toon de voortgang van dit jaar op het kompas.
+        #[arg(long)]
+        voortgang: Option<i32>,
+        /// Het notitiebestand (voor de voortgang); standaard geen.
+        #[arg(long)]
+        notes: Option<PathBuf>,
         /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
         path: Option<PathBuf>,
     },

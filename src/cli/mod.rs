@@ -44,12 +44,15 @@ pub fn run(command: Command) -> ExitCode {
             view,
             size,
             theme,
+            voortgang,
+            notes,
             path,
         } => {
             if presenting {
                 render::slides(&out, &size, &theme, path.as_ref())
             } else {
-                render::render(&out, view.as_deref(), &size, &theme, path.as_ref())
+                let shown = render::Shown { notes, voortgang };
+                render::render(&out, view.as_deref(), &size, &theme, path.as_ref(), shown)
             }
         }
         Command::Review { command } => notes::review(command),

@@ -5,12 +5,19 @@ use std::process::ExitCode;
 
 use super::{load_optional, print_problems};
 
+/// What the picture shows beyond the view: the notes of a file and a year's progress.
+pub(super) struct Shown {
+    pub(super) notes: Option<PathBuf>,
+    pub(super) voortgang: Option<i32>,
+}
+
 pub(super) fn render(
     out: &std::path::Path,
     view: Option<&str>,
     size: &str,
     theme: &str,
     path: Option<&PathBuf>,
+    shown: Shown,
 ) -> ExitCode {
     use crate::ui::render;
     let Some((size, theme, kompas)) = prepare(size, theme, path) else {
@@ -29,7 +36,7 @@ pub(super) fn render(
         theme,
         presenting: false,
     };
-    let png = match render::render_png(kompas, &request) {
+    let png = match render::render_png_with_notes(kompas, &request, shown.notes, shown.voortgang) {
         Ok(png) => png,
         Err(e) => {
             eprintln!("{e}");

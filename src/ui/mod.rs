@@ -27,6 +27,7 @@ mod search_view;
 pub mod slide;
 pub mod theme;
 mod view_ctx;
+pub mod voortgang_view;
 pub mod widgets;
 
 use std::path::PathBuf;

@@ -22,6 +22,10 @@ pub struct NotesEditor {
     name: String,
     /// The name was just saved: the note field takes focus (the name field is gone).
     focus_note: bool,
+    /// The year whose record is edited, and that record's texts as typed (element, year,
+    /// progress, budget, spent).
+    year: Option<i32>,
+    record: Option<(NodeId, i32, String, String, String)>,
 }
 
 impl NotesEditor {
@@ -172,6 +176,7 @@ impl NotesEditor {
                     ui.end_row();
                 }
             });
+        self.year_ui(ui, cx, &id, a);
         ui.add_space(4.0);
         ui.label("Partners");
         ui.horizontal_wrapped(|ui| {
@@ -289,6 +294,161 @@ impl NotesEditor {
                         );
                     }
                 });
+        }
+    }
+}
+
+impl NotesEditor {
+    /// The record of one year: status, priority, what was achieved and the money, with the
+    /// other years' statuses listed below.
+    fn year_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, id: &NodeId, a: &Annotation) {
+        use crate::notes::{YearEdit, format_euro, parse_euro};
+        let years = cx.voortgang_years;
+        let year = self
+            .year
+            .or_else(|| cx.voortgang.map(|r| r.year))
+            .or_else(|| a.voortgang.keys().next_back().copied())
+            .or_else(|| years.last().copied())
+            .unwrap_or_else(crate::notes::this_year);
+        ui.add_space(6.0);
+        crate::ui::widgets::heading_label(ui, RichText::new("Voortgang per jaar").strong(), 3);
+        ui.horizontal(|ui| {
+            if let Some(Some(y)) = crate::ui::voortgang_view::year_picker(
+                ui,
+                &format!("notitiejaar-{}", id.as_str()),
+                "Jaar",
+                Some(year),
+                years,
+                "—",
+            ) {
+                self.year = Some(y);
+            }
+        });
+        let empty = crate::notes::YearRecord::default();
+        let r = a.voortgang.get(&year).unwrap_or(&empty);
+        let stale = self
+            .record
+            .as_ref()
+            .is_none_or(|(n, y, ..)| n != id || *y != year);
+        if stale {
+            self.record = Some((
+                id.clone(),
+                year,
+                r.voortgang.clone(),
+                r.begroot.map(format_euro).unwrap_or_default(),
+                r.realisatie.map(format_euro).unwrap_or_default(),
+            ));
+        }
+        let edit = |cx: &mut ViewCtx<'_>, e: YearEdit| {
+            cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
+                id.clone(),
+                Edit::Jaar(year, e),
+            )));
+        };
+        ui.horizontal_wrapped(|ui| {
+            let mut choices = vec![(None, RichText::new("geen"))];
+            for (i, s) in cx.notes.statuses.iter().enumerate() {
+                choices.push((
+                    Some(s.clone()),
+                    RichText::new(format!("● {s}")).color(cx.theme.status_text(i)),
+                ));
+            }
+            for (value, text) in choices {
+                let name = format!("Status {year}: {}", value.as_deref().unwrap_or("geen"));
+                let on = r.status == value;
+                let resp = ui.radio(on, text);
+                resp.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name)
+                });
+                if resp.clicked() && !on {
+                    edit(cx, YearEdit::Status(value));
+                }
+            }
+        });
+        if r.status.is_none()
+            && let Some(s) = a.status_in(year)
+        {
+            ui.label(
+                RichText::new(format!("Geldt uit een eerder jaar: {s}"))
+                    .small()
+                    .color(cx.theme.text_muted),
+            );
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("Prioriteit {year}"));
+            for p in [None, Some(Priority::Hoog), Some(Priority::Middel), Some(Priority::Laag)] {
+                let text = p.map_or("geen", Priority::label);
+                let on = r.priority == p;
+                let resp = ui.radio(on, text);
+                let name = format!("Prioriteit {year}: {text}");
+                resp.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name)
+                });
+                if resp.clicked() && !on {
+                    edit(cx, YearEdit::Priority(p));
+                }
+            }
+        });
+        let Some((_, _, text, begroot, realisatie)) = &mut self.record else {
+            return;
+        };
+        let label = ui.label(
+            RichText::new(format!("Wat is bereikt in {year}"))
+                .small()
+                .color(cx.theme.text_muted),
+        );
+        let resp = ui
+            .add(
+                egui::TextEdit::multiline(text)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if resp.changed() {
+            edit(cx, YearEdit::Voortgang(text.clone()));
+        }
+        let money = |ui: &mut Ui, name: &str, buf: &mut String| -> Option<Option<i64>> {
+            let label = ui.label(format!("{name} {year}"));
+            let resp = ui
+                .add(
+                    egui::TextEdit::singleline(buf)
+                        .hint_text("€ 0,00")
+                        .desired_width(110.0),
+                )
+                .labelled_by(label.id);
+            let parsed = if buf.trim().is_empty() {
+                Some(None)
+            } else {
+                parse_euro(buf).map(Some)
+            };
+            if parsed.is_none() {
+                ui.colored_label(cx.theme.status_text(6), "geen bedrag");
+            }
+            resp.lost_focus().then_some(parsed).flatten()
+        };
+        let b = ui.horizontal_wrapped(|ui| money(ui, "Begroot", begroot)).inner;
+        let s = ui.horizontal_wrapped(|ui| money(ui, "Realisatie", realisatie)).inner;
+        if let Some(v) = b.filter(|v| *v != r.begroot) {
+            edit(cx, YearEdit::Begroot(v));
+        }
+        if let Some(v) = s.filter(|v| *v != r.realisatie) {
+            edit(cx, YearEdit::Realisatie(v));
+        }
+        let others: Vec<String> = a
+            .voortgang
+            .iter()
+            .filter(|(y, _)| **y != year)
+            .map(|(y, r)| {
+                let status = r.status.as_deref().unwrap_or("—");
+                if r.voortgang.is_empty() {
+                    format!("{y}: {status}")
+                } else {
+                    format!("{y}: {status} — {}", r.voortgang)
+                }
+            })
+            .collect();
+        for line in others {
+            ui.label(RichText::new(line).small());
         }
     }
 }

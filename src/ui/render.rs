@@ -87,7 +87,20 @@ pub fn parse_view(kompas: &Kompas, view: Option<&str>) -> Option<Location> {
 /// # Errors
 /// An invalid size.
 pub fn render_rgba(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, RenderError> {
+    render_rgba_with(kompas, request, |_, _| {})
+}
+
+/// [`render_rgba`] with the app set up first (notes opened, progress of a year shown).
+///
+/// # Errors
+/// An invalid size.
+pub fn render_rgba_with(
+    kompas: Kompas,
+    request: &RenderRequest,
+    setup: impl FnOnce(&mut KompasApp, &egui::Context),
+) -> Result<Vec<u8>, RenderError> {
     let mut screen = Offscreen::new(kompas, request)?;
+    setup(&mut screen.app, &screen.ctx);
     if request.presenting {
         // Presenting starts where one is; the step asked for is where it should be.
         screen
@@ -325,6 +338,30 @@ impl CpuRenderer {
 /// See [`render_rgba`]; PNG encoding.
 pub fn render_png(kompas: Kompas, request: &RenderRequest) -> Result<Vec<u8>, RenderError> {
     encode_png(&render_rgba(kompas, request)?, request.size)
+}
+
+/// [`render_png`] with the notes at `notes` and, when given, the progress of `year` shown.
+///
+/// # Errors
+/// See [`render_rgba`]; PNG encoding.
+pub fn render_png_with_notes(
+    kompas: Kompas,
+    request: &RenderRequest,
+    notes: Option<std::path::PathBuf>,
+    year: Option<i32>,
+) -> Result<Vec<u8>, RenderError> {
+    let rgba = render_rgba_with(kompas, request, |app, ctx| {
+        if let Some(path) = notes {
+            app.open_notes(path);
+        }
+        if year.is_some() {
+            app.apply(
+                ctx,
+                Command::Voortgang(crate::ui::command::VoortgangCommand::SetYear(year)),
+            );
+        }
+    })?;
+    encode_png(&rgba, request.size)
 }
 
 /// "Koers 1.1" → "koers-1-1": lower-case letters and digits with single hyphens.

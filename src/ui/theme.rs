@@ -59,7 +59,14 @@ pub struct Theme {
     pub separator: Color32,
     /// Colour used for a compass without colours in its data.
     pub fallback_sector: Color32,
+    /// The done part of a progress band (at least 3:1 against the background).
+    pub progress_done: Color32,
+    /// The rest of a progress band.
+    pub progress_track: Color32,
 }
+
+/// Thickness of a progress band on the compass, at the desk (presenting draws it larger).
+pub const PROGRESS_BAND_PX: f32 = 7.0;
 
 /// Width of the keyboard focus ring.
 pub const FOCUS_WIDTH_PX: f32 = 3.0;
@@ -197,6 +204,8 @@ impl Theme {
                 card_border: Color32::from_rgb(0xD6, 0xD3, 0xCB),
                 separator: Color32::from_rgb(0xF6, 0xF5, 0xF1),
                 fallback_sector: Color32::from_rgb(0x8C, 0xA6, 0xC8),
+                progress_done: Color32::from_rgb(0x1E, 0x7A, 0x3E),
+                progress_track: Color32::from_rgb(0xC9, 0xC6, 0xBD),
             },
             ThemeKind::Dark => Self {
                 kind,
@@ -209,6 +218,8 @@ impl Theme {
                 card_border: Color32::from_rgb(0x45, 0x49, 0x50),
                 separator: Color32::from_rgb(0x1B, 0x1D, 0x21),
                 fallback_sector: Color32::from_rgb(0x5A, 0x74, 0x96),
+                progress_done: Color32::from_rgb(0x5C, 0xD0, 0x85),
+                progress_track: Color32::from_rgb(0x4A, 0x4E, 0x56),
             },
             ThemeKind::HighContrast => Self {
                 kind,
@@ -221,6 +232,8 @@ impl Theme {
                 card_border: Color32::BLACK,
                 separator: Color32::BLACK,
                 fallback_sector: Color32::from_rgb(0xCC, 0xCC, 0xCC),
+                progress_done: Color32::from_rgb(0x00, 0x5A, 0x1E),
+                progress_track: Color32::from_rgb(0xBB, 0xBB, 0xBB),
             },
         }
     }
@@ -476,6 +489,15 @@ pub const TOOLBAR_TINY_PT: f32 = 640.0;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_bands_stand_out_from_the_background_and_their_track() {
+        for kind in [ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast] {
+            let t = Theme::new(kind);
+            assert!(contrast(t.progress_done, t.bg) >= 3.0, "{kind:?} done/bg");
+            assert!(contrast(t.progress_done, t.progress_track) >= 3.0, "{kind:?} done/track");
+        }
+    }
 
     #[test]
     fn contrast_matches_wcag_reference_values() {

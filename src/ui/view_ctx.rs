@@ -42,6 +42,10 @@ pub struct ViewCtx<'a> {
     pub from_afar: bool,
     /// While presenting on the compass: the sector in the spotlight (the others fade).
     pub spotlight: Option<Ix>,
+    /// The roll-up of the year whose progress the compass shows, when it shows it.
+    pub voortgang: Option<&'a crate::voortgang::Rollup>,
+    /// The years progress can be shown for.
+    pub voortgang_years: &'a [i32],
 }
 
 /// Which text of an element to show.

@@ -232,6 +232,18 @@ impl Rollup {
     }
 }
 
+/// The years to offer: those of the compass's period ("2017-2020"), every year with a record
+/// or a measured value, and the current year; ascending.
+pub fn candidate_years(kompas: &Kompas, notes: &NotesFile) -> Vec<i32> {
+    let mut years = crate::notes::parse_years(&kompas.meta.period).unwrap_or_default();
+    years.extend(notes.years_recorded());
+    years.push(crate::notes::this_year());
+    years.retain(|y| crate::notes::YEARS.contains(y));
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
 /// How an element's status differs between two years.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {

@@ -40,6 +40,7 @@ impl KompasApp {
                 self.session.search.clear();
             }
             Command::Notes(c) => self.apply_notes(ctx, c),
+            Command::Voortgang(c) => self.apply_voortgang(ctx, c),
             Command::JumpToSector(n) => {
                 let kompas = self.session.kompas();
                 if let Some(&sector) = kompas.sectors().get(n) {
@@ -192,6 +193,11 @@ impl KompasApp {
             UiCommand::FocusDetails => self.focus_details(ctx),
             UiCommand::ShowOpenWindow => self.windows.open.open = true,
             UiCommand::ShowNotesWindow => s.notes_window.open = true,
+            UiCommand::ShowVoortgang => s.voortgang.open = true,
+            UiCommand::ToggleVoortgang => {
+                let (kompas, notes) = (&s.prepared.kompas, s.notes.file());
+                s.voortgang.toggle(kompas, notes);
+            }
             UiCommand::ShowImageExport | UiCommand::ShowPresentationExport => {
                 let w = &mut self.windows.image_export;
                 w.open = true;
@@ -270,6 +276,59 @@ impl KompasApp {
                     p.paging.arrive_at_end(&next);
                 }
                 s.history.go(next);
+            }
+        }
+    }
+
+    fn apply_voortgang(&mut self, ctx: &egui::Context, command: crate::ui::command::VoortgangCommand) {
+        use crate::ui::command::VoortgangCommand as V;
+        use crate::ui::voortgang_view::{MetingKind, Output};
+        let now = ctx.input(|i| i.time);
+        let who = self.who().to_owned();
+        let s = &mut self.session;
+        match command {
+            V::SetYear(y) => s.voortgang.set_year(y),
+            V::Apply(label, rows) => {
+                let kompas = std::sync::Arc::clone(&s.prepared.kompas);
+                let applied = crate::voortgang::csv::apply(s.notes.file_mut(now), &kompas, &rows, &who);
+                s.voortgang.message = Some(format!(
+                    "{label}: {} ingelezen; {} veranderden iets, {} waren al gelijk.",
+                    count(rows.len(), "regel", "regels"),
+                    applied.changed,
+                    applied.unchanged
+                ));
+            }
+            V::Meting(id, kind, year, value) => {
+                let file = s.notes.file_mut(now);
+                let m = file.indicatoren.entry(id.clone()).or_default();
+                match (kind, value) {
+                    (MetingKind::Meting, Some(v)) => {
+                        m.waarden.insert(year, v);
+                    }
+                    (MetingKind::Meting, None) => {
+                        m.waarden.remove(&year);
+                    }
+                    (MetingKind::Nulmeting, v) => m.nulmeting = v.map(|v| (year, v)),
+                    (MetingKind::Streefwaarde, v) => m.streefwaarde = v.map(|v| (year, v)),
+                }
+                if m.is_empty() {
+                    file.indicatoren.remove(&id);
+                }
+            }
+            V::Write(path, output, year) => {
+                let (kompas, notes) = (&s.prepared.kompas, s.notes.file());
+                let bytes = match output {
+                    Output::VerslagHtml => Ok(crate::voortgang::verslag::build(kompas, notes, year).to_html().into_bytes()),
+                    Output::VerslagMd => Ok(crate::voortgang::verslag::build(kompas, notes, year).to_markdown().into_bytes()),
+                    Output::Csv => crate::voortgang::csv::export(kompas, notes).map(String::into_bytes),
+                    Output::Xlsx => crate::voortgang::xlsx::export(kompas, notes, year),
+                };
+                s.voortgang.message = Some(match bytes.and_then(|b| {
+                    crate::fsio::write_atomic(&path, &b).map_err(|e| e.to_string())
+                }) {
+                    Ok(()) => format!("Geschreven: {}", path.display()),
+                    Err(e) => format!("Kon {} niet schrijven: {e}", path.display()),
+                });
             }
         }
     }

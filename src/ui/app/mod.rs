@@ -347,6 +347,12 @@ impl KompasApp {
         if self.session.search.is_active() {
             self.session.refresh_search();
         }
+        {
+            let s = &mut self.session;
+            let generation = s.notes.generation;
+            s.voortgang
+                .refresh(&s.prepared.kompas, s.notes.file(), generation);
+        }
 
         // Presenting shows only the current view, and where it stands in a strip below.
         if !presenting && !self.exporting {
@@ -379,6 +385,15 @@ impl KompasApp {
                 theme: &self.theme,
             };
             s.notes_window.ui(&ctx, &input, &mut self.commands);
+        }
+        {
+            let input = crate::ui::voortgang_view::Input {
+                kompas: &s.prepared.kompas,
+                notes: s.notes.file(),
+                generation: s.notes.generation,
+                theme: &self.theme,
+            };
+            s.voortgang.window_ui(&ctx, &input, &mut self.commands);
         }
         let loc = s.location().clone();
         self.windows

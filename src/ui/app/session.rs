@@ -213,6 +213,8 @@ pub struct Session {
     pub notes_window: NotesWindow,
     /// The views.
     pub views: Views,
+    /// The year on the compass, its roll-up and the Voortgang window.
+    pub voortgang: crate::ui::voortgang_view::VoortgangState,
 }
 
 /// How the views of a frame are shown.
@@ -275,6 +277,7 @@ impl Session {
             presentation,
             notes_window: NotesWindow::default(),
             views: Views::default(),
+            voortgang: crate::ui::voortgang_view::VoortgangState::default(),
         }
     }
 
@@ -338,6 +341,8 @@ impl Session {
             presenting,
             from_afar: presenting || mode == Mode::Picture,
             spotlight,
+            voortgang: self.voortgang.rollup(),
+            voortgang_years: self.voortgang.years(),
         };
         Frame {
             cx,

@@ -99,6 +99,24 @@ pub enum NotesCommand {
     SetFilter(crate::notes::Filter),
 }
 
+/// What is done about voortgang.
+#[derive(Clone, Debug, PartialEq)]
+pub enum VoortgangCommand {
+    /// Show this year's progress on the compass (`None`: off).
+    SetYear(Option<i32>),
+    /// Apply the checked rows of a spreadsheet (its label for the message).
+    Apply(String, Vec<crate::voortgang::csv::Row>),
+    /// Set or clear a value of an indicator: id, which, year, value.
+    Meting(
+        String,
+        crate::ui::voortgang_view::MetingKind,
+        i32,
+        Option<f64>,
+    ),
+    /// Write the jaarverslag of a year or the records as a spreadsheet.
+    Write(PathBuf, crate::ui::voortgang_view::Output, i32),
+}
+
 /// Something a view wants done.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -120,6 +138,8 @@ pub enum Command {
     ShowBegrip(usize),
     /// Something done to the notes.
     Notes(NotesCommand),
+    /// Something about voortgang.
+    Voortgang(VoortgangCommand),
     /// Presenting: jump to sector `n` (from 0) with it in the spotlight.
     JumpToSector(usize),
     /// Open another compass (in the background; the current one stays until it is ready).

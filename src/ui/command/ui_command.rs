@@ -39,6 +39,10 @@ pub enum UiCommand {
     ShowOpenWindow,
     /// The notes window.
     ShowNotesWindow,
+    /// The Voortgang window.
+    ShowVoortgang,
+    /// Progress per year on the compass on or off.
+    ToggleVoortgang,
     /// The first page of "Over het kompas".
     ShowAbout,
     /// The "Exporteer als afbeelding" window.
@@ -87,7 +91,7 @@ const fn alt(key: Key) -> KeyboardShortcut {
 
 impl UiCommand {
     /// Every command, in the order the README lists them.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 28] = [
         Self::Home,
         Self::Back,
         Self::Forward,
@@ -98,6 +102,8 @@ impl UiCommand {
         Self::FocusDetails,
         Self::ShowOpenWindow,
         Self::ShowNotesWindow,
+        Self::ShowVoortgang,
+        Self::ToggleVoortgang,
         Self::ShowAbout,
         Self::ShowImageExport,
         Self::ShowPresentationExport,
@@ -129,6 +135,8 @@ impl UiCommand {
             Self::FocusDetails => "Naar de details",
             Self::ShowOpenWindow => "Openen…",
             Self::ShowNotesWindow => "Notities",
+            Self::ShowVoortgang => "Voortgang",
+            Self::ToggleVoortgang => "Voortgang op het kompas",
             Self::ShowAbout => "Over het kompas",
             Self::ShowImageExport => "Exporteer als afbeelding…",
             Self::ShowPresentationExport => "Presentatie exporteren…",
@@ -163,6 +171,12 @@ impl UiCommand {
             }
             Self::ShowOpenWindow => "Een ander kompas of een mindmap openen",
             Self::ShowNotesWindow => "Notities, partners en reacties",
+            Self::ShowVoortgang => {
+                "Voortgang per jaar: tabel, wat is veranderd, spreadsheet inlezen, indicatoren, jaarverslag"
+            }
+            Self::ToggleVoortgang => {
+                "Toon of verberg per onderdeel het aandeel afgerond in het gekozen jaar"
+            }
             Self::ShowAbout => "Inleiding, handleiding, trends en bijlagen",
             Self::ShowImageExport => "De huidige weergave als PNG-afbeelding bewaren",
             Self::ShowPresentationExport => {
@@ -221,8 +235,10 @@ impl UiCommand {
             }
             Self::StopPresenting => const { &[key(Key::Escape)] },
             Self::ToggleNotesWhenPresenting => const { &[key(Key::N)] },
+            Self::ToggleVoortgang => const { &[key(Key::V)] },
             Self::TogglePresenterWindow => const { &[key(Key::P)] },
             Self::ShowNotesWindow
+            | Self::ShowVoortgang
             | Self::ShowImageExport
             | Self::ShowPresentationExport
             | Self::ToggleOutline
@@ -243,6 +259,7 @@ impl UiCommand {
             | Self::FocusDetails
             | Self::ShowOpenWindow
             | Self::ShowNotesWindow
+            | Self::ShowVoortgang
             | Self::ShowAbout
             | Self::ShowImageExport
             | Self::ShowPresentationExport
@@ -258,6 +275,7 @@ impl UiCommand {
             | Self::FirstStep
             | Self::StopPresenting
             | Self::ToggleNotesWhenPresenting
+            | Self::ToggleVoortgang
             | Self::TogglePresenterWindow => Scope::Presenting,
         }
     }

@@ -64,7 +64,7 @@ impl Badges {
             let wedge = &layout.wedges[w];
             let at = polar(
                 layout.center,
-                wedge.outer_px + RADIUS_PX + 3.0,
+                wedge.outer_px + RADIUS_PX + 3.0 + super::progress::room(cx),
                 wedge.mid_rad(),
             );
             painter.circle(at, RADIUS_PX, theme.focus, Stroke::new(1.5, theme.bg));

@@ -27,7 +27,11 @@ pub(super) fn shapes(ui: &mut Ui, cache: &Cache, cx: &mut ViewCtx<'_>) -> Focuse
         .iter()
         .map(|&(w, ix)| {
             let rect = w.map_or(cache.core_label.rect, |w| cache.labels[w].rect);
-            let label = wedge_access_label(kompas, w.map(|w| &layout.wedges[w]), ix);
+            let wedge = w.map(|w| &layout.wedges[w]);
+            let mut label = wedge_access_label(kompas, wedge, ix);
+            if let Some(r) = cx.voortgang {
+                label = format!("{label}. {}", super::progress::sentence(kompas, r, wedge, ix));
+            }
             (w, ix, shape_widget(ui, kompas, ix, rect, &label))
         })
         .collect();
@@ -108,15 +112,25 @@ pub(super) fn tooltip(
     .gap(14.0)
     .show(|ui| {
         ui.set_max_width(340.0);
+        let progress = cx
+            .voortgang
+            .map(|r| (super::progress::sentence(kompas, r, wedge, ix), r.breakdown(ix)));
         if let Some(w) = group {
             let (number, words) = wedge_text(kompas, w);
             ui.label(egui::RichText::new(number).strong());
             ui.label(format!("{words}: te veel om apart te tonen."));
+            if let Some((sentence, _)) = &progress {
+                ui.label(sentence);
+            }
             ui.label(egui::RichText::new("Klik voor de lijst.").small());
             return;
         }
         ui.label(egui::RichText::new(kompas.short_name(ix)).strong());
         ui.label(&kompas.element(ix).title);
+        if let Some((sentence, breakdown)) = &progress {
+            ui.label(egui::RichText::new(sentence).strong());
+            ui.label(egui::RichText::new(breakdown).small());
+        }
         if let Some(below) = kompas.levels.get(kompas.element(ix).depth + 1) {
             let n = kompas.children(ix).len();
             if n > 0 {

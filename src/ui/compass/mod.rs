@@ -16,6 +16,7 @@ mod labels;
 pub(super) mod layout;
 mod legend;
 mod paint;
+mod progress;
 
 use egui::{Id, Rect, Sense, Ui, Vec2, pos2, vec2};
 
@@ -63,7 +64,9 @@ impl CompassView {
         } else {
             avail
         };
+        let (strip, compass_rect) = progress::split(compass_rect, cx);
         self.compass_ui(ui, compass_rect, cx, !show_legend);
+        progress::corner_ui(ui, strip, cx);
         if show_legend {
             let legend_rect =
                 Rect::from_min_max(pos2(avail.max.x - legend_w, avail.min.y), avail.max)
@@ -100,7 +103,9 @@ impl CompassView {
     fn presenting_ui(&mut self, ui: &mut Ui, avail: Rect, cx: &mut ViewCtx<'_>) {
         let compass_w = avail.height().min(avail.width() * 0.5);
         let compass_rect = Rect::from_min_size(avail.min, vec2(compass_w, avail.height()));
+        let (strip, compass_rect) = progress::split(compass_rect, cx);
         self.compass_ui(ui, compass_rect, cx, false);
+        progress::corner_ui(ui, strip, cx);
         let text_rect =
             Rect::from_min_max(pos2(avail.min.x + compass_w + 24.0, avail.min.y), avail.max);
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(text_rect));
@@ -115,7 +120,7 @@ impl CompassView {
         } else {
             0.0
         };
-        let side = rect.width().min(rect.height()) - 24.0 - badge_room;
+        let side = rect.width().min(rect.height()) - 24.0 - badge_room - 2.0 * progress::room(cx);
         if side < 50.0 {
             return;
         }
@@ -155,6 +160,9 @@ impl CompassView {
         // 4. Paint from the cache and the theme.
         let state = paint::State::new(cache, cx, hovered, focused, &self.highlight);
         paint::compass(&ui.painter_at(rect), cache, cx, &state);
+        if let Some(rollup) = cx.voortgang {
+            progress::paint(&ui.painter_at(rect), cache, cx, rollup);
+        }
         if cx.show_notes {
             self.badges.ui(ui, cache, cx);
         }
