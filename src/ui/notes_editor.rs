@@ -316,7 +316,7 @@ impl NotesEditor {
             if let Some(Some(y)) = crate::ui::voortgang_view::year_picker(
                 ui,
                 &format!("notitiejaar-{}", id.as_str()),
-                "Jaar",
+                "Voortgangsjaar",
                 Some(year),
                 years,
                 "—",

@@ -317,11 +317,12 @@ impl VoortgangState {
                 ("Titel", Sort::Title, widths.1),
             ] {
                 let arrow = if sort == which { " ▼" } else { "" };
-                if ui
+                let resp = ui
                     .add_sized([w, 22.0], egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()))
-                    .on_hover_text("Sorteer hierop")
-                    .clicked()
-                {
+                    .on_hover_text("Sorteer hierop");
+                let name = format!("Kolom {text}: sorteer hierop");
+                resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, sort == which, &name));
+                if resp.clicked() {
                     new_sort = Some(which);
                 }
             }
@@ -331,11 +332,12 @@ impl VoortgangState {
                 } else {
                     ""
                 };
-                if ui
+                let resp = ui
                     .add_sized([widths.2, 22.0], egui::Button::new(RichText::new(format!("{y}{arrow}")).strong()))
-                    .on_hover_text("Sorteer op de status in dit jaar")
-                    .clicked()
-                {
+                    .on_hover_text("Sorteer op de status in dit jaar");
+                let name = format!("Kolom {y}: sorteer op de status in dit jaar");
+                resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, !arrow.is_empty(), &name));
+                if resp.clicked() {
                     self.filter.year = Some(*y);
                     new_sort = Some(Sort::Status);
                 }
@@ -387,8 +389,17 @@ impl VoortgangState {
     fn changes_ui(&mut self, ui: &mut Ui, input: &Input<'_>) {
         let kompas = input.kompas;
         let years = voortgang::candidate_years(kompas, input.notes);
-        if self.compare.0.is_none() && self.compare.1.is_none() && years.len() >= 2 {
-            self.compare = (years.get(years.len() - 2).copied(), years.last().copied());
+        if self.compare.0.is_none() && self.compare.1.is_none() {
+            // The last two years with records; with one, the year before it.
+            let recorded = input.notes.years_recorded();
+            self.compare = match recorded.as_slice() {
+                [.., a, b] => (Some(*a), Some(*b)),
+                [y] => (Some(y - 1), Some(*y)),
+                [] => (
+                    years.len().checked_sub(2).and_then(|i| years.get(i)).copied(),
+                    years.last().copied(),
+                ),
+            };
         }
         ui.horizontal(|ui| {
             if let Some(y) = year_picker(ui, "vg-van", "Van", self.compare.0, &years, "—") {

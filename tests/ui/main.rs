@@ -106,3 +106,4 @@ mod navigation;
 mod notes;
 mod presenting;
 mod search;
+mod voortgang;
