@@ -30,7 +30,12 @@ fn bench(c: &mut Criterion) {
     for (i, id) in leaves.iter().enumerate() {
         for year in [2018, 2019] {
             let status = STATUSES[(i + year as usize) % 5];
-            notes.edit(id, "", "Anna", Edit::Jaar(year, YearEdit::Status(Some(status.into()))));
+            notes.edit(
+                id,
+                "",
+                "Anna",
+                Edit::Jaar(year, YearEdit::Status(Some(status.into()))),
+            );
         }
     }
     let mut sheet = String::from("id;jaar;status;voortgang\n");
@@ -48,12 +53,18 @@ fn bench(c: &mut Criterion) {
     }
     let mut group = c.benchmark_group("voortgang");
     group.sample_size(20);
-    group.bench_function(format!("roll-up of one year, {} elements", kompas.len()), |b| {
-        b.iter(|| Rollup::compute(&kompas, &notes, 2019));
-    });
+    group.bench_function(
+        format!("roll-up of one year, {} elements", kompas.len()),
+        |b| {
+            b.iter(|| Rollup::compute(&kompas, &notes, 2019));
+        },
+    );
     let prepared = Prepared::new(&kompas, &notes);
     group.bench_function(
-        format!("switch the year (roll-up from prepared notes), {} elements", kompas.len()),
+        format!(
+            "switch the year (roll-up from prepared notes), {} elements",
+            kompas.len()
+        ),
         |b| {
             b.iter(|| Rollup::of(&kompas, &prepared, 2019));
         },
@@ -67,7 +78,7 @@ fn bench(c: &mut Criterion) {
             || notes.clone(),
             |mut n| {
                 let checked = csv::check(sheet.as_bytes(), &kompas, &n.statuses).unwrap();
-                assert!(checked.problems.is_empty());
+                assert!(checked.problems.is_empty(), "{:?}", checked.problems);
                 csv::apply(&mut n, &kompas, &checked.rows, "Anna")
             },
             criterion::BatchSize::LargeInput,

@@ -122,7 +122,7 @@ fn ui(h: &mut Harness<'static, KompasApp>, c: UiCommand) {
 }
 
 /// Each view of the desk, the way a user gets there.
-const DESK_VIEWS: [&str; 9] = [
+const DESK_VIEWS: [&str; 11] = [
     "kompas",
     "koers",
     "kaart",
@@ -132,7 +132,40 @@ const DESK_VIEWS: [&str; 9] = [
     "over-indicatoren",
     "over-trends",
     "notities",
+    "voortgang",
+    "voortgang-venster",
 ];
+
+/// Every inspanning a status in 2018 and 2019, the same each run: the fifth of them in turn
+/// niet gestart, in voorbereiding, …; in 2019 one step further.
+fn with_progress(h: &mut Harness<'static, KompasApp>) {
+    let ctx = h.ctx.clone();
+    let k = h.state().kompas().clone();
+    let statuses = h.state().notes().statuses.clone();
+    let leaves: Vec<String> = k
+        .document_order()
+        .into_iter()
+        .filter(|&ix| k.is_leaf(ix) && ix != k.root())
+        .map(|ix| k.element(ix).id.as_str().to_owned())
+        .collect();
+    for (i, id) in leaves.iter().enumerate() {
+        for (year, step) in [(2018, 0), (2019, 1)] {
+            let status = statuses[(i * 7 / 5 + step) % statuses.len()].clone();
+            h.state_mut().apply(
+                &ctx,
+                Command::Notes(NotesCommand::Annotate(
+                    id.as_str().into(),
+                    kompas::notes::Edit::Jaar(year, kompas::notes::YearEdit::Status(Some(status))),
+                )),
+            );
+        }
+    }
+    h.state_mut().apply(
+        &ctx,
+        Command::Voortgang(kompas::ui::command::VoortgangCommand::SetYear(Some(2019))),
+    );
+    h.run();
+}
 
 fn show(h: &mut Harness<'static, KompasApp>, view: &str) {
     match view {
@@ -150,6 +183,11 @@ fn show(h: &mut Harness<'static, KompasApp>, view: &str) {
         "over-indicatoren" => go(h, View::Over("indicatoren".into()), None),
         "over-trends" => go(h, View::Over("trends".into()), None),
         "notities" => ui(h, UiCommand::ShowNotesWindow),
+        "voortgang" => with_progress(h),
+        "voortgang-venster" => {
+            with_progress(h);
+            ui(h, UiCommand::ShowVoortgang);
+        }
         other => panic!("unknown view {other}"),
     }
 }
@@ -200,6 +238,16 @@ fn begrippen() {
 #[test]
 fn over_indicatoren() {
     snapshot_desk(DESK_VIEWS[6]);
+}
+
+#[test]
+fn voortgang() {
+    snapshot_desk(DESK_VIEWS[9]);
+}
+
+#[test]
+fn voortgang_venster() {
+    snapshot_desk(DESK_VIEWS[10]);
 }
 
 #[test]

@@ -44,11 +44,20 @@ fn a_years_progress_goes_from_a_spreadsheet_to_the_summary_and_the_jaarverslag()
     let (code, _, err) = kompas_cmd(&["voortgang", "import", sheet, "--notes", notes]);
     assert_eq!(code, 1, "{err}");
     for line in [4, 5, 6] {
-        assert!(err.contains(&format!("2019.csv:{line}: ")), "line {line}: {err}");
+        assert!(
+            err.contains(&format!("2019.csv:{line}: ")),
+            "line {line}: {err}"
+        );
     }
-    assert!(err.contains("Er is niets ingelezen: 3 regels met een fout"), "{err}");
+    assert!(
+        err.contains("Er is niets ingelezen: 3 regels met een fout"),
+        "{err}"
+    );
     let (_, out, _) = kompas_cmd(&["voortgang", "--jaar", "2019", "--notes", notes]);
-    assert!(out.lines().next().unwrap().contains("afgerond: 0\t"), "nothing applied: {out}");
+    assert!(
+        out.lines().next().unwrap().contains("afgerond: 0\t"),
+        "nothing applied: {out}"
+    );
 
     let (code, out, err) = kompas_cmd(&[
         "voortgang",
@@ -92,11 +101,21 @@ fn a_years_progress_goes_from_a_spreadsheet_to_the_summary_and_the_jaarverslag()
     // Export and read back: the same records.
     let csv = dir.path().join("uit.csv");
     let (code, _, err) = kompas_cmd(&[
-        "voortgang", "export", "--format", "csv", "--out", csv.to_str().unwrap(), "--notes", notes,
+        "voortgang",
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        csv.to_str().unwrap(),
+        "--notes",
+        notes,
     ]);
     assert_eq!(code, 0, "{err}");
     let exported = std::fs::read_to_string(&csv).unwrap();
-    assert!(exported.contains("\"Tien buurten; elk met een spreekuur\""), "{exported}");
+    assert!(
+        exported.contains("\"Tien buurten; elk met een spreekuur\""),
+        "{exported}"
+    );
     let other = dir.path().join("ander.ron");
     let (code, _, err) = kompas_cmd(&[
         "voortgang",
@@ -129,7 +148,11 @@ fn a_years_progress_goes_from_a_spreadsheet_to_the_summary_and_the_jaarverslag()
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<html lang=\"nl\">"));
     assert!(page.contains("Tien buurten; elk met een spreekuur"));
-    assert_eq!(page.matches("<h2 ").count(), 4 + 1, "four hoofddoelen and the indicatoren");
+    assert_eq!(
+        page.matches("<h2 ").count(),
+        4 + 1,
+        "four hoofddoelen and the indicatoren"
+    );
     assert_eq!(page.matches("<h3 ").count(), 16);
     assert!(page.contains("<th scope=\"col\">Status</th>"));
 }

@@ -139,7 +139,12 @@ fn merge_years(
     m: &mut std::collections::BTreeMap<i32, YearRecord>,
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let years: BTreeSet<i32> = o.voortgang.keys().chain(t.voortgang.keys()).copied().collect();
+    let years: BTreeSet<i32> = o
+        .voortgang
+        .keys()
+        .chain(t.voortgang.keys())
+        .copied()
+        .collect();
     let none = YearRecord::default();
     for y in years {
         let rb = b.voortgang.get(&y).unwrap_or(&none);

@@ -409,7 +409,7 @@ pub fn format_euro(cents: i64) -> String {
     let euros = (abs / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i) % 3 == 0 {
+        if i > 0 && (euros.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);
@@ -447,8 +447,7 @@ pub fn parse_euro(s: &str) -> Option<i64> {
         (t.to_owned(), String::new())
     };
     let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
-    if !digits(&int) || !(frac.is_empty() || (digits(&frac) && frac.len() <= 2)) || int.len() > 15
-    {
+    if !digits(&int) || !(frac.is_empty() || (digits(&frac) && frac.len() <= 2)) || int.len() > 15 {
         return None;
     }
     let euros: i64 = int.parse().ok()?;
@@ -780,9 +779,13 @@ pub fn check_limits(file: &NotesFile) -> Result<(), String> {
             .chain(m.streefwaarde);
         let bad = long(id, MAX_NAME_CHARS)
             || m.waarden.len() > MAX_LIST
-            || values.into_iter().any(|(y, v)| !YEARS.contains(&y) || !v.is_finite());
+            || values
+                .into_iter()
+                .any(|(y, v)| !YEARS.contains(&y) || !v.is_finite());
         if bad {
-            return Err(format!("de meetreeks van {id} is groter dan toegestaan of onleesbaar"));
+            return Err(format!(
+                "de meetreeks van {id} is groter dan toegestaan of onleesbaar"
+            ));
         }
     }
     Ok(())

@@ -301,6 +301,10 @@ impl NotesEditor {
 impl NotesEditor {
     /// The record of one year: status, priority, what was achieved and the money, with the
     /// other years' statuses listed below.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one year's record top to bottom, as the notes editor above it"
+    )]
     fn year_ui(&mut self, ui: &mut Ui, cx: &mut ViewCtx<'_>, id: &NodeId, a: &Annotation) {
         use crate::notes::{YearEdit, format_euro, parse_euro};
         let years = cx.voortgang_years;
@@ -376,7 +380,12 @@ impl NotesEditor {
         }
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("Prioriteit {year}"));
-            for p in [None, Some(Priority::Hoog), Some(Priority::Middel), Some(Priority::Laag)] {
+            for p in [
+                None,
+                Some(Priority::Hoog),
+                Some(Priority::Middel),
+                Some(Priority::Laag),
+            ] {
                 let text = p.map_or("geen", Priority::label);
                 let on = r.priority == p;
                 let resp = ui.radio(on, text);
@@ -426,8 +435,12 @@ impl NotesEditor {
             }
             resp.lost_focus().then_some(parsed).flatten()
         };
-        let b = ui.horizontal_wrapped(|ui| money(ui, "Begroot", begroot)).inner;
-        let s = ui.horizontal_wrapped(|ui| money(ui, "Realisatie", realisatie)).inner;
+        let b = ui
+            .horizontal_wrapped(|ui| money(ui, "Begroot", begroot))
+            .inner;
+        let s = ui
+            .horizontal_wrapped(|ui| money(ui, "Realisatie", realisatie))
+            .inner;
         if let Some(v) = b.filter(|v| *v != r.begroot) {
             edit(cx, YearEdit::Begroot(v));
         }

@@ -495,7 +495,10 @@ mod tests {
         for kind in [ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast] {
             let t = Theme::new(kind);
             assert!(contrast(t.progress_done, t.bg) >= 3.0, "{kind:?} done/bg");
-            assert!(contrast(t.progress_done, t.progress_track) >= 3.0, "{kind:?} done/track");
+            assert!(
+                contrast(t.progress_done, t.progress_track) >= 3.0,
+                "{kind:?} done/track"
+            );
         }
     }
 

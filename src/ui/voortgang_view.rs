@@ -181,7 +181,10 @@ pub fn year_picker(
                 chosen = Some(None);
             }
             for &y in years {
-                if ui.selectable_label(year == Some(y), y.to_string()).clicked() {
+                if ui
+                    .selectable_label(year == Some(y), y.to_string())
+                    .clicked()
+                {
                     chosen = Some(Some(y));
                 }
             }
@@ -280,8 +283,7 @@ impl VoortgangState {
                 })
                 .response
                 .labelled_by(label.id);
-            if let Some(y) = year_picker(ui, "vg-jaar", "Jaar", self.filter.year, &years, "alle")
-            {
+            if let Some(y) = year_picker(ui, "vg-jaar", "Jaar", self.filter.year, &years, "alle") {
                 self.filter.year = y;
             }
             let label = ui.label("Status");
@@ -299,10 +301,22 @@ impl VoortgangState {
         });
         if self.filter.status.is_some() && self.filter.year.is_none() {
             ui.label(
-                RichText::new("Kies een jaar om op status te filteren.").color(input.theme.text_muted),
+                RichText::new("Kies een jaar om op status te filteren.")
+                    .color(input.theme.text_muted),
             );
         }
-        let shown_years: Vec<i32> = years.iter().rev().take(6).rev().copied().collect();
+        // As many year columns as fit beside number and title, the latest years.
+        let year_w = 128.0;
+        let spacing = ui.spacing().item_spacing.x;
+        let room = ui.available_width() - 70.0 - 200.0 - 3.0 * spacing;
+        let fit = ((room / (year_w + spacing)).floor() as usize).clamp(1, 6);
+        let shown_years: Vec<i32> = years.iter().rev().take(fit).rev().copied().collect();
+        let title_w = (ui.available_width()
+            - 70.0
+            - shown_years.len() as f32 * (year_w + spacing)
+            - 3.0 * spacing
+            - 16.0)
+            .max(160.0);
         let theme = input.theme;
         let sort = self.sort;
         let mut new_sort = None;
@@ -310,7 +324,7 @@ impl VoortgangState {
         ui.label(format!(
             "{n} elementen; per jaar de status die dan gold (een lege cel: geen status).",
         ));
-        let widths = (70.0, 330.0, 96.0);
+        let widths = (70.0, title_w, year_w);
         ui.horizontal(|ui| {
             for (text, which, w) in [
                 ("Nr", Sort::Document, widths.0),
@@ -318,10 +332,15 @@ impl VoortgangState {
             ] {
                 let arrow = if sort == which { " ▼" } else { "" };
                 let resp = ui
-                    .add_sized([w, 22.0], egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()))
+                    .add_sized(
+                        [w, 22.0],
+                        egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()),
+                    )
                     .on_hover_text("Sorteer hierop");
                 let name = format!("Kolom {text}: sorteer hierop");
-                resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, sort == which, &name));
+                resp.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, sort == which, &name)
+                });
                 if resp.clicked() {
                     new_sort = Some(which);
                 }
@@ -333,10 +352,15 @@ impl VoortgangState {
                     ""
                 };
                 let resp = ui
-                    .add_sized([widths.2, 22.0], egui::Button::new(RichText::new(format!("{y}{arrow}")).strong()))
+                    .add_sized(
+                        [widths.2, 22.0],
+                        egui::Button::new(RichText::new(format!("{y}{arrow}")).strong()),
+                    )
                     .on_hover_text("Sorteer op de status in dit jaar");
                 let name = format!("Kolom {y}: sorteer op de status in dit jaar");
-                resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, !arrow.is_empty(), &name));
+                resp.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, !arrow.is_empty(), &name)
+                });
                 if resp.clicked() {
                     self.filter.year = Some(*y);
                     new_sort = Some(Sort::Status);
@@ -376,7 +400,8 @@ impl VoortgangState {
                             } else {
                                 theme.text_muted
                             });
-                            let resp = ui.add_sized([widths.2, row_h - 4.0], egui::Label::new(text));
+                            let resp =
+                                ui.add_sized([widths.2, row_h - 4.0], egui::Label::new(text));
                             if !own && status.is_some() {
                                 resp.on_hover_text("Overgenomen uit een eerder jaar");
                             }
@@ -396,7 +421,11 @@ impl VoortgangState {
                 [.., a, b] => (Some(*a), Some(*b)),
                 [y] => (Some(y - 1), Some(*y)),
                 [] => (
-                    years.len().checked_sub(2).and_then(|i| years.get(i)).copied(),
+                    years
+                        .len()
+                        .checked_sub(2)
+                        .and_then(|i| years.get(i))
+                        .copied(),
                     years.last().copied(),
                 ),
             };
@@ -414,7 +443,10 @@ impl VoortgangState {
             return;
         };
         let changes = voortgang::changes(kompas, input.notes, from, to);
-        ui.label(format!("{} veranderd tussen {from} en {to}.", changes.len()));
+        ui.label(format!(
+            "{} veranderd tussen {from} en {to}.",
+            changes.len()
+        ));
         egui::ScrollArea::vertical()
             .id_salt("vg-veranderd")
             .max_height(460.0)
@@ -458,7 +490,10 @@ impl VoortgangState {
                 self.import_path = p.display().to_string();
             }
             if ui
-                .add_enabled(!self.import_path.trim().is_empty(), egui::Button::new("Controleren"))
+                .add_enabled(
+                    !self.import_path.trim().is_empty(),
+                    egui::Button::new("Controleren"),
+                )
                 .clicked()
             {
                 self.check_file(&PathBuf::from(self.import_path.trim()), input);
@@ -503,7 +538,10 @@ impl VoortgangState {
                 });
         }
         if apply && let Some((label, checked)) = self.checked.take() {
-            commands.push(Command::Voortgang(VoortgangCommand::Apply(label, checked.rows)));
+            commands.push(Command::Voortgang(VoortgangCommand::Apply(
+                label,
+                checked.rows,
+            )));
         }
     }
 
@@ -574,7 +612,11 @@ impl VoortgangState {
             if r1.changed() || r2.changed() {
                 self.meting = (Some(id.to_owned()), year.clone(), value.clone());
             }
-            let parsed_year = year.trim().parse::<i32>().ok().filter(|y| crate::notes::YEARS.contains(y));
+            let parsed_year = year
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| crate::notes::YEARS.contains(y));
             let parsed_value = parse_number(&value);
             let ok = parsed_year.is_some() && parsed_value.is_some();
             for (text, kind) in [
@@ -643,14 +685,20 @@ impl VoortgangState {
             _ => None,
         };
         let text = match what {
-            Some(Output::VerslagHtml | Output::VerslagMd) => format!("Jaarverslag {year} schrijven"),
+            Some(Output::VerslagHtml | Output::VerslagMd) => {
+                format!("Jaarverslag {year} schrijven")
+            }
             Some(Output::Csv | Output::Xlsx) => "Spreadsheet schrijven".to_owned(),
             None => "Geef een naam op .html, .md, .csv of .xlsx".to_owned(),
         };
-        if ui.add_enabled(what.is_some(), egui::Button::new(text)).clicked()
+        if ui
+            .add_enabled(what.is_some(), egui::Button::new(text))
+            .clicked()
             && let Some(what) = what
         {
-            commands.push(Command::Voortgang(VoortgangCommand::Write(path, what, year)));
+            commands.push(Command::Voortgang(VoortgangCommand::Write(
+                path, what, year,
+            )));
         }
     }
 }
@@ -704,7 +752,6 @@ fn capitalise(s: &str) -> String {
 /// the values as a table beside it (the plot alone says nothing to a screen reader).
 fn series_ui(ui: &mut Ui, id: &str, m: &crate::notes::Meetreeks, theme: &Theme) {
     use egui_plot::{HLine, Line, Plot, PlotPoints, Points};
-    #[expect(clippy::cast_precision_loss, reason = "years are small")]
     let points: Vec<[f64; 2]> = m.waarden.iter().map(|(y, v)| [*y as f64, *v]).collect();
     ui.horizontal_top(|ui| {
         Plot::new(("reeks", id))
@@ -716,35 +763,45 @@ fn series_ui(ui: &mut Ui, id: &str, m: &crate::notes::Meetreeks, theme: &Theme) 
             .allow_boxed_zoom(false)
             .x_axis_formatter(|mark, _| format!("{}", mark.value.round()))
             .show(ui, |plot| {
-                plot.line(Line::new("metingen", PlotPoints::from(points.clone())).color(theme.focus));
-                plot.points(Points::new("meting", PlotPoints::from(points.clone())).radius(4.0).color(theme.focus));
+                plot.line(
+                    Line::new("metingen", PlotPoints::from(points.clone())).color(theme.focus),
+                );
+                plot.points(
+                    Points::new("meting", PlotPoints::from(points.clone()))
+                        .radius(4.0)
+                        .color(theme.focus),
+                );
                 if let Some((y, v)) = m.nulmeting {
                     plot.hline(HLine::new(format!("nulmeting {y}"), v).color(theme.text_muted));
                 }
                 if let Some((y, v)) = m.streefwaarde {
-                    plot.hline(HLine::new(format!("streefwaarde {y}"), v).color(theme.progress_done));
+                    plot.hline(
+                        HLine::new(format!("streefwaarde {y}"), v).color(theme.progress_done),
+                    );
                 }
             });
-        egui::Grid::new(("reekstabel", id)).striped(true).show(ui, |ui| {
-            ui.label(RichText::new("Jaar").strong());
-            ui.label(RichText::new("Waarde").strong());
-            ui.end_row();
-            if let Some((y, v)) = m.nulmeting {
-                ui.label(format!("{y} (nulmeting)"));
-                ui.label(voortgang::verslag::dutch_number(v));
+        egui::Grid::new(("reekstabel", id))
+            .striped(true)
+            .show(ui, |ui| {
+                ui.label(RichText::new("Jaar").strong());
+                ui.label(RichText::new("Waarde").strong());
                 ui.end_row();
-            }
-            for (y, v) in &m.waarden {
-                ui.label(y.to_string());
-                ui.label(voortgang::verslag::dutch_number(*v));
-                ui.end_row();
-            }
-            if let Some((y, v)) = m.streefwaarde {
-                ui.label(format!("{y} (streefwaarde)"));
-                ui.label(voortgang::verslag::dutch_number(v));
-                ui.end_row();
-            }
-        });
+                if let Some((y, v)) = m.nulmeting {
+                    ui.label(format!("{y} (nulmeting)"));
+                    ui.label(voortgang::verslag::dutch_number(v));
+                    ui.end_row();
+                }
+                for (y, v) in &m.waarden {
+                    ui.label(y.to_string());
+                    ui.label(voortgang::verslag::dutch_number(*v));
+                    ui.end_row();
+                }
+                if let Some((y, v)) = m.streefwaarde {
+                    ui.label(format!("{y} (streefwaarde)"));
+                    ui.label(voortgang::verslag::dutch_number(v));
+                    ui.end_row();
+                }
+            });
     });
 }
 

@@ -99,10 +99,15 @@ pub fn check(bytes: &[u8], kompas: &Kompas, statuses: &[String]) -> Result<Check
     let header: Vec<String> = first.iter().map(|c| c.trim().to_lowercase()).collect();
     let (columns, first_is_data) = if header.iter().any(|h| h == "id") {
         (header, false)
-    } else if first.get(0).is_some_and(|id| kompas.get(id.trim()).is_some()) {
+    } else if first
+        .get(0)
+        .is_some_and(|id| kompas.get(id.trim()).is_some())
+    {
         // No header: the documented order.
         (
-            ["id", "jaar", "status", "voortgang"].map(str::to_owned).to_vec(),
+            ["id", "jaar", "status", "voortgang"]
+                .map(str::to_owned)
+                .to_vec(),
             true,
         )
     } else {
@@ -137,7 +142,10 @@ pub fn check(bytes: &[u8], kompas: &Kompas, statuses: &[String]) -> Result<Check
         width: columns.len(),
     };
     let mut seen: foldhash::HashMap<(String, i32), u64> = foldhash::HashMap::default();
-    let rest = first_is_data.then_some(Ok(first)).into_iter().chain(records);
+    let rest = first_is_data
+        .then_some(Ok(first))
+        .into_iter()
+        .chain(records);
     for (n, record) in rest.enumerate() {
         if n >= MAX_ROWS {
             return Err(format!("meer dan {MAX_ROWS} regels"));
@@ -184,12 +192,11 @@ pub fn check(bytes: &[u8], kompas: &Kompas, statuses: &[String]) -> Result<Check
 /// UTF-8 (a byte-order mark dropped), else Windows-1252 as older Excel writes it.
 fn decode(bytes: &[u8], remarks: &mut Vec<String>) -> String {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_owned(),
-        Err(_) => {
-            remarks.push("geen UTF-8: gelezen als Windows-1252 (zoals oudere Excel schrijft)".into());
-            encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()
-        }
+    if let Ok(t) = std::str::from_utf8(bytes) {
+        t.to_owned()
+    } else {
+        remarks.push("geen UTF-8: gelezen als Windows-1252 (zoals oudere Excel schrijft)".into());
+        encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()
     }
 }
 
@@ -249,10 +256,7 @@ impl Cells {
                 .find(|known| known.to_lowercase() == s.to_lowercase())
                 .cloned()
                 .ok_or_else(|| {
-                    format!(
-                        "onbekende status '{s}' (kies uit: {})",
-                        statuses.join(", ")
-                    )
+                    format!("onbekende status '{s}' (kies uit: {})", statuses.join(", "))
                 })
         });
         let status = match status.transpose() {
@@ -402,11 +406,9 @@ pub fn records<'a>(
         .iter()
         .filter(move |(id, _)| kompas.get(id).is_none())
         .map(|(id, a)| (id.as_str(), "", a));
-    known.chain(orphans).flat_map(|(id, title, a)| {
-        a.voortgang
-            .iter()
-            .map(move |(y, r)| (id, title, *y, r))
-    })
+    known
+        .chain(orphans)
+        .flat_map(|(id, title, a)| a.voortgang.iter().map(move |(y, r)| (id, title, *y, r)))
 }
 
 /// Cents as the money format the report uses.

@@ -68,12 +68,11 @@ impl Prepared {
                 let Some(status) = r.status.as_deref() else {
                     continue;
                 };
-                let col = match columns.iter().position(|c| c == status) {
-                    Some(c) => c,
-                    None => {
-                        columns.push(status.to_owned());
-                        columns.len() - 1
-                    }
+                let col = if let Some(c) = columns.iter().position(|c| c == status) {
+                    c
+                } else {
+                    columns.push(status.to_owned());
+                    columns.len() - 1
                 };
                 records.push((year, to_u32(col)));
             }
@@ -114,7 +113,9 @@ impl Rollup {
         let mut counts = vec![0u32; p.bound * width];
         // Every element without children counts once, in "geen status" unless a record says.
         for &ix in &p.post_order {
-            if kompas.children(crate::model::Ix::new(ix as usize)).is_empty()
+            if kompas
+                .children(crate::model::Ix::new(ix as usize))
+                .is_empty()
                 && let Some(c) = counts.get_mut(ix as usize * width + geen)
             {
                 *c += 1;
@@ -159,7 +160,9 @@ impl Rollup {
     /// The counts under `ix` (itself included when it has no children), one per column.
     pub fn counts(&self, ix: Ix) -> &[u32] {
         let w = self.columns.len();
-        self.counts.get(ix.index() * w..(ix.index() + 1) * w).unwrap_or(&[])
+        self.counts
+            .get(ix.index() * w..(ix.index() + 1) * w)
+            .unwrap_or(&[])
     }
 
     /// How many counted elements are under `ix` with `status`.
@@ -206,7 +209,10 @@ impl Rollup {
     /// True when any element under `ix` has a status in this year.
     pub fn has_any(&self, ix: Ix) -> bool {
         let counts = self.counts(ix);
-        counts.iter().take(counts.len().saturating_sub(1)).any(|&c| c > 0)
+        counts
+            .iter()
+            .take(counts.len().saturating_sub(1))
+            .any(|&c| c > 0)
     }
 
     /// "Koers 1.3: 12 van 30 afgerond in 2019": what a screen reader says and a tooltip shows.

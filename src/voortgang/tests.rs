@@ -107,8 +107,14 @@ fn the_rollup_counts_what_holds_in_the_year_up_the_tree() {
     assert_eq!(r.total(ix("E")), 6);
     assert_eq!(r.counted(ix("E")), 5);
     assert_eq!(r.percent(ix("E")), Some(40));
-    assert_eq!(r.sentence(&k, ix("1.1")), "Koers 1.1: 2 van 3 afgerond in 2019");
-    assert_eq!(r.breakdown(ix("1")), "in uitvoering: 1, afgerond: 2, geen status: 1");
+    assert_eq!(
+        r.sentence(&k, ix("1.1")),
+        "Koers 1.1: 2 van 3 afgerond in 2019"
+    );
+    assert_eq!(
+        r.breakdown(ix("1")),
+        "in uitvoering: 1, afgerond: 2, geen status: 1"
+    );
 
     // 2018: 1.1.2 was still in uitvoering; 2017: nothing yet.
     let r18 = Rollup::compute(&k, &f, 2018);
@@ -150,7 +156,12 @@ fn changes_between_two_years_are_listed_in_document_order() {
         seen,
         [
             ("1.1", None, Some("afgerond"), "nieuw"),
-            ("1.1.2", Some("in uitvoering"), Some("afgerond"), "gewijzigd"),
+            (
+                "1.1.2",
+                Some("in uitvoering"),
+                Some("afgerond"),
+                "gewijzigd"
+            ),
             ("1.2.1", None, Some("in uitvoering"), "nieuw"),
         ]
     );
@@ -171,9 +182,15 @@ fn format_one_files_migrate_status_and_years_into_year_records() {
     let f = crate::notes::parse(old).unwrap();
     assert_eq!(f.format, crate::notes::NOTES_FORMAT);
     let a = f.get("1.1.1").unwrap();
-    assert_eq!(a.voortgang.keys().copied().collect::<Vec<_>>(), [2018, 2019]);
+    assert_eq!(
+        a.voortgang.keys().copied().collect::<Vec<_>>(),
+        [2018, 2019]
+    );
     assert_eq!(a.voortgang[&2019].status.as_deref(), Some("in uitvoering"));
-    assert_eq!(a.voortgang[&2019].priority, Some(crate::notes::Priority::Hoog));
+    assert_eq!(
+        a.voortgang[&2019].priority,
+        Some(crate::notes::Priority::Hoog)
+    );
     assert_eq!(a.note, "loopt", "nothing else changes");
     assert_eq!(a.status.as_deref(), Some("in uitvoering"));
     // Without years there is no year to put the status in: it stays the current status only.
@@ -239,13 +256,26 @@ fn a_spreadsheet_is_checked_row_by_row_before_anything_is_applied() {
         ]
     );
     assert_eq!(checked.rows.len(), 2);
-    assert_eq!(checked.rows[0].status.as_deref(), Some("afgerond"), "the store's spelling");
-    assert_eq!(checked.rows[0].voortgang.as_deref(), Some("Klaar; met een puntkomma"));
-    assert_eq!(checked.rows[1].status, None, "an empty cell changes nothing");
+    assert_eq!(
+        checked.rows[0].status.as_deref(),
+        Some("afgerond"),
+        "the store's spelling"
+    );
+    assert_eq!(
+        checked.rows[0].voortgang.as_deref(),
+        Some("Klaar; met een puntkomma")
+    );
+    assert_eq!(
+        checked.rows[1].status, None,
+        "an empty cell changes nothing"
+    );
     let applied = csv::apply(&mut f, &k, &checked.rows, "Anna");
     assert_eq!(applied.changed, 2);
     assert_eq!(f.get("1.1.1").unwrap().status_in(2019), Some("afgerond"));
-    assert_eq!(f.get("1.2.1").unwrap().voortgang[&2019].voortgang, "alleen tekst");
+    assert_eq!(
+        f.get("1.2.1").unwrap().voortgang[&2019].voortgang,
+        "alleen tekst"
+    );
     // Applying again changes nothing, and the history holds one entry per field changed.
     assert_eq!(csv::apply(&mut f, &k, &checked.rows, "Anna").changed, 0);
     assert_eq!(f.get("1.1.1").unwrap().history.len(), 2);
@@ -259,7 +289,10 @@ fn commas_windows_1252_and_no_header_are_read_too() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(sheet);
     let checked = csv::check(&bytes, &k, &statuses).unwrap();
     assert!(checked.problems.is_empty(), "{:?}", checked.problems);
-    assert_eq!(checked.rows[0].voortgang.as_deref(), Some("Caf\u{e9}, klaar"));
+    assert_eq!(
+        checked.rows[0].voortgang.as_deref(),
+        Some("Caf\u{e9}, klaar")
+    );
     assert_eq!(checked.remarks.len(), 1, "the guessed encoding is said");
     assert!(csv::check(b"naam;waarde\nx;y\n", &k, &statuses).is_err());
     assert!(csv::check(b"", &k, &statuses).is_err());
@@ -273,17 +306,34 @@ fn the_export_reads_back_as_the_same_records() {
         "1.1.1",
         "",
         "Anna",
-        Edit::Jaar(2019, YearEdit::Voortgang("Regel één\nregel \"twee\"; klaar".into())),
+        Edit::Jaar(
+            2019,
+            YearEdit::Voortgang("Regel één\nregel \"twee\"; klaar".into()),
+        ),
     );
-    f.edit("1.1.1", "", "Anna", Edit::Jaar(2019, YearEdit::Begroot(Some(123_456))));
-    f.edit("1.1.1", "", "Anna", Edit::Jaar(2019, YearEdit::Realisatie(Some(-5))));
+    f.edit(
+        "1.1.1",
+        "",
+        "Anna",
+        Edit::Jaar(2019, YearEdit::Begroot(Some(123_456))),
+    );
+    f.edit(
+        "1.1.1",
+        "",
+        "Anna",
+        Edit::Jaar(2019, YearEdit::Realisatie(Some(-5))),
+    );
     let text = csv::export(&k, &f).unwrap();
     let checked = csv::check(text.as_bytes(), &k, &f.statuses).unwrap();
     assert!(checked.problems.is_empty(), "{:?}", checked.problems);
     let mut fresh = NotesFile::default();
     csv::apply(&mut fresh, &k, &checked.rows, "Bert");
     for (id, a) in &f.notes {
-        assert_eq!(fresh.get(id).map(|b| &b.voortgang), Some(&a.voortgang), "{id}");
+        assert_eq!(
+            fresh.get(id).map(|b| &b.voortgang),
+            Some(&a.voortgang),
+            "{id}"
+        );
     }
     let xlsx = xlsx::export(&k, &f, 2019).unwrap();
     assert!(xlsx.starts_with(b"PK"), "a zip file");
@@ -301,11 +351,23 @@ fn the_jaarverslag_has_every_section_in_order_and_the_texts_verbatim() {
     );
     let v = verslag::build(&k, &f, 2019);
     let names: Vec<&str> = v.sections.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, ["Hoofddoel 1", "Koers 1.1", "Koers 1.2", "Hoofddoel 2", "Koers 2.1"]);
+    assert_eq!(
+        names,
+        [
+            "Hoofddoel 1",
+            "Koers 1.1",
+            "Koers 1.2",
+            "Hoofddoel 2",
+            "Koers 2.1"
+        ]
+    );
     assert_eq!(v.overall, "2 van 5 afgerond (40%)");
     assert_eq!(v.sections[1].bereikt[0].text, "Tien <buurten> & meer");
     let md = v.to_markdown();
-    assert!(md.contains("### Koers 1.1: titel 1.1\n\n2 van 3 afgerond (67%)"), "{md}");
+    assert!(
+        md.contains("### Koers 1.1: titel 1.1\n\n2 van 3 afgerond (67%)"),
+        "{md}"
+    );
     assert!(md.contains("Tien \\<buurten\\> & meer"), "{md}");
     let html = v.to_html();
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"nl\">"));

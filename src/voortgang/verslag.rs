@@ -196,7 +196,7 @@ pub fn dutch_number(v: f64) -> String {
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);
@@ -299,7 +299,9 @@ impl Verslag {
                     md(&i.title),
                     i.value.map_or_else(
                         || "geen meting".to_owned(),
-                        |v| format!("{} {}", dutch_number(v), md(&i.unit)).trim().to_owned()
+                        |v| format!("{} {}", dutch_number(v), md(&i.unit))
+                            .trim()
+                            .to_owned()
                     ),
                     md(&value_text(i.nulmeting, &i.unit)),
                     md(&value_text(i.streefwaarde, &i.unit)),
@@ -397,7 +399,13 @@ impl Verslag {
 
 fn slug(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 

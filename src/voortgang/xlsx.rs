@@ -28,8 +28,7 @@ fn build(kompas: &Kompas, notes: &NotesFile, year: i32) -> Result<Vec<u8>, XlsxE
         sheet.write_string_with_format(0, col(c), *name, &bold)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    let mut row = 1u32;
-    for (id, title, y, r) in records(kompas, notes) {
+    for (row, (id, title, y, r)) in (1u32..).zip(records(kompas, notes)) {
         sheet.write_string(row, 0, id)?;
         sheet.write_string(row, 1, title)?;
         sheet.write_number(row, 2, y)?;
@@ -42,7 +41,6 @@ fn build(kompas: &Kompas, notes: &NotesFile, year: i32) -> Result<Vec<u8>, XlsxE
                 sheet.write_number_with_format(row, c, cents as f64 / 100.0, &euro)?;
             }
         }
-        row += 1;
     }
     sheet.set_column_width(1, 50)?;
     sheet.set_column_width(4, 60)?;

@@ -50,7 +50,10 @@ fn a_years_progress_shows_on_the_compass_and_is_said_for_each_koers() {
     h.key_press(Key::F5);
     h.run();
     let text = painted_text(&h);
-    assert!(text.contains("Voortgang 2018: 1 van 441 afgerond"), "{text}");
+    assert!(
+        text.contains("Voortgang 2018: 1 van 441 afgerond"),
+        "{text}"
+    );
     h.key_press(Key::V);
     h.run();
     assert!(!painted_text(&h).contains("Voortgang 2018"));
@@ -64,8 +67,10 @@ fn a_years_progress_shows_on_the_compass_and_is_said_for_each_koers() {
 fn the_years_record_is_kept_from_the_detail_panel_and_listed_in_the_voortgang_window() {
     let mut h = harness();
     let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(&ctx, Command::Notes(NotesCommand::SetUserName("Anna".into())));
+    h.state_mut().apply(
+        &ctx,
+        Command::Notes(NotesCommand::SetUserName("Anna".into())),
+    );
     h.get_by_label(&label(&h, "1.3")).click_accesskit();
     h.run();
     h.get_by_label(&label(&h, "1.3.2")).click_accesskit();
@@ -90,18 +95,25 @@ fn the_years_record_is_kept_from_the_detail_panel_and_listed_in_the_voortgang_wi
     let r = &a.voortgang[&2019];
     assert_eq!(r.status.as_deref(), Some("afgerond"));
     assert_eq!(r.voortgang, "Drie scholen verduurzaamd.");
-    assert!(a.history.iter().any(|e| e.field == "status 2019" && e.by == "Anna"));
+    assert!(
+        a.history
+            .iter()
+            .any(|e| e.field == "status 2019" && e.by == "Anna")
+    );
     // The Voortgang window: the table lists every inspanning; filtered to afgerond in 2019,
     // only this one.
-    h.state_mut().apply(&ctx, Command::Ui(UiCommand::ShowVoortgang));
+    h.state_mut()
+        .apply(&ctx, Command::Ui(UiCommand::ShowVoortgang));
     h.run();
     h.get_by_label_contains("441 elementen");
-    h.get_by_role_and_label(Role::ComboBox, "Status").click_accesskit();
+    h.get_by_role_and_label(Role::ComboBox, "Status")
+        .click_accesskit();
     h.run();
     h.get_by_role_and_label(Role::Button, "afgerond").click();
     h.run();
     h.get_by_label_contains("Kies een jaar");
-    h.get_by_role_and_label(Role::ComboBox, "Jaar").click_accesskit();
+    h.get_by_role_and_label(Role::ComboBox, "Jaar")
+        .click_accesskit();
     h.run();
     h.get_by_role_and_label(Role::Button, "2019").click();
     h.run();

@@ -280,7 +280,11 @@ impl KompasApp {
         }
     }
 
-    fn apply_voortgang(&mut self, ctx: &egui::Context, command: crate::ui::command::VoortgangCommand) {
+    fn apply_voortgang(
+        &mut self,
+        ctx: &egui::Context,
+        command: crate::ui::command::VoortgangCommand,
+    ) {
         use crate::ui::command::VoortgangCommand as V;
         use crate::ui::voortgang_view::{MetingKind, Output};
         let now = ctx.input(|i| i.time);
@@ -290,7 +294,8 @@ impl KompasApp {
             V::SetYear(y) => s.voortgang.set_year(y),
             V::Apply(label, rows) => {
                 let kompas = std::sync::Arc::clone(&s.prepared.kompas);
-                let applied = crate::voortgang::csv::apply(s.notes.file_mut(now), &kompas, &rows, &who);
+                let applied =
+                    crate::voortgang::csv::apply(s.notes.file_mut(now), &kompas, &rows, &who);
                 s.voortgang.message = Some(format!(
                     "{label}: {} ingelezen; {} veranderden iets, {} waren al gelijk.",
                     count(rows.len(), "regel", "regels"),
@@ -318,17 +323,27 @@ impl KompasApp {
             V::Write(path, output, year) => {
                 let (kompas, notes) = (&s.prepared.kompas, s.notes.file());
                 let bytes = match output {
-                    Output::VerslagHtml => Ok(crate::voortgang::verslag::build(kompas, notes, year).to_html().into_bytes()),
-                    Output::VerslagMd => Ok(crate::voortgang::verslag::build(kompas, notes, year).to_markdown().into_bytes()),
-                    Output::Csv => crate::voortgang::csv::export(kompas, notes).map(String::into_bytes),
+                    Output::VerslagHtml => {
+                        Ok(crate::voortgang::verslag::build(kompas, notes, year)
+                            .to_html()
+                            .into_bytes())
+                    }
+                    Output::VerslagMd => Ok(crate::voortgang::verslag::build(kompas, notes, year)
+                        .to_markdown()
+                        .into_bytes()),
+                    Output::Csv => {
+                        crate::voortgang::csv::export(kompas, notes).map(String::into_bytes)
+                    }
                     Output::Xlsx => crate::voortgang::xlsx::export(kompas, notes, year),
                 };
-                s.voortgang.message = Some(match bytes.and_then(|b| {
-                    crate::fsio::write_atomic(&path, &b).map_err(|e| e.to_string())
-                }) {
-                    Ok(()) => format!("Geschreven: {}", path.display()),
-                    Err(e) => format!("Kon {} niet schrijven: {e}", path.display()),
-                });
+                s.voortgang.message = Some(
+                    match bytes.and_then(|b| {
+                        crate::fsio::write_atomic(&path, &b).map_err(|e| e.to_string())
+                    }) {
+                        Ok(()) => format!("Geschreven: {}", path.display()),
+                        Err(e) => format!("Kon {} niet schrijven: {e}", path.display()),
+                    },
+                );
             }
         }
     }

@@ -30,7 +30,10 @@ pub(super) fn shapes(ui: &mut Ui, cache: &Cache, cx: &mut ViewCtx<'_>) -> Focuse
             let wedge = w.map(|w| &layout.wedges[w]);
             let mut label = wedge_access_label(kompas, wedge, ix);
             if let Some(r) = cx.voortgang {
-                label = format!("{label}. {}", super::progress::sentence(kompas, r, wedge, ix));
+                label = format!(
+                    "{label}. {}",
+                    super::progress::sentence(kompas, r, wedge, ix)
+                );
             }
             (w, ix, shape_widget(ui, kompas, ix, rect, &label))
         })
@@ -112,9 +115,12 @@ pub(super) fn tooltip(
     .gap(14.0)
     .show(|ui| {
         ui.set_max_width(340.0);
-        let progress = cx
-            .voortgang
-            .map(|r| (super::progress::sentence(kompas, r, wedge, ix), r.breakdown(ix)));
+        let progress = cx.voortgang.map(|r| {
+            (
+                super::progress::sentence(kompas, r, wedge, ix),
+                r.breakdown(ix),
+            )
+        });
         if let Some(w) = group {
             let (number, words) = wedge_text(kompas, w);
             ui.label(egui::RichText::new(number).strong());

@@ -42,7 +42,9 @@ pub(super) fn totals(kompas: &Kompas, rollup: &Rollup, w: &Wedge) -> (u32, u32) 
         .get(from..=to)
         .unwrap_or_default()
         .iter()
-        .fold((0, 0), |(d, c), &s| (d + rollup.done(s), c + rollup.counted(s)))
+        .fold((0, 0), |(d, c), &s| {
+            (d + rollup.done(s), c + rollup.counted(s))
+        })
 }
 
 /// The band of each wedge: the track, and the done share of it filled.
@@ -64,7 +66,12 @@ pub(super) fn paint(painter: &egui::Painter, cache: &Cache, cx: &ViewCtx<'_>, ro
             end_rad: w.end_rad - gap,
             ..*w
         };
-        painter.add(wedge_mesh(&track, layout.center, 40.0, cx.theme.progress_track));
+        painter.add(wedge_mesh(
+            &track,
+            layout.center,
+            40.0,
+            cx.theme.progress_track,
+        ));
         let (done, counted) = totals(cx.kompas, rollup, w);
         if counted > 0 && done > 0 {
             let share = f32::from(u16::try_from(done).unwrap_or(u16::MAX))
@@ -73,7 +80,12 @@ pub(super) fn paint(painter: &egui::Painter, cache: &Cache, cx: &ViewCtx<'_>, ro
                 end_rad: track.start_rad + track.span_rad() * share.min(1.0),
                 ..track
             };
-            painter.add(wedge_mesh(&filled, layout.center, 40.0, cx.theme.progress_done));
+            painter.add(wedge_mesh(
+                &filled,
+                layout.center,
+                40.0,
+                cx.theme.progress_done,
+            ));
         }
     }
 }
@@ -144,7 +156,9 @@ pub(super) fn corner_ui(ui: &mut Ui, at: Rect, cx: &mut ViewCtx<'_>) {
             .strong(),
         );
         let (swatch, _) = child.allocate_exact_size(vec2(18.0, 10.0), egui::Sense::hover());
-        child.painter().rect_filled(swatch, 2.0, cx.theme.progress_done);
+        child
+            .painter()
+            .rect_filled(swatch, 2.0, cx.theme.progress_done);
         child.label(
             RichText::new("afgerond; vervallen telt niet mee")
                 .small()
