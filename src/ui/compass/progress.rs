@@ -52,6 +52,11 @@ pub(super) fn paint(painter: &egui::Painter, cache: &Cache, cx: &ViewCtx<'_>, ro
     let layout = &cache.layout;
     let band = band_px(cx);
     for w in &layout.wedges {
+        // A thin sector ring has no room for a band beside its number: there the koersen's
+        // bands and the sentences carry it.
+        if w.ring == 0 && w.outer_px - w.inner_px < 6.0 * band {
+            continue;
+        }
         let (inner, outer) = if w.ring == 0 {
             (w.inner_px + 2.0, w.inner_px + 2.0 + band)
         } else {
