@@ -47,6 +47,15 @@ pub(super) fn totals(kompas: &Kompas, rollup: &Rollup, w: &Wedge) -> (u32, u32) 
         })
 }
 
+/// Whether the year picker (about 190 × 26 points) at the top left of `area` stays clear of
+/// the circle drawn in the middle of it, note badges included.
+fn corner_is_free(area: Rect) -> bool {
+    const PICKER: egui::Vec2 = egui::Vec2::new(190.0, 26.0);
+    let r = area.width().min(area.height()) / 2.0 - 12.0;
+    let corner = area.min + PICKER;
+    corner.distance(area.center()) > r + 24.0
+}
+
 /// The band of each wedge: the track, and the done share of it filled.
 pub(super) fn paint(painter: &egui::Painter, cache: &Cache, cx: &ViewCtx<'_>, rollup: &Rollup) {
     let layout = &cache.layout;
@@ -177,7 +186,11 @@ pub(super) fn corner_ui(ui: &mut Ui, at: Rect, cx: &mut ViewCtx<'_>) {
 /// free) and what is left for the compass.
 pub(super) fn split(area: Rect, cx: &ViewCtx<'_>) -> (Rect, Rect) {
     let strip_h = match (cx.voortgang.is_some(), cx.from_afar) {
-        (false, _) => 0.0,
+        (false, true) => 0.0,
+        // The picker alone fits in the corner the circle leaves free, unless the area is
+        // narrow beside its height (a zoomed window): then it gets a strip of its own.
+        (false, false) if !corner_is_free(area) => 30.0,
+        (false, false) => 0.0,
         (true, false) => 30.0,
         (true, true) => theme::PRESENT_BODY_PT * 1.7,
     };
