@@ -288,6 +288,7 @@ fn review_fixture() -> (kompas::Kompas, NotesFile, review::ReviewFile) {
         note: "Wij doen mee".into(),
         status: Some("afgerond".into()),
         proposal: "meer".into(),
+        ..ReactionDraft::default()
     };
     (k, n, file)
 }

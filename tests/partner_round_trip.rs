@@ -35,6 +35,7 @@ fn answer(path: &Path, id: &str, note: &str, status: Option<&str>, proposal: &st
         note: note.into(),
         status: status.map(str::to_owned),
         proposal: proposal.into(),
+        ..ReactionDraft::default()
     };
     review::write(path, &f).unwrap();
 }

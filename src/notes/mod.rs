@@ -167,17 +167,31 @@ pub struct Reaction {
     pub proposal: String,
     /// When it was imported.
     pub imported_at: String,
+    /// The year the reaction reports on, when the invitation asked for one; its status is
+    /// then that year's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jaar: Option<i32>,
+    /// What was achieved in that year, in the partner's words.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub voortgang: String,
 }
 
 impl Reaction {
     /// True when the reaction says nothing.
     pub fn is_empty(&self) -> bool {
-        self.note.trim().is_empty() && self.status.is_none() && self.proposal.trim().is_empty()
+        self.note.trim().is_empty()
+            && self.status.is_none()
+            && self.proposal.trim().is_empty()
+            && self.voortgang.trim().is_empty()
     }
 
     /// True when two reactions say the same (ignoring when they were imported).
     pub fn same_words(&self, other: &Self) -> bool {
-        self.note == other.note && self.status == other.status && self.proposal == other.proposal
+        self.note == other.note
+            && self.status == other.status
+            && self.proposal == other.proposal
+            && self.jaar == other.jaar
+            && self.voortgang == other.voortgang
     }
 }
 
@@ -264,6 +278,9 @@ pub struct Invitation {
     pub by: String,
     /// The elements asked about, with what was sent.
     pub items: Vec<InvitedItem>,
+    /// The year whose progress the partner is asked to report, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jaar: Option<i32>,
 }
 
 /// One element of an invitation and the values sent with it.
@@ -278,6 +295,9 @@ pub struct InvitedItem {
     /// The partner's own latest reaction, sent back to them to revise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Reaction>,
+    /// The asked year's record as sent: its status and what was achieved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_record: Option<YearRecord>,
 }
 
 impl NotesFile {
@@ -745,7 +765,7 @@ pub fn check_limits(file: &NotesFile) -> Result<(), String> {
         let texts = a
             .reactions
             .iter()
-            .flat_map(|r| [&r.note, &r.proposal])
+            .flat_map(|r| [&r.note, &r.proposal, &r.voortgang])
             .chain([&a.note]);
         let names = a
             .reactions

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{ReactionDraft, ReviewError, ReviewFile, printable};
 use crate::model::Kompas;
-use crate::notes::{Invitation, NotesFile, Reaction, now};
+use crate::notes::{Edit, Invitation, NotesFile, Reaction, YearEdit, now};
 
 /// How one part of a reaction relates to what the municipality has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -40,8 +40,10 @@ impl ChangeKind {
 pub enum Subject {
     /// The partner's reaction text (note and proposal).
     Reactie,
-    /// The element's status.
+    /// The element's status (that year's, when the invitation asked for a year).
     Status,
+    /// What was achieved in the year asked about.
+    Voortgang,
 }
 
 /// One planned change.
@@ -92,6 +94,8 @@ pub struct Plan {
     reactions: Vec<(String, Reaction)>,
     /// The statuses the notes accept.
     statuses: Vec<String>,
+    /// The year the invitation asked about, from the municipality's record of it.
+    pub jaar: Option<i32>,
 }
 
 /// How to settle a conflict.
@@ -129,6 +133,9 @@ fn reaction_text(r: Option<&ReactionDraft>) -> String {
         }
         if !r.proposal.is_empty() {
             parts.push(format!("voorstel: {}", r.proposal));
+        }
+        if !r.voortgang.is_empty() {
+            parts.push(format!("voortgang: {}", r.voortgang));
         }
         parts.join(" — ")
     })
@@ -174,7 +181,10 @@ fn reaction_kind(
     sent_previous: Option<&ReactionDraft>,
 ) -> Option<ChangeKind> {
     let words_changed = |a: &ReactionDraft, b: &ReactionDraft| {
-        a.note != b.note || a.proposal != b.proposal || a.status != b.status
+        a.note != b.note
+            || a.proposal != b.proposal
+            || a.status != b.status
+            || a.voortgang != b.voortgang
     };
     match (ours, theirs.is_empty()) {
         (None, true) => None,
@@ -195,15 +205,67 @@ fn status_change(
     theirs: &ReactionDraft,
     current: Option<&crate::notes::Annotation>,
     name: &str,
+    jaar: Option<i32>,
 ) -> Option<Change> {
     let theirs_status = theirs.status.as_ref()?;
-    if Some(theirs_status) == sent.status.as_ref() {
+    // For a year, the base is that year's record as sent and ours is that year's record now.
+    let (sent_status, ours_status) = match jaar {
+        Some(y) => (
+            sent.year_record.as_ref().and_then(|r| r.status.clone()),
+            current.and_then(|a| a.voortgang.get(&y)).and_then(|r| r.status.clone()),
+        ),
+        None => (sent.status.clone(), current.and_then(|a| a.status.clone())),
+    };
+    three_way(
+        item,
+        name,
+        Subject::Status,
+        sent_status.unwrap_or_default(),
+        ours_status.unwrap_or_default(),
+        theirs_status.clone(),
+    )
+}
+
+/// What was achieved in the year asked: merged three ways like the status.
+fn voortgang_change(
+    item: &super::ReviewItem,
+    sent: &crate::notes::InvitedItem,
+    theirs: &ReactionDraft,
+    current: Option<&crate::notes::Annotation>,
+    name: &str,
+    jaar: i32,
+) -> Option<Change> {
+    if theirs.voortgang.trim().is_empty() {
         return None;
     }
-    let ours_status = current.and_then(|a| a.status.clone());
-    let kind = if ours_status.as_ref() == Some(theirs_status) {
+    let base = sent
+        .year_record
+        .as_ref()
+        .map(|r| r.voortgang.clone())
+        .unwrap_or_default();
+    let ours = current
+        .and_then(|a| a.voortgang.get(&jaar))
+        .map(|r| r.voortgang.clone())
+        .unwrap_or_default();
+    three_way(item, name, Subject::Voortgang, base, ours, theirs.voortgang.clone())
+}
+
+/// A change of `subject` from what was sent (`base`), what the municipality has now (`ours`)
+/// and what the partner sends (`theirs`); `None` when the partner left it as sent.
+fn three_way(
+    item: &super::ReviewItem,
+    name: &str,
+    subject: Subject,
+    base: String,
+    ours: String,
+    theirs: String,
+) -> Option<Change> {
+    if theirs == base {
+        return None;
+    }
+    let kind = if ours == theirs {
         ChangeKind::Gelijk
-    } else if ours_status == sent.status {
+    } else if ours == base {
         ChangeKind::Gewijzigd
     } else {
         ChangeKind::Conflict
@@ -211,11 +273,11 @@ fn status_change(
     Some(Change {
         id: item.id.clone(),
         name: name.to_owned(),
-        subject: Subject::Status,
+        subject,
         kind,
-        ours: ours_status.unwrap_or_default(),
-        theirs: theirs_status.clone(),
-        base: sent.status.clone().unwrap_or_default(),
+        ours,
+        theirs,
+        base,
     })
 }
 
@@ -268,11 +330,19 @@ pub fn plan(notes: &NotesFile, file: &ReviewFile, kompas: &Kompas) -> Result<Pla
             )));
             theirs.status = None;
         }
+        if inv.jaar.is_none() && !theirs.voortgang.trim().is_empty() {
+            refused.push(refuse(
+                "er is niet om voortgang over een jaar gevraagd; de rest van de reactie is bewaard"
+                    .into(),
+            ));
+            theirs.voortgang.clear();
+        }
         let current = notes.get(&item.id);
         let as_draft = |r: &Reaction| ReactionDraft {
             note: r.note.clone(),
             status: r.status.clone(),
             proposal: r.proposal.clone(),
+            voortgang: r.voortgang.clone(),
         };
         let ours_draft = current
             .and_then(|a| a.latest_reaction(&inv.partner))
@@ -292,6 +362,8 @@ pub fn plan(notes: &NotesFile, file: &ReviewFile, kompas: &Kompas) -> Result<Pla
                         status: theirs.status.clone(),
                         proposal: theirs.proposal.clone(),
                         imported_at: imported_at.clone(),
+                        jaar: inv.jaar,
+                        voortgang: theirs.voortgang.clone(),
                     },
                 ));
             }
@@ -305,7 +377,13 @@ pub fn plan(notes: &NotesFile, file: &ReviewFile, kompas: &Kompas) -> Result<Pla
                 base: reaction_text(sent_previous.as_ref()),
             });
         }
-        if let Some(change) = status_change(item, sent, &theirs, current, &name_of(&item.id)) {
+        let name = name_of(&item.id);
+        if let Some(change) = status_change(item, sent, &theirs, current, &name, inv.jaar) {
+            changes.push(change);
+        }
+        if let Some(y) = inv.jaar
+            && let Some(change) = voortgang_change(item, sent, &theirs, current, &name, y)
+        {
             changes.push(change);
         }
     }
@@ -317,6 +395,7 @@ pub fn plan(notes: &NotesFile, file: &ReviewFile, kompas: &Kompas) -> Result<Pla
         refused,
         reactions,
         statuses: notes.statuses.clone(),
+        jaar: inv.jaar,
     })
 }
 
@@ -329,6 +408,8 @@ pub struct Applied {
     pub reactions: usize,
     /// Statuses changed.
     pub statuses: usize,
+    /// Progress texts taken into a year's record.
+    pub voortgang: usize,
     /// Conflicts left as they were because no choice was made.
     pub unresolved: usize,
 }
@@ -357,7 +438,7 @@ pub fn apply(
         applied.reactions += 1;
     }
     for (i, c) in plan.changes.iter().enumerate() {
-        if c.subject != Subject::Status {
+        if c.subject == Subject::Reactie {
             continue;
         }
         let take = match c.kind {
@@ -372,16 +453,23 @@ pub fn apply(
             },
             ChangeKind::Gelijk | ChangeKind::Ingetrokken => false,
         };
-        // Only statuses from the municipality's list, whatever was chosen.
-        if take && plan.statuses.contains(&c.theirs) {
-            let by = format!("{who} (reactie van {})", plan.partner);
-            if notes.edit(
-                &c.id,
-                &title_of(&c.id),
-                &by,
-                crate::notes::Edit::Status(Some(c.theirs.clone())),
-            ) {
+        let by = format!("{who} (reactie van {})", plan.partner);
+        let edit = match (c.subject, plan.jaar) {
+            // Only statuses from the municipality's list, whatever was chosen.
+            (Subject::Status, _) if !plan.statuses.contains(&c.theirs) => None,
+            (Subject::Status, None) => Some(Edit::Status(Some(c.theirs.clone()))),
+            (Subject::Status, Some(y)) => Some(Edit::Jaar(y, YearEdit::Status(Some(c.theirs.clone())))),
+            (Subject::Voortgang, Some(y)) => Some(Edit::Jaar(y, YearEdit::Voortgang(c.theirs.clone()))),
+            (Subject::Voortgang, None) | (Subject::Reactie, _) => None,
+        };
+        if take
+            && let Some(edit) = edit
+            && notes.edit(&c.id, &title_of(&c.id), &by, edit)
+        {
+            if c.subject == Subject::Status {
                 applied.statuses += 1;
+            } else {
+                applied.voortgang += 1;
             }
         }
     }

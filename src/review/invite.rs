@@ -56,6 +56,20 @@ pub fn invite(
     who: &str,
     share: ShareNotes,
 ) -> (Invitation, ReviewFile) {
+    invite_for_year(notes, kompas, partner, who, share, None)
+}
+
+/// [`invite`] asking also for the progress of `jaar`: each element goes with that year's
+/// record (status and what was achieved) as the municipality has it, which the reaction is
+/// later merged against.
+pub fn invite_for_year(
+    notes: &NotesFile,
+    kompas: &Kompas,
+    partner: &str,
+    who: &str,
+    share: ShareNotes,
+    jaar: Option<i32>,
+) -> (Invitation, ReviewFile) {
     let mut items = Vec::new();
     let mut record = Vec::new();
     for ix in kompas.document_order() {
@@ -78,6 +92,8 @@ pub fn invite(
             })
             .collect();
         let previous: Option<&Reaction> = a.latest_reaction(partner).filter(|r| !r.is_empty());
+        let year_record =
+            jaar.map(|y| a.voortgang.get(&y).cloned().unwrap_or_default());
         items.push(ReviewItem {
             id: el.id.to_string(),
             name: kompas.short_name(ix),
@@ -92,13 +108,16 @@ pub fn invite(
                 note: r.note.clone(),
                 status: r.status.clone(),
                 proposal: r.proposal.clone(),
+                voortgang: r.voortgang.clone(),
             }),
+            year_record: year_record.clone(),
             reaction: ReactionDraft::default(),
         });
         record.push(InvitedItem {
             id: el.id.to_string(),
             status: a.status.clone(),
             previous: previous.cloned(),
+            year_record,
         });
     }
     let sent: Vec<_> = items.iter().filter_map(|i| kompas.get(&i.id)).collect();
@@ -112,6 +131,7 @@ pub fn invite(
         at: at.clone(),
         by: who.to_owned(),
         items: record,
+        jaar,
     };
     let file = ReviewFile {
         kind: ReviewKind::Uitnodiging,
@@ -124,6 +144,7 @@ pub fn invite(
         element_name,
         begrippen,
         items,
+        jaar,
         ..ReviewFile::default()
     };
     (invitation, file)

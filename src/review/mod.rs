@@ -18,7 +18,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use import::{Applied, Change, ChangeKind, Choice, Plan, Refusal, Subject, apply, plan};
-pub use invite::{ShareNotes, invite};
+pub use invite::{ShareNotes, invite, invite_for_year};
 
 /// Newest review-file format this build reads and writes. Version 2 carries the invitation
 /// id; version 1 files answer no recorded invitation and are refused on import.
@@ -78,12 +78,17 @@ pub struct ReactionDraft {
     pub status: Option<String>,
     /// A change they propose.
     pub proposal: String,
+    /// What was achieved in the year asked about (only when the invitation asks for a year).
+    pub voortgang: String,
 }
 
 impl ReactionDraft {
     /// True when nothing is filled in.
     pub fn is_empty(&self) -> bool {
-        self.note.trim().is_empty() && self.status.is_none() && self.proposal.trim().is_empty()
+        self.note.trim().is_empty()
+            && self.status.is_none()
+            && self.proposal.trim().is_empty()
+            && self.voortgang.trim().is_empty()
     }
 }
 
@@ -105,6 +110,8 @@ pub struct ReviewItem {
     pub status: Option<String>,
     /// The partner's own latest reaction when exported, so they can see and revise it.
     pub previous: Option<ReactionDraft>,
+    /// The asked year's status and what was achieved, as the municipality has them.
+    pub year_record: Option<crate::notes::YearRecord>,
     /// What the partner writes now.
     pub reaction: ReactionDraft,
 }
@@ -139,6 +146,9 @@ pub struct ReviewFile {
     pub begrippen: Vec<BegripLine>,
     /// The elements.
     pub items: Vec<ReviewItem>,
+    /// The year whose progress is asked: the status the partner gives is that year's, and
+    /// they can say what was achieved.
+    pub jaar: Option<i32>,
 }
 
 impl Default for ReviewFile {
@@ -157,6 +167,7 @@ impl Default for ReviewFile {
             element_name: ("onderdeel".into(), "onderdelen".into()),
             begrippen: Vec::new(),
             items: Vec::new(),
+            jaar: None,
         }
     }
 }
@@ -296,8 +307,12 @@ fn check_bounds(file: &ReviewFile) -> Result<(), ReviewError> {
         let mut texts = vec![&item.note, &item.title];
         let mut short = vec![&item.name];
         for d in drafts {
-            texts.extend([&d.note, &d.proposal]);
+            texts.extend([&d.note, &d.proposal, &d.voortgang]);
             short.extend(d.status.as_ref());
+        }
+        if let Some(r) = &item.year_record {
+            texts.push(&r.voortgang);
+            short.extend(r.status.as_ref());
         }
         short.extend(item.status.as_ref());
         for c in &item.context {

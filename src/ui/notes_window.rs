@@ -320,9 +320,14 @@ impl NotesWindow {
                         continue;
                     }
                     ui.separator();
-                    let what = match c.subject {
-                        Subject::Reactie => "reactie",
-                        Subject::Status => "status",
+                    let what = match (c.subject, plan.jaar) {
+                        (Subject::Reactie, _) => "reactie".to_owned(),
+                        (Subject::Status, None) => "status".to_owned(),
+                        (Subject::Status, Some(y)) => format!("status {y}"),
+                        (Subject::Voortgang, y) => format!(
+                            "voortgang {}",
+                            y.map(|y| y.to_string()).unwrap_or_default()
+                        ),
                     };
                     ui.label(
                         RichText::new(format!("{} — {what} ({})", c.name, c.kind.label())).strong(),

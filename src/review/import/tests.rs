@@ -49,6 +49,7 @@ fn answer(
         note: note.into(),
         status: status.map(str::to_owned),
         proposal: proposal.into(),
+        ..ReactionDraft::default()
     };
     file
 }
@@ -120,7 +121,8 @@ fn export_import_round_trip_keeps_every_field() {
             refused: 0,
             reactions: 1,
             statuses: 1,
-            unresolved: 0
+            unresolved: 0,
+            voortgang: 0
         }
     );
     let a = n.get("1.1.1.1").unwrap();
@@ -455,4 +457,101 @@ fn three_partners_one_conflict_every_word_ends_up_in_the_csv() {
         Some("in uitvoering"),
         "ours was chosen"
     );
+}
+
+#[test]
+fn a_partner_reports_a_years_progress_into_that_years_record() {
+    use crate::notes::{YearEdit, YearRecord};
+    let k = kompas();
+    let mut n = municipality();
+    n.edit(
+        "1.1.1.2",
+        "",
+        "Gemeente",
+        Edit::Jaar(2019, YearEdit::Voortgang("Eerste gesprekken".into())),
+    );
+    let (inv, file) =
+        crate::review::invite_for_year(&n, &k, "Welzijn", "Gemeente", ShareNotes::No, Some(2019));
+    n.invitations.push(inv);
+    assert_eq!(file.jaar, Some(2019));
+    assert_eq!(
+        file.items[1].year_record,
+        Some(YearRecord {
+            voortgang: "Eerste gesprekken".into(),
+            ..YearRecord::default()
+        })
+    );
+    let mut file = round_trip(&file);
+    file.kind = ReviewKind::Reactie;
+    file.answered_by = "Piet (Welzijn)".into();
+    file.answered_at = "2026-11-20T10:00:00Z".into();
+    file.items[0].reaction = ReactionDraft {
+        status: Some("afgerond".into()),
+        voortgang: "Twaalf ouderavonden gehouden.".into(),
+        ..ReactionDraft::default()
+    };
+    file.items[1].reaction = ReactionDraft {
+        voortgang: "Gesprekken met alle scholen".into(),
+        ..ReactionDraft::default()
+    };
+    // Meanwhile the municipality wrote its own text for 1.1.1.2 in 2019: a conflict.
+    n.edit(
+        "1.1.1.2",
+        "",
+        "Gemeente",
+        Edit::Jaar(2019, YearEdit::Voortgang("Gesprekken met vier scholen".into())),
+    );
+    // A year invitation cannot change the year the partner was not asked about: the file's
+    // own claim of a year is not what counts, the invitation's record is.
+    file.jaar = Some(2020);
+    let p = plan(&n, &file, &k).unwrap();
+    assert_eq!(p.jaar, Some(2019));
+    let kinds: Vec<(&str, Subject, ChangeKind)> = p
+        .changes
+        .iter()
+        .map(|c| (c.id.as_str(), c.subject, c.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("1.1.1.1", Subject::Reactie, ChangeKind::Nieuw),
+            ("1.1.1.1", Subject::Status, ChangeKind::Gewijzigd),
+            ("1.1.1.1", Subject::Voortgang, ChangeKind::Gewijzigd),
+            ("1.1.1.2", Subject::Reactie, ChangeKind::Nieuw),
+            ("1.1.1.2", Subject::Voortgang, ChangeKind::Conflict),
+        ]
+    );
+    let applied = apply(&mut n, &p, &BTreeMap::new(), "Gemeente", &no_titles);
+    assert_eq!((applied.statuses, applied.voortgang, applied.unresolved), (1, 1, 1));
+    let a = n.get("1.1.1.1").unwrap();
+    assert_eq!(a.voortgang[&2019].status.as_deref(), Some("afgerond"));
+    assert_eq!(a.voortgang[&2019].voortgang, "Twaalf ouderavonden gehouden.");
+    assert_eq!(a.status.as_deref(), Some("niet gestart"), "the current status is not the year's");
+    assert!(a.voortgang.get(&2020).is_none());
+    // The conflict left ours; the partner's words are in their reaction.
+    let b = n.get("1.1.1.2").unwrap();
+    assert_eq!(b.voortgang[&2019].voortgang, "Gesprekken met vier scholen");
+    let r = b.latest_reaction("Welzijn").unwrap();
+    assert_eq!((r.jaar, r.voortgang.as_str()), (Some(2019), "Gesprekken met alle scholen"));
+}
+
+#[test]
+fn progress_sent_on_an_invitation_without_a_year_is_refused_and_the_rest_kept() {
+    let k = kompas();
+    let mut n = municipality();
+    let mut file = export(&mut n, &k, "Welzijn");
+    file.kind = ReviewKind::Reactie;
+    file.items[0].reaction = ReactionDraft {
+        note: "Loopt goed".into(),
+        voortgang: "Alles af".into(),
+        ..ReactionDraft::default()
+    };
+    let p = plan(&n, &file, &k).unwrap();
+    assert_eq!(p.refused.len(), 1, "{:?}", p.refused);
+    assert!(p.refused[0].reason.contains("niet om voortgang"));
+    apply(&mut n, &p, &BTreeMap::new(), "Gemeente", &no_titles);
+    let a = n.get("1.1.1.1").unwrap();
+    assert!(a.voortgang.is_empty());
+    let r = a.latest_reaction("Welzijn").unwrap();
+    assert_eq!((r.note.as_str(), r.voortgang.as_str()), ("Loopt goed", ""));
 }
