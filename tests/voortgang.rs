@@ -156,3 +156,56 @@ fn a_years_progress_goes_from_a_spreadsheet_to_the_summary_and_the_jaarverslag()
     assert_eq!(page.matches("<h3 ").count(), 16);
     assert!(page.contains("<th scope=\"col\">Status</th>"));
 }
+
+#[test]
+fn a_partner_reports_the_years_progress_through_their_file() {
+    use kompas::notes::{Edit, NotesFile};
+    use kompas::review::{self, ReactionDraft, ReviewKind};
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notities.ron");
+    let mut n = NotesFile::default();
+    n.edit(
+        "1.1.1.1",
+        "",
+        "Anna",
+        Edit::Partners(vec!["Welzijn".into()]),
+    );
+    kompas::notes::save(&notes, &n).unwrap();
+    let notes = notes.to_str().unwrap();
+    let invitation = dir.path().join("welzijn.ron");
+    let (code, out, err) = kompas_cmd(&[
+        "review",
+        "export",
+        "--partner",
+        "Welzijn",
+        "--jaar",
+        "2019",
+        "--out",
+        invitation.to_str().unwrap(),
+        "--notes",
+        notes,
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let mut f = review::read(&invitation).unwrap();
+    assert_eq!(f.jaar, Some(2019));
+    f.kind = ReviewKind::Reactie;
+    f.answered_by = "Piet".into();
+    f.answered_at = kompas::notes::now();
+    f.items[0].reaction = ReactionDraft {
+        status: Some("afgerond".into()),
+        voortgang: "Twaalf ouderavonden".into(),
+        ..ReactionDraft::default()
+    };
+    review::write(&invitation, &f).unwrap();
+    let (code, out, err) = kompas_cmd(&[
+        "review",
+        "import",
+        invitation.to_str().unwrap(),
+        "--notes",
+        notes,
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 status, 1 voortgangstekst"), "{out}");
+    let (_, out, _) = kompas_cmd(&["voortgang", "--jaar", "2019", "--notes", notes]);
+    assert!(out.lines().nth(1).unwrap().contains("afgerond: 1"), "{out}");
+}

@@ -264,6 +264,9 @@ pub enum ReviewCommand {
         /// Ook de eigen notities van de gemeente meesturen (standaard blijven die intern).
         #[arg(long)]
         met_notities: bool,
+        /// Vraag ook de voortgang over dit jaar (status in dat jaar en wat er bereikt is).
+        #[arg(long)]
+        jaar: Option<i32>,
         #[command(flatten)]
         args: NotesArgs,
     },

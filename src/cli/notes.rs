@@ -98,6 +98,7 @@ pub(super) fn review(command: ReviewCommand) -> ExitCode {
             out,
             by,
             met_notities,
+            jaar,
             args,
         } => {
             let share = if met_notities {
@@ -105,7 +106,10 @@ pub(super) fn review(command: ReviewCommand) -> ExitCode {
             } else {
                 review::ShareNotes::No
             };
-            export(&partner, &out, &user(&by), share, &args)
+            if jaar.is_some_and(|y| !notes::YEARS.contains(&y)) {
+                return fail("Dat is geen jaar.");
+            }
+            export(&partner, &out, &user(&by), (share, jaar), &args)
         }
         ReviewCommand::Import {
             files,
@@ -129,7 +133,7 @@ fn export(
     partner: &str,
     out: &Path,
     who: &str,
-    share: review::ShareNotes,
+    (share, jaar): (review::ShareNotes, Option<i32>),
     args: &NotesArgs,
 ) -> ExitCode {
     let (kompas, path) = match locate(args) {
@@ -137,7 +141,7 @@ fn export(
         Err(code) => return code,
     };
     let done = notes::update(&path, |store| {
-        let (invitation, file) = review::invite(store, &kompas, partner, who, share);
+        let (invitation, file) = review::invite_for_year(store, &kompas, partner, who, share, jaar);
         if file.items.is_empty() {
             return Err(format!(
                 "Aan '{}' is niets toegewezen; er is geen bestand gemaakt.",
@@ -219,9 +223,10 @@ fn import(files: &[PathBuf], choice: Option<Choice>, who: &str, args: &NotesArgs
             let applied = review::apply(store, plan, &choices, who, &title_of);
             unresolved += applied.unresolved;
             println!(
-                "  toegepast: {}, {}; geweigerd: {}; conflicten open: {}",
+                "  toegepast: {}, {}, {}; geweigerd: {}; conflicten open: {}",
                 count(applied.reactions, "reactie", "reacties"),
                 count(applied.statuses, "status", "statussen"),
+                count(applied.voortgang, "voortgangstekst", "voortgangsteksten"),
                 applied.refused,
                 applied.unresolved
             );

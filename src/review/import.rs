@@ -212,7 +212,9 @@ fn status_change(
     let (sent_status, ours_status) = match jaar {
         Some(y) => (
             sent.year_record.as_ref().and_then(|r| r.status.clone()),
-            current.and_then(|a| a.voortgang.get(&y)).and_then(|r| r.status.clone()),
+            current
+                .and_then(|a| a.voortgang.get(&y))
+                .and_then(|r| r.status.clone()),
         ),
         None => (sent.status.clone(), current.and_then(|a| a.status.clone())),
     };
@@ -247,7 +249,14 @@ fn voortgang_change(
         .and_then(|a| a.voortgang.get(&jaar))
         .map(|r| r.voortgang.clone())
         .unwrap_or_default();
-    three_way(item, name, Subject::Voortgang, base, ours, theirs.voortgang.clone())
+    three_way(
+        item,
+        name,
+        Subject::Voortgang,
+        base,
+        ours,
+        theirs.voortgang.clone(),
+    )
 }
 
 /// A change of `subject` from what was sent (`base`), what the municipality has now (`ours`)
@@ -458,8 +467,12 @@ pub fn apply(
             // Only statuses from the municipality's list, whatever was chosen.
             (Subject::Status, _) if !plan.statuses.contains(&c.theirs) => None,
             (Subject::Status, None) => Some(Edit::Status(Some(c.theirs.clone()))),
-            (Subject::Status, Some(y)) => Some(Edit::Jaar(y, YearEdit::Status(Some(c.theirs.clone())))),
-            (Subject::Voortgang, Some(y)) => Some(Edit::Jaar(y, YearEdit::Voortgang(c.theirs.clone()))),
+            (Subject::Status, Some(y)) => {
+                Some(Edit::Jaar(y, YearEdit::Status(Some(c.theirs.clone()))))
+            }
+            (Subject::Voortgang, Some(y)) => {
+                Some(Edit::Jaar(y, YearEdit::Voortgang(c.theirs.clone())))
+            }
             (Subject::Voortgang, None) | (Subject::Reactie, _) => None,
         };
         if take

@@ -92,8 +92,7 @@ pub fn invite_for_year(
             })
             .collect();
         let previous: Option<&Reaction> = a.latest_reaction(partner).filter(|r| !r.is_empty());
-        let year_record =
-            jaar.map(|y| a.voortgang.get(&y).cloned().unwrap_or_default());
+        let year_record = jaar.map(|y| a.voortgang.get(&y).cloned().unwrap_or_default());
         items.push(ReviewItem {
             id: el.id.to_string(),
             name: kompas.short_name(ix),

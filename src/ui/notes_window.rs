@@ -61,6 +61,8 @@ pub struct NotesWindow {
     pub status: Option<String>,
     /// Whether the next invitation carries the municipality's own notes (off by default).
     pub share_notes: bool,
+    /// The year whose progress the next invitation asks for (none by default).
+    pub ask_year: Option<i32>,
     dialog: crate::ui::dialog::DialogFocus,
 }
 
@@ -183,6 +185,19 @@ impl NotesWindow {
             &mut self.share_notes,
             "Ook onze eigen notities meesturen (standaard niet: die zijn intern)",
         );
+        ui.horizontal(|ui| {
+            let years = crate::voortgang::candidate_years(input.kompas, input.notes);
+            if let Some(y) = crate::ui::voortgang_view::year_picker(
+                ui,
+                "uitnodiging-jaar",
+                "Vraag ook de voortgang over",
+                self.ask_year,
+                &years,
+                "geen jaar",
+            ) {
+                self.ask_year = y;
+            }
+        });
         ui.add_space(6.0);
         if input.notes.partners.is_empty() {
             ui.label(RichText::new("Nog geen partners.").italics());
@@ -221,6 +236,7 @@ impl NotesWindow {
                                 p.clone(),
                                 path,
                                 share,
+                                self.ask_year,
                             ),
                         ));
                     }
@@ -324,10 +340,9 @@ impl NotesWindow {
                         (Subject::Reactie, _) => "reactie".to_owned(),
                         (Subject::Status, None) => "status".to_owned(),
                         (Subject::Status, Some(y)) => format!("status {y}"),
-                        (Subject::Voortgang, y) => format!(
-                            "voortgang {}",
-                            y.map(|y| y.to_string()).unwrap_or_default()
-                        ),
+                        (Subject::Voortgang, y) => {
+                            format!("voortgang {}", y.map(|y| y.to_string()).unwrap_or_default())
+                        }
                     };
                     ui.label(
                         RichText::new(format!("{} — {what} ({})", c.name, c.kind.label())).strong(),

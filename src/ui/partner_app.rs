@@ -268,8 +268,9 @@ impl PartnerApp {
                             let statuses = self.file.statuses.clone();
                             let theme = &self.theme;
                             let glossary = &self.glossary;
+                            let jaar = self.file.jaar;
                             for (i, item) in self.file.items.iter_mut().enumerate() {
-                                item_ui(ui, theme, glossary, &statuses, i, item);
+                                item_ui(ui, theme, glossary, (&statuses, jaar), i, item);
                                 ui.add_space(12.0);
                             }
                         });
@@ -447,7 +448,7 @@ fn item_ui(
     ui: &mut Ui,
     theme: &Theme,
     glossary: &Glossary,
-    statuses: &[String],
+    (statuses, jaar): (&[String], Option<i32>),
     i: usize,
     item: &mut ReviewItem,
 ) {
@@ -503,11 +504,22 @@ fn item_ui(
                         ui.label(&item.note);
                     }
                 }
+                if let (Some(y), Some(r)) = (jaar, &item.year_record)
+                    && !r.is_empty()
+                {
+                    ui.label(RichText::new(format!("Voortgang {y} volgens de gemeente")).strong());
+                    if let Some(s) = &r.status {
+                        ui.label(format!("Status in {y}: {s}"));
+                    }
+                    if !r.voortgang.is_empty() {
+                        ui.label(&r.voortgang);
+                    }
+                }
                 if let Some(prev) = &item.previous {
                     ui.label(RichText::new(format!("Uw vorige reactie: {}", prev.note)).italics());
                 }
                 ui.add_space(8.0);
-                reaction_ui(ui, statuses, i, item);
+                reaction_ui(ui, (statuses, jaar), i, item);
             });
         });
 }
@@ -541,7 +553,12 @@ fn begrippen_ui(ui: &mut Ui, glossary: &Glossary, i: usize, item: &ReviewItem) {
         });
 }
 
-fn reaction_ui(ui: &mut Ui, statuses: &[String], i: usize, item: &mut ReviewItem) {
+fn reaction_ui(
+    ui: &mut Ui,
+    (statuses, jaar): (&[String], Option<i32>),
+    i: usize,
+    item: &mut ReviewItem,
+) {
     let label = ui.label(RichText::new("Uw reactie").strong());
     ui.add(
         egui::TextEdit::multiline(&mut item.reaction.note)
@@ -550,8 +567,21 @@ fn reaction_ui(ui: &mut Ui, statuses: &[String], i: usize, item: &mut ReviewItem
             .char_limit(review::MAX_TEXT),
     )
     .labelled_by(label.id);
+    if let Some(y) = jaar {
+        let label = ui.label(format!("Wat is er in {y} bereikt?"));
+        ui.add(
+            egui::TextEdit::multiline(&mut item.reaction.voortgang)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .char_limit(review::MAX_TEXT),
+        )
+        .labelled_by(label.id);
+    }
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Status volgens u");
+        let label = ui.label(jaar.map_or_else(
+            || "Status volgens u".to_owned(),
+            |y| format!("Status in {y} volgens u"),
+        ));
         egui::ComboBox::from_id_salt(("partner-status", i))
             .selected_text(
                 item.reaction

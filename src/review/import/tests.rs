@@ -499,7 +499,10 @@ fn a_partner_reports_a_years_progress_into_that_years_record() {
         "1.1.1.2",
         "",
         "Gemeente",
-        Edit::Jaar(2019, YearEdit::Voortgang("Gesprekken met vier scholen".into())),
+        Edit::Jaar(
+            2019,
+            YearEdit::Voortgang("Gesprekken met vier scholen".into()),
+        ),
     );
     // A year invitation cannot change the year the partner was not asked about: the file's
     // own claim of a year is not what counts, the invitation's record is.
@@ -522,17 +525,30 @@ fn a_partner_reports_a_years_progress_into_that_years_record() {
         ]
     );
     let applied = apply(&mut n, &p, &BTreeMap::new(), "Gemeente", &no_titles);
-    assert_eq!((applied.statuses, applied.voortgang, applied.unresolved), (1, 1, 1));
+    assert_eq!(
+        (applied.statuses, applied.voortgang, applied.unresolved),
+        (1, 1, 1)
+    );
     let a = n.get("1.1.1.1").unwrap();
     assert_eq!(a.voortgang[&2019].status.as_deref(), Some("afgerond"));
-    assert_eq!(a.voortgang[&2019].voortgang, "Twaalf ouderavonden gehouden.");
-    assert_eq!(a.status.as_deref(), Some("niet gestart"), "the current status is not the year's");
+    assert_eq!(
+        a.voortgang[&2019].voortgang,
+        "Twaalf ouderavonden gehouden."
+    );
+    assert_eq!(
+        a.status.as_deref(),
+        Some("niet gestart"),
+        "the current status is not the year's"
+    );
     assert!(a.voortgang.get(&2020).is_none());
     // The conflict left ours; the partner's words are in their reaction.
     let b = n.get("1.1.1.2").unwrap();
     assert_eq!(b.voortgang[&2019].voortgang, "Gesprekken met vier scholen");
     let r = b.latest_reaction("Welzijn").unwrap();
-    assert_eq!((r.jaar, r.voortgang.as_str()), (Some(2019), "Gesprekken met alle scholen"));
+    assert_eq!(
+        (r.jaar, r.voortgang.as_str()),
+        (Some(2019), "Gesprekken met alle scholen")
+    );
 }
 
 #[test]

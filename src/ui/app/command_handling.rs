@@ -360,8 +360,8 @@ impl KompasApp {
     fn apply_notes(&mut self, ctx: &egui::Context, command: NotesCommand) {
         let now = ctx.input(|i| i.time);
         let command = match command {
-            NotesCommand::ExportForPartner(partner, path, share) => {
-                return self.export_for_partner(&partner, &path, share, now);
+            NotesCommand::ExportForPartner(partner, path, share, jaar) => {
+                return self.export_for_partner(&partner, &path, (share, jaar), now);
             }
             NotesCommand::ApplyImport(label, plan, choices) => {
                 return self.apply_import(&label, &plan, &choices, now);
@@ -433,14 +433,14 @@ impl KompasApp {
         &mut self,
         partner: &str,
         path: &std::path::Path,
-        share: crate::review::ShareNotes,
+        (share, jaar): (crate::review::ShareNotes, Option<i32>),
         now: f64,
     ) {
         let who = self.who().to_owned();
         let s = &mut self.session;
         let kompas = &s.prepared.kompas;
         let (invitation, file) =
-            crate::review::invite(s.notes.file(), kompas, partner, &who, share);
+            crate::review::invite_for_year(s.notes.file(), kompas, partner, &who, share, jaar);
         s.notes_window.status = Some(match crate::review::write(path, &file) {
             Ok(()) => {
                 // Recorded only once written: a reaction is checked against it.

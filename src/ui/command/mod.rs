@@ -78,8 +78,8 @@ pub enum NotesCommand {
     /// Set the user's name (recorded with every change).
     SetUserName(String),
     /// Write the invitation for a partner to a path (with or without the municipality's own
-    /// notes) and record it in the notes.
-    ExportForPartner(String, PathBuf, crate::review::ShareNotes),
+    /// notes, asking for a year's progress or not) and record it in the notes.
+    ExportForPartner(String, PathBuf, crate::review::ShareNotes, Option<i32>),
     /// Apply an import plan (file label, plan, choice per conflict).
     ApplyImport(
         String,
