@@ -296,6 +296,10 @@ fn three_way(
 /// # Errors
 /// The file answers no invitation in these notes, names another partner, or is about
 /// another compass: nothing of it can be trusted then.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the file's items, each step one rule of what is trusted"
+)]
 pub fn plan(notes: &NotesFile, file: &ReviewFile, kompas: &Kompas) -> Result<Plan, ReviewError> {
     if file.kind != super::ReviewKind::Reactie {
         return Err(ReviewError::NotAReaction);

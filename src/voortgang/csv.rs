@@ -96,25 +96,7 @@ pub fn check(bytes: &[u8], kompas: &Kompas, statuses: &[String]) -> Result<Check
         return Err("het bestand is leeg".into());
     };
     let first = first.map_err(|e| format!("regel 1: {e}"))?;
-    let header: Vec<String> = first.iter().map(|c| c.trim().to_lowercase()).collect();
-    let (columns, first_is_data) = if header.iter().any(|h| h == "id") {
-        (header, false)
-    } else if first
-        .get(0)
-        .is_some_and(|id| kompas.get(id.trim()).is_some())
-    {
-        // No header: the documented order.
-        (
-            ["id", "jaar", "status", "voortgang"]
-                .map(str::to_owned)
-                .to_vec(),
-            true,
-        )
-    } else {
-        return Err(
-            "de eerste regel noemt geen kolom 'id' (verwacht: id;jaar;status;voortgang)".into(),
-        );
-    };
+    let (columns, first_is_data) = header(&first, kompas)?;
     let col = |name: &str| columns.iter().position(|c| c == name);
     let Some(id_col) = col("id") else {
         return Err("er is geen kolom 'id'".into());
@@ -187,6 +169,27 @@ pub fn check(bytes: &[u8], kompas: &Kompas, statuses: &[String]) -> Result<Check
         }
     }
     Ok(out)
+}
+
+/// The column names of the first row, or, when it is already a row of data (its first cell
+/// is an id of the compass), the documented order; true in the second case.
+fn header(first: &::csv::StringRecord, kompas: &Kompas) -> Result<(Vec<String>, bool), String> {
+    let names: Vec<String> = first.iter().map(|c| c.trim().to_lowercase()).collect();
+    if names.iter().any(|h| h == "id") {
+        Ok((names, false))
+    } else if first
+        .get(0)
+        .is_some_and(|id| kompas.get(id.trim()).is_some())
+    {
+        Ok((
+            ["id", "jaar", "status", "voortgang"]
+                .map(str::to_owned)
+                .to_vec(),
+            true,
+        ))
+    } else {
+        Err("de eerste regel noemt geen kolom 'id' (verwacht: id;jaar;status;voortgang)".into())
+    }
 }
 
 /// UTF-8 (a byte-order mark dropped), else Windows-1252 as older Excel writes it.

@@ -185,14 +185,13 @@ pub(super) fn corner_ui(ui: &mut Ui, at: Rect, cx: &mut ViewCtx<'_>) {
 /// high as the picker alone when progress is off: it sits in the corner the circle leaves
 /// free) and what is left for the compass.
 pub(super) fn split(area: Rect, cx: &ViewCtx<'_>) -> (Rect, Rect) {
+    // Off, the picker alone fits in the corner the circle leaves free, unless the area is
+    // narrow beside its height (a zoomed window): then it gets a strip of its own.
     let strip_h = match (cx.voortgang.is_some(), cx.from_afar) {
-        (false, true) => 0.0,
-        // The picker alone fits in the corner the circle leaves free, unless the area is
-        // narrow beside its height (a zoomed window): then it gets a strip of its own.
         (false, false) if !corner_is_free(area) => 30.0,
-        (false, false) => 0.0,
         (true, false) => 30.0,
         (true, true) => theme::PRESENT_BODY_PT * 1.7,
+        (false, _) => 0.0,
     };
     let strip = Rect::from_min_max(area.min, pos2(area.max.x, area.min.y + strip_h.max(24.0)));
     let rest = Rect::from_min_max(pos2(area.min.x, area.min.y + strip_h), area.max);
