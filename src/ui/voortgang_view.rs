@@ -727,18 +727,46 @@ pub enum MetingKind {
     Streefwaarde,
 }
 
-/// A number as typed in Dutch or English: `12,5`, `12.5`, `1.234,5`.
+/// A number as typed in Dutch or English: `12,5`, `12.5`, `1.234,5`, and `7.410` as seven
+/// thousand four hundred and ten (points grouping thousands, as a Dutch document writes it).
 pub fn parse_number(s: &str) -> Option<f64> {
-    let t = s.trim().replace(' ', "");
+    let t = s.trim().replace([' ', '\u{a0}'], "");
     if t.is_empty() {
         return None;
     }
-    let t = if t.contains(',') {
+    let digits = t.trim_start_matches('-');
+    let mut groups = digits.split('.');
+    let grouped = digits.contains('.')
+        && groups.next().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    let t = if t.contains(',') || grouped {
         t.replace('.', "").replace(',', ".")
     } else {
         t
     };
     t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn numbers_are_read_as_a_dutch_reader_means_them() {
+        for (text, value) in [
+            ("7,4", 7.4),
+            ("7.4", 7.4),
+            ("7.410", 7410.0),
+            ("1.234.567", 1_234_567.0),
+            ("1.234,5", 1234.5),
+            ("-0,5", -0.5),
+            ("12.34", 12.34),
+        ] {
+            assert_eq!(parse_number(text), Some(value), "{text}");
+        }
+        assert_eq!(parse_number("twaalf"), None);
+        assert_eq!(parse_number(""), None);
+    }
 }
 
 fn capitalise(s: &str) -> String {

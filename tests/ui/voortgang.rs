@@ -123,3 +123,61 @@ fn the_years_record_is_kept_from_the_detail_panel_and_listed_in_the_voortgang_wi
     h.run();
     h.get_by_label_contains("1 veranderd tussen 2018 en 2019");
 }
+
+#[test]
+fn indicator_values_are_entered_per_year_and_the_jaarverslag_is_written_from_the_window() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::Ui(UiCommand::ShowVoortgang));
+    h.run();
+    h.get_by_label("Indicatoren").click();
+    h.run();
+    // The first indicator (cliënttevredenheid comes third): a measured value for 2019, typed
+    // the Dutch way, and a target.
+    let jaar = h.get_all_by_role_and_label(Role::TextInput, "Jaar").next().unwrap();
+    jaar.focus();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Jaar")
+        .next()
+        .unwrap()
+        .type_text("2019");
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Waarde")
+        .next()
+        .unwrap()
+        .focus();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Waarde")
+        .next()
+        .unwrap()
+        .type_text("7.410");
+    h.run();
+    h.get_all_by_label("Meting bewaren").next().unwrap().click();
+    h.run();
+    let m = &h.state().notes().indicatoren["fysieke-beperking"];
+    assert_eq!(m.waarden.get(&2019), Some(&7410.0));
+    // The table beside the chart says it in words.
+    h.get_by_label_contains("7.410");
+    // The jaarverslag of 2019 as Markdown, from the window.
+    h.get_by_label("Jaarverslag en export").click();
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("verslag-2019.md");
+    let field = h.get_by_role_and_label(Role::TextInput, "Bestand");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Bestand")
+        .type_text(out.to_str().unwrap());
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Jaar").click_accesskit();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "2019").click();
+    h.run();
+    h.get_by_label("Jaarverslag 2019 schrijven").click();
+    h.run();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("# Jaarverslag 2019 — Sociaal Kompas 2017-2020"), "{text}");
+    assert!(text.contains("| Huishoudens met een fysieke beperking | 7.410 huishoudens |"), "{text}");
+    h.get_by_label_contains("Geschreven:");
+}
