@@ -122,7 +122,7 @@ fn ui(h: &mut Harness<'static, KompasApp>, c: UiCommand) {
 }
 
 /// Each view of the desk, the way a user gets there.
-const DESK_VIEWS: [&str; 11] = [
+const DESK_VIEWS: [&str; 12] = [
     "kompas",
     "koers",
     "kaart",
@@ -134,6 +134,7 @@ const DESK_VIEWS: [&str; 11] = [
     "notities",
     "voortgang",
     "voortgang-venster",
+    "voortgang-indicatoren",
 ];
 
 /// Every inspanning a status in 2018 and 2019, the same each run: the fifth of them in turn
@@ -187,6 +188,31 @@ fn show(h: &mut Harness<'static, KompasApp>, view: &str) {
         "voortgang-venster" => {
             with_progress(h);
             ui(h, UiCommand::ShowVoortgang);
+        }
+        "voortgang-indicatoren" => {
+            use kompas::ui::command::VoortgangCommand;
+            use kompas::ui::voortgang_view::MetingKind;
+            let ctx = h.ctx.clone();
+            for (kind, year, value) in [
+                (MetingKind::Nulmeting, 2016, 7260.0),
+                (MetingKind::Meting, 2017, 7310.0),
+                (MetingKind::Meting, 2018, 7395.0),
+                (MetingKind::Meting, 2019, 7410.0),
+                (MetingKind::Streefwaarde, 2020, 7500.0),
+            ] {
+                h.state_mut().apply(
+                    &ctx,
+                    Command::Voortgang(VoortgangCommand::Meting(
+                        "fysieke-beperking".into(),
+                        kind,
+                        year,
+                        Some(value),
+                    )),
+                );
+            }
+            ui(h, UiCommand::ShowVoortgang);
+            h.get_by_label("Indicatoren").click();
+            h.run();
         }
         other => panic!("unknown view {other}"),
     }
@@ -248,6 +274,11 @@ fn voortgang() {
 #[test]
 fn voortgang_venster() {
     snapshot_desk(DESK_VIEWS[10]);
+}
+
+#[test]
+fn voortgang_indicatoren() {
+    snapshot_desk(DESK_VIEWS[11]);
 }
 
 #[test]

@@ -782,8 +782,30 @@ fn series_ui(ui: &mut Ui, id: &str, m: &crate::notes::Meetreeks, theme: &Theme) 
     use egui_plot::{HLine, Line, Plot, PlotPoints, Points};
     let points: Vec<[f64; 2]> = m.waarden.iter().map(|(y, v)| [*y as f64, *v]).collect();
     ui.horizontal_top(|ui| {
-        Plot::new(("reeks", id))
-            .height(160.0)
+        // Baseline and target are lines across; the view must reach them too.
+        let mut plot = Plot::new(("reeks", id));
+        let marks: Vec<(i32, f64)> = m
+            .nulmeting
+            .iter()
+            .chain(m.streefwaarde.iter())
+            .copied()
+            .collect();
+        let values = m
+            .waarden
+            .values()
+            .copied()
+            .chain(marks.iter().map(|(_, v)| *v));
+        let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        let margin = ((hi - lo) * 0.08).max(hi.abs() * 0.01).max(0.5);
+        for (y, v) in marks {
+            plot = plot
+                .include_y(v - margin)
+                .include_y(v + margin)
+                .include_x(f64::from(y));
+        }
+        plot.height(160.0)
             .width(420.0)
             .allow_drag(false)
             .allow_zoom(false)

@@ -128,13 +128,17 @@ fn the_years_record_is_kept_from_the_detail_panel_and_listed_in_the_voortgang_wi
 fn indicator_values_are_entered_per_year_and_the_jaarverslag_is_written_from_the_window() {
     let mut h = harness();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::Ui(UiCommand::ShowVoortgang));
+    h.state_mut()
+        .apply(&ctx, Command::Ui(UiCommand::ShowVoortgang));
     h.run();
     h.get_by_label("Indicatoren").click();
     h.run();
     // The first indicator (cliënttevredenheid comes third): a measured value for 2019, typed
     // the Dutch way, and a target.
-    let jaar = h.get_all_by_role_and_label(Role::TextInput, "Jaar").next().unwrap();
+    let jaar = h
+        .get_all_by_role_and_label(Role::TextInput, "Jaar")
+        .next()
+        .unwrap();
     jaar.focus();
     h.run();
     h.get_all_by_role_and_label(Role::TextInput, "Jaar")
@@ -170,14 +174,21 @@ fn indicator_values_are_entered_per_year_and_the_jaarverslag_is_written_from_the
     h.get_by_role_and_label(Role::TextInput, "Bestand")
         .type_text(out.to_str().unwrap());
     h.run();
-    h.get_by_role_and_label(Role::ComboBox, "Jaar").click_accesskit();
+    h.get_by_role_and_label(Role::ComboBox, "Jaar")
+        .click_accesskit();
     h.run();
     h.get_by_role_and_label(Role::Button, "2019").click();
     h.run();
     h.get_by_label("Jaarverslag 2019 schrijven").click();
     h.run();
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.starts_with("# Jaarverslag 2019 — Sociaal Kompas 2017-2020"), "{text}");
-    assert!(text.contains("| Huishoudens met een fysieke beperking | 7.410 huishoudens |"), "{text}");
+    assert!(
+        text.starts_with("# Jaarverslag 2019 — Sociaal Kompas 2017-2020"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Huishoudens met een fysieke beperking | 7.410 huishoudens |"),
+        "{text}"
+    );
     h.get_by_label_contains("Geschreven:");
 }
