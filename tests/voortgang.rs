@@ -159,6 +159,64 @@ fn a_years_progress_goes_from_a_spreadsheet_to_the_summary_and_the_jaarverslag()
     );
     assert_eq!(page.matches("<h3 ").count(), 16);
     assert!(page.contains("<th scope=\"col\">Status</th>"));
+    assert_accessible_structure(&page);
+}
+
+/// What a screen reader needs of the page, read by an HTML parser: the language, one h1,
+/// headings that never skip a level, every section named by its heading, every table with a
+/// caption and header cells for its columns and rows, no empty heading or cell.
+fn assert_accessible_structure(page: &str) {
+    use scraper::{Html, Selector};
+    let doc = Html::parse_document(page);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let html = doc.select(&sel("html")).next().unwrap();
+    assert_eq!(html.value().attr("lang"), Some("nl"));
+    assert_eq!(doc.select(&sel("h1")).count(), 1);
+    let mut last = 1;
+    for h in doc.select(&sel("h1, h2, h3, h4, h5, h6")) {
+        let level: u32 = h.value().name()[1..].parse().unwrap();
+        assert!(
+            level <= last + 1,
+            "heading {} skips a level",
+            h.text().collect::<String>()
+        );
+        assert!(!h.text().collect::<String>().trim().is_empty());
+        last = level;
+    }
+    for section in doc.select(&sel("section")) {
+        let by = section.value().attr("aria-labelledby").unwrap();
+        let named = doc.select(&sel(&format!("#{by}"))).next();
+        assert!(
+            named.is_some(),
+            "section labelled by #{by}, which is missing"
+        );
+    }
+    for table in doc.select(&sel("table")) {
+        assert!(table.select(&sel("caption")).next().is_some());
+        let head: Vec<_> = table.select(&sel("thead th")).collect();
+        assert!(
+            !head.is_empty()
+                && head
+                    .iter()
+                    .all(|th| th.value().attr("scope") == Some("col"))
+        );
+        for row in table.select(&sel("tbody tr")) {
+            let first = row
+                .first_child()
+                .and_then(scraper::ElementRef::wrap)
+                .unwrap();
+            assert_eq!(
+                (first.value().name(), first.value().attr("scope")),
+                ("th", Some("row"))
+            );
+            for cell in row.select(&sel("td, th")) {
+                assert!(
+                    !cell.text().collect::<String>().trim().is_empty(),
+                    "an empty cell"
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -76,6 +76,8 @@ pub struct NotesWindowInput<'a> {
     pub path: Option<&'a std::path::Path>,
     /// The label of the import "undo" would revert.
     pub undo: Option<&'a str>,
+    /// The years a partner can be asked about.
+    pub years: &'a [i32],
     /// Colours.
     pub theme: &'a Theme,
 }
@@ -186,13 +188,13 @@ impl NotesWindow {
             "Ook onze eigen notities meesturen (standaard niet: die zijn intern)",
         );
         ui.horizontal(|ui| {
-            let years = crate::voortgang::candidate_years(input.kompas, input.notes);
+            let years = input.years;
             if let Some(y) = crate::ui::voortgang_view::year_picker(
                 ui,
                 "uitnodiging-jaar",
                 "Vraag ook de voortgang over",
                 self.ask_year,
-                &years,
+                years,
                 "geen jaar",
             ) {
                 self.ask_year = y;

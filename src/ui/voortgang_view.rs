@@ -246,7 +246,7 @@ impl VoortgangState {
     fn table_ui(&mut self, ui: &mut Ui, input: &Input<'_>) {
         let kompas = input.kompas;
         let notes = input.notes;
-        let years = voortgang::candidate_years(kompas, notes);
+        let years = self.years().to_vec();
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Partner");
             let shown = self.filter.partner.clone().unwrap_or_else(|| "alle".into());
@@ -413,7 +413,7 @@ impl VoortgangState {
 
     fn changes_ui(&mut self, ui: &mut Ui, input: &Input<'_>) {
         let kompas = input.kompas;
-        let years = voortgang::candidate_years(kompas, input.notes);
+        let years = self.years().to_vec();
         if self.compare.0.is_none() && self.compare.1.is_none() {
             // The last two years with records; with one, the year before it.
             let recorded = input.notes.years_recorded();
@@ -643,7 +643,7 @@ impl VoortgangState {
     }
 
     fn report_ui(&mut self, ui: &mut Ui, input: &Input<'_>, commands: &mut Commands) {
-        let years = voortgang::candidate_years(input.kompas, input.notes);
+        let years = self.years().to_vec();
         let year = self
             .filter
             .year

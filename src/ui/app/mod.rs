@@ -382,6 +382,7 @@ impl KompasApp {
                 notes: s.notes.file(),
                 path: s.notes.path.as_deref(),
                 undo: s.notes.undo_label(),
+                years: s.voortgang.years(),
                 theme: &self.theme,
             };
             s.notes_window.ui(&ctx, &input, &mut self.commands);
