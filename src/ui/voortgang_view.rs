@@ -747,28 +747,6 @@ pub fn parse_number(s: &str) -> Option<f64> {
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse_number;
-
-    #[test]
-    fn numbers_are_read_as_a_dutch_reader_means_them() {
-        for (text, value) in [
-            ("7,4", 7.4),
-            ("7.4", 7.4),
-            ("7.410", 7410.0),
-            ("1.234.567", 1_234_567.0),
-            ("1.234,5", 1234.5),
-            ("-0,5", -0.5),
-            ("12.34", 12.34),
-        ] {
-            assert_eq!(parse_number(text), Some(value), "{text}");
-        }
-        assert_eq!(parse_number("twaalf"), None);
-        assert_eq!(parse_number(""), None);
-    }
-}
-
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -896,4 +874,26 @@ pub fn table_rows(kompas: &Kompas, notes: &NotesFile, f: &TableFilter, sort: Sor
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn numbers_are_read_as_a_dutch_reader_means_them() {
+        for (text, value) in [
+            ("7,4", 7.4),
+            ("7.4", 7.4),
+            ("7.410", 7410.0),
+            ("1.234.567", 1_234_567.0),
+            ("1.234,5", 1234.5),
+            ("-0,5", -0.5),
+            ("12.34", 12.34),
+        ] {
+            assert_eq!(parse_number(text), Some(value), "{text}");
+        }
+        assert_eq!(parse_number("twaalf"), None);
+        assert_eq!(parse_number(""), None);
+    }
 }
