@@ -170,8 +170,8 @@ fn assert_accessible_structure(page: &str) {
     let doc = Html::parse_document(page);
     let sel = |s: &str| Selector::parse(s).unwrap();
     let html = doc.select(&sel("html")).next().unwrap();
-    assert_eq!(html.value().attr("lang"), Some("nl"));
-    assert_eq!(doc.select(&sel("h1")).count(), 1);
+    assert_eq!(html.value().attr("lang"), Some("nl"), "the page's language");
+    assert_eq!(doc.select(&sel("h1")).count(), 1, "one h1");
     let mut last = 1;
     for h in doc.select(&sel("h1, h2, h3, h4, h5, h6")) {
         let level: u32 = h.value().name()[1..].parse().unwrap();
@@ -180,7 +180,10 @@ fn assert_accessible_structure(page: &str) {
             "heading {} skips a level",
             h.text().collect::<String>()
         );
-        assert!(!h.text().collect::<String>().trim().is_empty());
+        assert!(
+            !h.text().collect::<String>().trim().is_empty(),
+            "an empty heading"
+        );
         last = level;
     }
     for section in doc.select(&sel("section")) {
@@ -192,13 +195,17 @@ fn assert_accessible_structure(page: &str) {
         );
     }
     for table in doc.select(&sel("table")) {
-        assert!(table.select(&sel("caption")).next().is_some());
+        assert!(
+            table.select(&sel("caption")).next().is_some(),
+            "a table without caption"
+        );
         let head: Vec<_> = table.select(&sel("thead th")).collect();
         assert!(
             !head.is_empty()
                 && head
                     .iter()
-                    .all(|th| th.value().attr("scope") == Some("col"))
+                    .all(|th| th.value().attr("scope") == Some("col")),
+            "column headers with scope=col"
         );
         for row in table.select(&sel("tbody tr")) {
             let first = row
@@ -207,7 +214,8 @@ fn assert_accessible_structure(page: &str) {
                 .unwrap();
             assert_eq!(
                 (first.value().name(), first.value().attr("scope")),
-                ("th", Some("row"))
+                ("th", Some("row")),
+                "each row starts with its header"
             );
             for cell in row.select(&sel("td, th")) {
                 assert!(
