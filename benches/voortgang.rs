@@ -22,6 +22,10 @@ const STATUSES: [&str; 5] = [
     "vervallen",
 ];
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "set-up and five measurements of one compass, in order"
+)]
 fn bench(c: &mut Criterion) {
     let kompas = kompas::generate::synthetic(&kompas::generate::Spec::with_elements(50_000, 1));
     let leaves: Vec<String> = kompas
