@@ -463,6 +463,13 @@ impl NotesEditor {
         for line in others {
             ui.label(RichText::new(line).small());
         }
+        if ui
+            .button("Voortgang van alle onderdelen…")
+            .on_hover_text(crate::ui::command::UiCommand::ShowVoortgang.tooltip())
+            .clicked()
+        {
+            cx.push(Command::Ui(crate::ui::command::UiCommand::ShowVoortgang));
+        }
     }
 }
 

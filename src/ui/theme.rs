@@ -477,6 +477,9 @@ pub fn apply_text_styles(style: &mut egui::Style) {
     style.spacing.scroll = egui::style::ScrollStyle::solid();
 }
 
+/// From this width the top bar has room for "Voortgang" as a button of its own (below it,
+/// it is in the ⚙ Beeld menu).
+pub const TOOLBAR_WIDE_PT: f32 = 1360.0;
 /// Below this width (in points) the top bar puts its right-hand buttons in one menu.
 pub const TOOLBAR_FULL_PT: f32 = 1220.0;
 /// Below this width the top bar also shortens "Terug"/"Vooruit" to arrows and the search

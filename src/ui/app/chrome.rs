@@ -178,6 +178,7 @@ impl KompasApp {
         let full = width >= theme::TOOLBAR_FULL_PT;
         let compact = width < theme::TOOLBAR_COMPACT_PT;
         let tiny = width < theme::TOOLBAR_TINY_PT;
+        let wide = width >= theme::TOOLBAR_WIDE_PT;
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 6.0;
             self.skip_link_ui(ui);
@@ -222,8 +223,8 @@ impl KompasApp {
             // the right by its width as measured in the frame before.
             at_the_right(ui, "rechts-bovenbalk", |ui| {
                 if full {
-                    self.panel_buttons_ui(ui);
-                    self.view_menu_ui(ui);
+                    self.panel_buttons_ui(ui, wide);
+                    self.view_menu_ui(ui, wide);
                 } else {
                     ui.menu_button(big("☰ Menu"), |ui| {
                         if tiny {
@@ -240,7 +241,7 @@ impl KompasApp {
     }
 
     /// Overzicht, Begrippen, Notities and Over het kompas as buttons.
-    fn panel_buttons_ui(&mut self, ui: &mut Ui) {
+    fn panel_buttons_ui(&mut self, ui: &mut Ui, wide: bool) {
         let c = &mut self.commands;
         for (command, on, flag) in [
             (
@@ -264,6 +265,9 @@ impl KompasApp {
             }
         }
         command_button(ui, c, UiCommand::ShowNotesWindow, true);
+        if wide {
+            command_button(ui, c, UiCommand::ShowVoortgang, true);
+        }
         if !self.session.kompas().content.pages.is_empty() {
             command_button(ui, c, UiCommand::ShowAbout, true);
         }
@@ -295,14 +299,27 @@ impl KompasApp {
             UiCommand::ShowNotesWindow,
             UiCommand::ShowNotesWindow.text(),
         );
+        menu_entry(ui, c, UiCommand::ShowVoortgang, "Voortgang…");
         if !self.session.kompas().content.pages.is_empty() {
             menu_entry(ui, c, UiCommand::ShowAbout, UiCommand::ShowAbout.text());
         }
     }
 
     /// The "⚙ Beeld" menu: theme, animations, presenting, full screen, image export, zoom.
-    fn view_menu_ui(&mut self, ui: &mut Ui) {
-        ui.menu_button(big("⚙ Beeld"), |ui| self.view_menu_contents_ui(ui));
+    fn view_menu_ui(&mut self, ui: &mut Ui, wide: bool) {
+        ui.menu_button(big("⚙ Beeld"), |ui| {
+            // Between the full bar and a wide one, Voortgang has no button: it is here.
+            if !wide {
+                menu_entry(
+                    ui,
+                    &mut self.commands,
+                    UiCommand::ShowVoortgang,
+                    "Voortgang…",
+                );
+                ui.separator();
+            }
+            self.view_menu_contents_ui(ui);
+        });
     }
 
     fn view_menu_contents_ui(&mut self, ui: &mut Ui) {
