@@ -3,7 +3,7 @@
 //! ring), the year picker and what the band means; the sentences screen readers hear are
 //! added to the shapes' names in [`super::interact`].
 
-use egui::{Align2, FontId, Rect, RichText, Ui, pos2, vec2};
+use egui::{FontId, Rect, RichText, Ui, pos2, vec2};
 
 use super::cache::{Cache, wedge_mesh};
 use super::layout::Wedge;
@@ -129,12 +129,13 @@ pub(super) fn corner_ui(ui: &mut Ui, at: Rect, cx: &mut ViewCtx<'_>) {
                 r.done(root),
                 r.counted(root)
             );
-            ui.painter().text(
-                at.left_top() + vec2(4.0, 4.0),
-                Align2::LEFT_TOP,
-                text,
-                FontId::new(theme::PRESENT_BODY_PT, theme::bold()),
-                cx.theme.text,
+            // A live region: turning progress on (V) or another year is announced.
+            let mut child = ui.new_child(egui::UiBuilder::new().max_rect(at.shrink2(vec2(4.0, 2.0))));
+            crate::ui::widgets::live_label(
+                &mut child,
+                RichText::new(text)
+                    .font(FontId::new(theme::PRESENT_BODY_PT, theme::bold()))
+                    .color(cx.theme.text),
             );
         }
         return;
@@ -161,9 +162,12 @@ pub(super) fn corner_ui(ui: &mut Ui, at: Rect, cx: &mut ViewCtx<'_>) {
         let share = r
             .percent(root)
             .map_or_else(String::new, |p| format!(" ({p}%)"));
-        child.label(
+        // A live region: choosing another year is announced with its share.
+        crate::ui::widgets::live_label(
+            &mut child,
             RichText::new(format!(
-                "{} van {} afgerond{share}",
+                "{}: {} van {} afgerond{share}",
+                r.year,
                 r.done(root),
                 r.counted(root)
             ))
