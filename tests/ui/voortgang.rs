@@ -39,6 +39,12 @@ fn a_years_progress_shows_on_the_compass_and_is_said_for_each_koers() {
     h.get_by_label(&koers);
     h.get_by_label_contains("Hoofddoel 1: 2 van 119 afgerond in 2019");
     assert!(painted_text(&h).contains("2 van 440 afgerond (0%)"));
+    // Said with its year, as a live region: choosing a year is announced.
+    let said = h.get_by_label("2019: 2 van 440 afgerond (0%)");
+    assert_eq!(
+        kittest::NodeT::accesskit_node(&said).live(),
+        egui::accesskit::Live::Polite
+    );
     // The year before: one.
     h.get_by_role_and_label(Role::ComboBox, "Voortgang")
         .click_accesskit();

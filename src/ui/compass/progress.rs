@@ -130,7 +130,8 @@ pub(super) fn corner_ui(ui: &mut Ui, at: Rect, cx: &mut ViewCtx<'_>) {
                 r.counted(root)
             );
             // A live region: turning progress on (V) or another year is announced.
-            let mut child = ui.new_child(egui::UiBuilder::new().max_rect(at.shrink2(vec2(4.0, 2.0))));
+            let mut child =
+                ui.new_child(egui::UiBuilder::new().max_rect(at.shrink2(vec2(4.0, 2.0))));
             crate::ui::widgets::live_label(
                 &mut child,
                 RichText::new(text)
@@ -162,17 +163,12 @@ pub(super) fn corner_ui(ui: &mut Ui, at: Rect, cx: &mut ViewCtx<'_>) {
         let share = r
             .percent(root)
             .map_or_else(String::new, |p| format!(" ({p}%)"));
-        // A live region: choosing another year is announced with its share.
-        crate::ui::widgets::live_label(
-            &mut child,
-            RichText::new(format!(
-                "{}: {} van {} afgerond{share}",
-                r.year,
-                r.done(root),
-                r.counted(root)
-            ))
-            .strong(),
-        );
+        // A live region: choosing another year is announced with its share (the year said
+        // too; on screen it stands in the picker beside it).
+        let shown = format!("{} van {} afgerond{share}", r.done(root), r.counted(root));
+        let said = format!("{}: {shown}", r.year);
+        let resp = crate::ui::widgets::live_label(&mut child, RichText::new(shown).strong());
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &said));
         let (swatch, _) = child.allocate_exact_size(vec2(18.0, 10.0), egui::Sense::hover());
         child
             .painter()
