@@ -161,8 +161,13 @@ pub(super) fn spotlight_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
             })
         };
         let mut total = h(&kompas.short_name(subject), body) + h(&el.title, title) + body;
+        let progress_line = if cx.voortgang.is_some() {
+            body * 1.3
+        } else {
+            0.0
+        };
         for &c in children {
-            total += h(&kompas.element(c).title, body) + body * 0.5;
+            total += h(&kompas.element(c).title, body) + body * 0.5 + progress_line;
         }
         total <= ui.available_height()
     };
@@ -198,7 +203,25 @@ pub(super) fn spotlight_ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
                 egui::FontId::new(body * 0.9, crate::ui::theme::bold()),
                 theme.text_on(fill),
             );
-            ui.add(egui::Label::new(egui::RichText::new(&child.title).size(body)).wrap());
+            ui.vertical(|ui| {
+                ui.add(egui::Label::new(egui::RichText::new(&child.title).size(body)).wrap());
+                // With a year's progress shown, each one's share, in words for the room.
+                if let Some(r) = cx.voortgang {
+                    let share = r
+                        .percent(c)
+                        .map_or_else(String::new, |p| format!(" ({p}%)"));
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{} van {} afgerond in {}{share}",
+                            r.done(c),
+                            r.counted(c),
+                            r.year
+                        ))
+                        .size(body * 0.9)
+                        .color(theme.text_muted),
+                    );
+                }
+            });
         });
         ui.add_space(body * 0.5);
     }
