@@ -583,7 +583,7 @@ impl VoortgangState {
                         ui.label(RichText::new(format!("Eenheid: {}", ind.unit)).small());
                     }
                     if let Some(m) = reeks.filter(|m| !m.is_empty()) {
-                        series_ui(ui, &ind.id, m, input.theme);
+                        series_ui(ui, &ind.id, m, input.theme, commands);
                     } else {
                         ui.label(RichText::new("Nog geen metingen.").italics());
                     }
@@ -756,7 +756,13 @@ fn capitalise(s: &str) -> String {
 
 /// The series as a line in `egui_plot` with baseline and target as horizontal lines, and
 /// the values as a table beside it (the plot alone says nothing to a screen reader).
-fn series_ui(ui: &mut Ui, id: &str, m: &crate::notes::Meetreeks, theme: &Theme) {
+fn series_ui(
+    ui: &mut Ui,
+    id: &str,
+    m: &crate::notes::Meetreeks,
+    theme: &Theme,
+    commands: &mut Commands,
+) {
     use egui_plot::{HLine, Line, Plot, PlotPoints, Points};
     let points: Vec<[f64; 2]> = m.waarden.iter().map(|(y, v)| [*y as f64, *v]).collect();
     ui.horizontal_top(|ui| {
@@ -813,20 +819,37 @@ fn series_ui(ui: &mut Ui, id: &str, m: &crate::notes::Meetreeks, theme: &Theme) 
             .show(ui, |ui| {
                 ui.label(RichText::new("Jaar").strong());
                 ui.label(RichText::new("Waarde").strong());
+                ui.label("");
                 ui.end_row();
-                if let Some((y, v)) = m.nulmeting {
-                    ui.label(format!("{y} (nulmeting)"));
+                let rows = m
+                    .nulmeting
+                    .map(|(y, v)| (MetingKind::Nulmeting, y, v))
+                    .into_iter()
+                    .chain(m.waarden.iter().map(|(y, v)| (MetingKind::Meting, *y, *v)))
+                    .chain(
+                        m.streefwaarde
+                            .map(|(y, v)| (MetingKind::Streefwaarde, y, v)),
+                    );
+                for (kind, y, v) in rows {
+                    let (year, what) = match kind {
+                        MetingKind::Nulmeting => (format!("{y} (nulmeting)"), "nulmeting"),
+                        MetingKind::Meting => (y.to_string(), "meting"),
+                        MetingKind::Streefwaarde => (format!("{y} (streefwaarde)"), "streefwaarde"),
+                    };
+                    ui.label(year);
                     ui.label(voortgang::verslag::dutch_number(v));
-                    ui.end_row();
-                }
-                for (y, v) in &m.waarden {
-                    ui.label(y.to_string());
-                    ui.label(voortgang::verslag::dutch_number(*v));
-                    ui.end_row();
-                }
-                if let Some((y, v)) = m.streefwaarde {
-                    ui.label(format!("{y} (streefwaarde)"));
-                    ui.label(voortgang::verslag::dutch_number(v));
+                    // A value typed wrong can be taken away, not only overwritten.
+                    let name = format!("Verwijder de {what} van {y}");
+                    let resp = ui.small_button("✕").on_hover_text(&name);
+                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    if resp.clicked() {
+                        commands.push(Command::Voortgang(VoortgangCommand::Meting(
+                            id.to_owned(),
+                            kind,
+                            y,
+                            None,
+                        )));
+                    }
                     ui.end_row();
                 }
             });
