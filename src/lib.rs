@@ -18,6 +18,7 @@ pub mod model;
 pub mod nav;
 pub mod notes;
 pub mod problem;
+pub mod publish;
 pub mod review;
 pub mod search;
 pub mod source;

@@ -93,6 +93,15 @@ pub enum Replace {
 /// `dir` is in use (not empty, a file or a link) or an I/O error; `dir` is then as it was.
 pub fn write_dir(kompas: &Kompas, dir: &Path, replace: Replace) -> std::io::Result<()> {
     let files = to_files(kompas).map_err(std::io::Error::other)?;
+    write_folder(&files, dir, replace)
+}
+
+/// Writes `files` (relative path, text) as the folder `dir`, the way [`write_dir`] does: into
+/// a new folder beside it first, then renamed into place.
+///
+/// # Errors
+/// See [`write_dir`].
+pub fn write_folder(files: &[(String, String)], dir: &Path, replace: Replace) -> std::io::Result<()> {
     let in_use = |why: &str| {
         std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,
@@ -124,8 +133,12 @@ pub fn write_dir(kompas: &Kompas, dir: &Path, replace: Replace) -> std::io::Resu
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.nieuw-"))
         .tempdir_in(&parent)?;
-    for (file, text) in &files {
-        write_atomic(&staging.path().join(file), text.as_bytes())?;
+    for (file, text) in files {
+        let path = staging.path().join(file);
+        if let Some(sub) = path.parent() {
+            fs::create_dir_all(sub)?;
+        }
+        write_atomic(&path, text.as_bytes())?;
     }
     match existing {
         None => fs::rename(staging.path(), dir)?,

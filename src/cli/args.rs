@@ -128,6 +128,18 @@ pub enum Command {
         /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
         path: Option<PathBuf>,
     },
+    /// Publiceer het kompas als website: statische pagina's zonder server, cookies of verzoeken
+    /// naar elders, te openen vanaf schijf of te zetten op elke webserver.
+    Publish {
+        /// De map voor de website.
+        #[arg(long)]
+        out: PathBuf,
+        /// Een bestaande, niet-lege map vervangen (anders wordt die geweigerd).
+        #[arg(long)]
+        force: bool,
+        /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.
+        path: Option<PathBuf>,
+    },
     /// Schrijf een synthetisch kompas (voor tests en metingen), altijd hetzelfde bij dezelfde seed.
     Generate {
         /// Ongeveer zoveel elementen (het aantal wordt naar boven afgerond op de vorm).

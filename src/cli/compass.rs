@@ -171,3 +171,34 @@ pub(super) fn search(query: &str, path: Option<&PathBuf>, limit: usize) -> ExitC
     }
     ExitCode::SUCCESS
 }
+
+/// Runs `kompas publish`: the site into a new folder, renamed into place.
+pub(super) fn publish(
+    out: &std::path::Path,
+    replace: crate::write::Replace,
+    path: Option<&PathBuf>,
+) -> ExitCode {
+    let loaded = match load_optional(path) {
+        Ok(l) => l,
+        Err(e) => {
+            print_problems(&e.problems);
+            eprintln!("\n{e}; er is niets geschreven.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let began = std::time::Instant::now();
+    let files = crate::publish::site(&loaded.kompas);
+    if let Err(e) = crate::write::write_folder(&files, out, replace) {
+        eprintln!("Kon {} niet schrijven: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "{} pagina's ({} kB) geschreven naar {} in {} ms; open {} in een browser.",
+        files.iter().filter(|(f, _)| f.ends_with(".html")).count(),
+        crate::publish::size(&files) / 1024,
+        out.display(),
+        began.elapsed().as_millis(),
+        out.join("index.html").display()
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,447 @@
+//! `kompas publish`: the compass as a static website a municipality can put online as it is.
+//! No server, no external request, no cookie; it works from `file://`. A start page with the
+//! compass as inline SVG (every wedge a link named with its full title) and the same structure
+//! as a list; a page per element of the two levels under the top (a koers page holds its
+//! hoofdinspanningen with all their inspanningen: the kaart); the begrippenlijst; every page of
+//! "Over het kompas"; a page listing every element that a small script filters (without
+//! script the list still serves). Written with `maud`, which escapes every text; every word is
+//! the compass's own. Free of egui.
+
+mod svg;
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use crate::content::{Block, Indicator};
+use crate::glossary::Glossary;
+use crate::model::{Ix, Kompas};
+
+/// The style sheet, written beside the pages.
+const CSS: &str = include_str!("stijl.css");
+
+/// The filter script of the search page (inline, so it works from `file://`).
+const SEARCH_JS: &str = include_str!("zoeken.js");
+
+/// The site as (relative path, text), start page first.
+pub fn site(kompas: &Kompas) -> Vec<(String, String)> {
+    let glossary = Glossary::new(kompas);
+    let site = Site {
+        kompas,
+        glossary: &glossary,
+    };
+    let mut files = vec![
+        ("index.html".to_owned(), site.start()),
+        ("stijl.css".to_owned(), CSS.to_owned()),
+        ("begrippen.html".to_owned(), site.begrippen()),
+        ("zoeken.html".to_owned(), site.search()),
+    ];
+    for ix in kompas.document_order() {
+        let depth = kompas.element(ix).depth;
+        if (1..=2).contains(&depth) {
+            files.push((site.file_of(ix), site.element_page(ix)));
+        }
+    }
+    for page in &kompas.content.pages {
+        files.push((
+            format!("over-{}.html", slug(&page.id)),
+            site.over_page(page),
+        ));
+    }
+    files
+}
+
+/// Total size in bytes of the site's files.
+pub fn size(files: &[(String, String)]) -> usize {
+    files.iter().map(|(_, t)| t.len()).sum()
+}
+
+struct Site<'a> {
+    kompas: &'a Kompas,
+    glossary: &'a Glossary,
+}
+
+/// Lower-case letters and digits with single hyphens: "1.3" → "1-3".
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(60).collect()
+}
+
+impl Site<'_> {
+    /// The page of an element of the top two levels below the root, else the page it is on
+    /// with an anchor.
+    fn href(&self, ix: Ix) -> String {
+        let k = self.kompas;
+        let el = k.element(ix);
+        match el.depth {
+            0 => "index.html".to_owned(),
+            1 | 2 => self.file_of(ix),
+            _ => k.ancestor_at(ix, 2).map_or_else(
+                || "index.html".to_owned(),
+                |page| format!("{}#e-{}", self.file_of(page), slug(el.id.as_str())),
+            ),
+        }
+    }
+
+    fn file_of(&self, ix: Ix) -> String {
+        let k = self.kompas;
+        let level = k
+            .level(ix)
+            .map_or_else(|| "onderdeel".to_owned(), |l| slug(&l.name));
+        format!("{level}-{}.html", slug(k.element(ix).id.as_str()))
+    }
+
+    /// Every page's frame: language, skip link, header with the site's name, the navigation,
+    /// `main`, and a footer saying what this is.
+    fn page(&self, title: &str, trail: &[(String, String)], body: &Markup) -> String {
+        let k = self.kompas;
+        let site_title = &k.meta.title;
+        html! {
+            (DOCTYPE)
+            html lang="nl" {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'unsafe-inline'; img-src 'self' data:";
+                    title { (title) " — " (site_title) }
+                    link rel="stylesheet" href="stijl.css";
+                }
+                body {
+                    a.skip href="#inhoud" { "Naar de inhoud" }
+                    header.site {
+                        div.wrap {
+                            a.home href="index.html" { (site_title) }
+                            @if !k.meta.municipality.is_empty() {
+                                span.org { (k.meta.municipality) }
+                            }
+                        }
+                        nav aria-label="Hoofdmenu" {
+                            ul.wrap {
+                                li { a href="index.html" { "Kompas" } }
+                                li { a href="begrippen.html" { "Begrippen" } }
+                                @for p in &k.content.pages {
+                                    @if p.group.is_empty() || k.content.pages.iter().find(|q| q.group == p.group).is_some_and(|q| q.id == p.id) {
+                                        li { a href=(format!("over-{}.html", slug(&p.id))) { (p.nav_title()) } }
+                                    }
+                                }
+                                li { a href="zoeken.html" { "Zoeken" } }
+                            }
+                        }
+                    }
+                    @if !trail.is_empty() {
+                        nav.trail aria-label="Kruimelpad" {
+                            ol.wrap {
+                                @for (i, (href, name)) in trail.iter().enumerate() {
+                                    @if i + 1 == trail.len() {
+                                        li { span aria-current="page" { (name) } }
+                                    } @else {
+                                        li { a href=(href) { (name) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    main #inhoud.wrap tabindex="-1" { (body) }
+                    footer.site {
+                        div.wrap {
+                            p { (site_title) @if !k.meta.period.is_empty() { " · " (k.meta.period) } @if !k.meta.municipality.is_empty() { " · " (k.meta.municipality) } }
+                            p { "Deze website werkt zonder server en zonder cookies; er wordt niets bijgehouden." }
+                        }
+                    }
+                }
+            }
+        }
+        .into_string()
+    }
+
+    fn trail_to(&self, ix: Ix) -> Vec<(String, String)> {
+        let k = self.kompas;
+        k.path(ix)
+            .into_iter()
+            .map(|p| {
+                let name = if p == k.root() {
+                    "Kompas".to_owned()
+                } else {
+                    k.short_name(p)
+                };
+                (self.href(p), name)
+            })
+            .collect()
+    }
+
+    fn start(&self) -> String {
+        let k = self.kompas;
+        let root = k.root();
+        let el = k.element(root);
+        let body = html! {
+            h1 { (k.meta.title) }
+            p.lead {
+                (k.level(root).map_or("", |l| l.name.as_str())) ": " (el.title)
+            }
+            div.start {
+                figure.kompas {
+                    (PreEscaped(svg::compass(k, |ix| self.href(ix))))
+                    figcaption { "Het kompas: klik op een onderdeel om het te openen. Dezelfde indeling staat ook als lijst onder ‘Indeling’." }
+                }
+                nav aria-labelledby="indeling" {
+                    h2 #indeling { "Indeling" }
+                    (self.tree_list(root))
+                }
+            }
+            @if let Some(text) = &el.text { p { (text) } }
+        };
+        self.page(&k.meta.title, &[], &body)
+    }
+
+    /// The root's children and their children as nested lists of links.
+    fn tree_list(&self, root: Ix) -> Markup {
+        let k = self.kompas;
+        html! {
+            ol.indeling {
+                @for &s in k.children(root) {
+                    li {
+                        a href=(self.href(s)) { (k.short_name(s)) ": " (k.element(s).title) }
+                        @if !k.children(s).is_empty() {
+                            ol {
+                                @for &c in k.children(s) {
+                                    li { a href=(self.href(c)) { (k.short_name(c)) ": " (k.element(c).title) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn element_page(&self, ix: Ix) -> String {
+        let k = self.kompas;
+        let el = k.element(ix);
+        let (prev, next) = k.neighbours_at_depth(ix);
+        let begrippen: Vec<usize> = k.begrippen_of(ix);
+        let body = html! {
+            p.level { (k.short_name(ix)) }
+            h1 { (el.title) }
+            @if let Some(text) = &el.text {
+                @for para in text.split("\n\n") { p { (para) } }
+            }
+            @if !begrippen.is_empty() {
+                p.begrippen {
+                    "Begrippen bij deze " (k.level(ix).map_or("pagina".to_owned(), |l| l.name.to_lowercase())) ": "
+                    @for (i, &b) in begrippen.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        @if let Some(begrip) = k.begrippen.get(b) {
+                            a href=(format!("begrippen.html#{}", slug(&begrip.term))) { (begrip.term) }
+                        }
+                    }
+                }
+            }
+            @if el.depth == 1 {
+                @if !k.children(ix).is_empty() {
+                    h2 { (level_plural(k, el.depth + 1)) }
+                    ol.kaarten {
+                        @for &c in k.children(ix) {
+                            li { a href=(self.href(c)) { (k.short_name(c)) ": " (k.element(c).title) } }
+                        }
+                    }
+                }
+            } @else {
+                @for &c in k.children(ix) { (self.below(c, 2)) }
+            }
+            nav.buren aria-label="Vorige en volgende" {
+                @if let Some(p) = prev { a rel="prev" href=(self.href(p)) { "← " (k.short_name(p)) ": " (k.element(p).title) } }
+                @if let Some(n) = next { a rel="next" href=(self.href(n)) { (k.short_name(n)) ": " (k.element(n).title) " →" } }
+            }
+        };
+        self.page(&k.short_name(ix), &self.trail_to(ix), &body)
+    }
+
+    /// An element below a koers page: a section with a heading, its text and its children.
+    fn below(&self, ix: Ix, level: u8) -> Markup {
+        let k = self.kompas;
+        let el = k.element(ix);
+        let id = format!("e-{}", slug(el.id.as_str()));
+        let children = k.children(ix);
+        html! {
+            @if children.is_empty() {
+                div.element #(id) {
+                    p { span.nummer { (k.number(ix)) } " " (el.title) }
+                    @if let Some(t) = &el.text { p { (t) } }
+                }
+            } @else {
+                section.element #(id) aria-labelledby=(format!("{id}-kop")) {
+                    @match level {
+                        2 => h2 #(format!("{id}-kop")) { span.nummer { (k.number(ix)) } " " (el.title) },
+                        3 => h3 #(format!("{id}-kop")) { span.nummer { (k.number(ix)) } " " (el.title) },
+                        _ => h4 #(format!("{id}-kop")) { span.nummer { (k.number(ix)) } " " (el.title) },
+                    }
+                    @if let Some(t) = &el.text { p { (t) } }
+                    ul.onder {
+                        @for &c in children { li { (self.below(c, level + 1)) } }
+                    }
+                }
+            }
+        }
+    }
+
+    fn begrippen(&self) -> String {
+        let k = self.kompas;
+        let body = html! {
+            h1 { "Begrippenlijst" }
+            p { (self.glossary.entries.len()) " begrippen, in de volgorde van de begrippenlijst." }
+            dl.begrippen {
+                @for e in &self.glossary.entries {
+                    dt #(slug(&e.term)) { dfn { (e.term) } }
+                    @for d in &e.definitions {
+                        dd {
+                            (d.text)
+                            @if !d.elements.is_empty() {
+                                " "
+                                span.bij {
+                                    "(bij "
+                                    @for (i, &el) in d.elements.iter().enumerate() {
+                                        @if i > 0 { ", " }
+                                        a href=(self.href(el)) { (k.short_name(el)) }
+                                    }
+                                    ")"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        self.page(
+            "Begrippenlijst",
+            &[("index.html".into(), "Kompas".into()), (String::new(), "Begrippen".into())],
+            &body,
+        )
+    }
+
+    fn search(&self) -> String {
+        let k = self.kompas;
+        let order = k.document_order();
+        let body = html! {
+            h1 { "Zoeken" }
+            p { "Typ een woord; de lijst toont alleen wat het bevat. Zonder script staat hier alles." }
+            form.zoek role="search" {
+                label for="zoekveld" { "Zoek in het kompas" }
+                input #zoekveld type="search" autocomplete="off";
+            }
+            p #aantal aria-live="polite" { (order.len()) " onderdelen" }
+            ul #alles.alles {
+                @for ix in order {
+                    li { a href=(self.href(ix)) { (k.short_name(ix)) ": " (k.element(ix).title) } }
+                }
+            }
+            script { (PreEscaped(SEARCH_JS)) }
+        };
+        self.page(
+            "Zoeken",
+            &[("index.html".into(), "Kompas".into()), (String::new(), "Zoeken".into())],
+            &body,
+        )
+    }
+
+    fn over_page(&self, page: &crate::content::Page) -> String {
+        let body = html! {
+            h1 { (page.title) }
+            @for b in &page.blocks { (self.block(b)) }
+        };
+        self.page(
+            page.nav_title(),
+            &[("index.html".into(), "Kompas".into()), (String::new(), page.nav_title().to_owned())],
+            &body,
+        )
+    }
+
+    fn block(&self, b: &Block) -> Markup {
+        let c = &self.kompas.content;
+        let k = self.kompas;
+        match b {
+            Block::Kop(t) => html! { h2 { (t) } },
+            Block::Alinea(t) => html! { p { (t) } },
+            Block::Lijst(items) => html! { ul { @for i in items { li { (i) } } } },
+            Block::Principes => html! {
+                dl { @for p in &c.principes { dt { (p.id) ". " (p.title) } dd { (p.text) } } }
+            },
+            Block::Trends => html! {
+                ol { @for t in &c.trends { li { strong { (t.title) } ": " (t.summary) } } }
+            },
+            Block::TrendsVolledig => html! {
+                @for t in &c.trends {
+                    section aria-labelledby=(format!("trend-{}", slug(&t.id))) {
+                        h2 #(format!("trend-{}", slug(&t.id))) { (t.number) ". " (t.title) }
+                        @for para in t.text.split("\n\n") { p { (para) } }
+                        @if !t.kansen.is_empty() {
+                            div.tabel role="region" tabindex="0" aria-label=(t.kansen_intro) { table {
+                                caption { (t.kansen_intro) }
+                                thead { tr { th scope="col" { "Kans of uitdaging" } th scope="col" { "Komt terug in" } th scope="col" { "Voorbeeld" } } }
+                                tbody {
+                                    @for kans in &t.kansen {
+                                        tr {
+                                            th scope="row" { (kans.text) }
+                                            td {
+                                                @for (i, e) in k.kans_koersen(kans).into_iter().enumerate() {
+                                                    @if i > 0 { ", " }
+                                                    a href=(self.href(e)) { (k.short_name(e)) }
+                                                }
+                                            }
+                                            td { (kans.voorbeeld) }
+                                        }
+                                    }
+                                }
+                            } }
+                        }
+                    }
+                }
+            },
+            Block::Knooppunten => html! {
+                dl { @for n in &c.knooppunten { dt { (n.id) ". " (n.title) } dd { (n.text) } } }
+            },
+            Block::Beleid => html! {
+                ul { @for b in &c.beleid { li { (b.title) @if let Some(n) = &b.number { " (" (n) ")" } } } }
+            },
+            Block::Samenvatting => html! {
+                @for s in &c.samenvatting {
+                    h3 { a href=(self.href(s.element)) { (s.title) } }
+                    p { (s.text) }
+                }
+            },
+            Block::Indicatoren => html! { @for ind in &c.indicatoren { (indicator(ind)) } },
+        }
+    }
+}
+
+fn level_plural(k: &Kompas, depth: usize) -> String {
+    k.levels
+        .get(depth)
+        .map_or_else(|| "Onderdelen".to_owned(), |l| l.plural.clone())
+}
+
+/// An indicator: its sentence, a bar chart as SVG (hidden from screen readers: the table
+/// beside it says the same) and the table of its values.
+fn indicator(ind: &Indicator) -> Markup {
+    let id = format!("ind-{}", slug(&ind.id));
+    html! {
+        section.indicator aria-labelledby=(id) {
+            h3 #(id) { (ind.title) }
+            p { (ind.text) }
+            (PreEscaped(svg::bars(ind)))
+            table {
+                caption { (ind.title) @if !ind.unit.is_empty() { " (" (ind.unit) ")" } }
+                thead { tr { th scope="col" { "Wat" } th scope="col" { "Waarde" } } }
+                tbody { @for v in &ind.values { tr { th scope="row" { (v.label) } td { (v.shown) } } } }
+            }
+            @if !ind.source.is_empty() { p.bron { "Bron: " (ind.source) } }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

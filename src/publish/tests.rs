@@ -1,0 +1,107 @@
+use super::*;
+
+fn decoded(html: &str) -> String {
+    scraper::Html::parse_document(html)
+        .root_element()
+        .text()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_word_of_the_compass_is_on_the_site() {
+    let k = crate::load::load_embedded().unwrap().kompas;
+    let files = site(&k);
+    let all: String = files
+        .iter()
+        .filter(|(f, _)| f.ends_with(".html"))
+        .map(|(_, t)| decoded(t))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut missing = Vec::new();
+    for ix in k.document_order() {
+        let el = k.element(ix);
+        if !all.contains(el.title.as_str()) {
+            missing.push(el.id.to_string());
+        }
+        if let Some(t) = &el.text {
+            for para in t.split("\n\n") {
+                if !all.contains(para) {
+                    missing.push(format!("tekst van {}", el.id));
+                }
+            }
+        }
+    }
+    let g = crate::glossary::Glossary::new(&k);
+    for e in &g.entries {
+        if !all.contains(e.term.as_str()) {
+            missing.push(e.term.clone());
+        }
+        for d in &e.definitions {
+            if !all.contains(d.text.as_str()) {
+                missing.push(format!("definitie van {}", e.term));
+            }
+        }
+    }
+    for p in &k.content.pages {
+        if !all.contains(p.title.as_str()) {
+            missing.push(p.title.clone());
+        }
+        for b in &p.blocks {
+            if let Block::Alinea(t) | Block::Kop(t) = b
+                && !all.contains(t.as_str())
+            {
+                missing.push(format!("{}: {}", p.id, t.chars().take(40).collect::<String>()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{} missing: {missing:?}", missing.len());
+    // One page per hoofddoel and koers, the start page, begrippen, zoeken, the style sheet
+    // and every page of Over het kompas.
+    assert_eq!(files.len(), 4 + 4 + 16 + k.content.pages.len());
+}
+
+#[test]
+fn every_link_leads_to_a_page_of_the_site_and_an_anchor_on_it() {
+    let k = crate::load::load_embedded().unwrap().kompas;
+    let files = site(&k);
+    let docs: std::collections::HashMap<&str, scraper::Html> = files
+        .iter()
+        .filter(|(f, _)| f.ends_with(".html"))
+        .map(|(f, t)| (f.as_str(), scraper::Html::parse_document(t)))
+        .collect();
+    let a = scraper::Selector::parse("a[href]").unwrap();
+    let mut broken = Vec::new();
+    for (name, doc) in &docs {
+        for link in doc.select(&a) {
+            let href = link.value().attr("href").unwrap_or_default();
+            let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
+            let file = if file.is_empty() { *name } else { file };
+            let Some(target) = docs.get(file) else {
+                broken.push(format!("{name} → {href}"));
+                continue;
+            };
+            if !anchor.is_empty() {
+                let id = scraper::Selector::parse(&format!("[id=\"{anchor}\"]")).unwrap();
+                if target.select(&id).next().is_none() {
+                    broken.push(format!("{name} → {href}"));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{} broken: {:?}", broken.len(), &broken[..broken.len().min(10)]);
+}
+
+#[test]
+fn hostile_titles_are_text_and_nothing_is_fetched_from_elsewhere() {
+    let mut k = crate::load::load_embedded().unwrap().kompas;
+    k.meta.title = "<script>alert(1)</script> & \"co\"".into();
+    let files = site(&k);
+    for (name, text) in &files {
+        assert!(!text.contains("<script>alert"), "{name} runs a title");
+        if name.ends_with(".html") {
+            assert!(!text.contains("http://") || !text.contains("src=\"http"), "{name}");
+            assert!(!text.contains("https://"), "{name} refers elsewhere");
+        }
+    }
+}

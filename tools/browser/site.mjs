@@ -1,0 +1,97 @@
+// The published site in a real browser: every page through axe-core (WCAG 2.0/2.1 A and AA,
+// 0 violations allowed), a keyboard walk from the skip link to a koers and back, and
+// screenshots at 1280 and 375 px wide.
+//
+//   node tools/browser/site.mjs SITE_DIR [SCREENSHOT_DIR]
+import { readdirSync, readFileSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import puppeteer from "puppeteer-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const site = resolve(process.argv[2] ?? "site");
+const shots = process.argv[3] ? resolve(process.argv[3]) : null;
+const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"],
+});
+let failures = 0;
+const fail = (what) => {
+  failures += 1;
+  console.log(`FOUT  ${what}`);
+};
+
+try {
+  const page = await browser.newPage();
+  // Nothing may be fetched from elsewhere: every request must be a file of the site.
+  page.on("request", (r) => {
+    if (!r.url().startsWith("file://") && !r.url().startsWith("data:")) fail(`verzoek naar ${r.url()}`);
+  });
+  const pages = readdirSync(site).filter((f) => f.endsWith(".html")).sort();
+  for (const name of pages) {
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`file://${join(site, name)}`, { waitUntil: "load" });
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () =>
+      // eslint-disable-next-line no-undef
+      axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+    );
+    if (result.violations.length > 0) {
+      for (const v of result.violations) {
+        fail(`${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.length}× bijv. ${v.nodes[0].target.join(" ")}`);
+      }
+    } else {
+      console.log(`ok    ${name}: axe 0 overtredingen (${result.passes.length} regels geslaagd)`);
+    }
+    // Reflow: nothing wider than a 320 px screen.
+    await page.setViewport({ width: 320, height: 800 });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > 320) fail(`${name}: ${wide} px breed op een scherm van 320 px`);
+  }
+
+  // The keyboard walk: Tab lands on the skip link, which leads into the content; Tab on to
+  // koers 1.1, Enter opens it; on its page Tab to the crumb of its hoofddoel, Enter goes there.
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`file://${join(site, "index.html")}`, { waitUntil: "load" });
+  const focused = () => page.evaluate(() => (document.activeElement?.getAttribute("aria-label") || document.activeElement?.textContent || "").trim());
+  await page.keyboard.press("Tab");
+  if ((await focused()) !== "Naar de inhoud") fail(`eerste Tab: ${await focused()}`);
+  await page.keyboard.press("Enter");
+  let found = false;
+  for (let i = 0; i < 80 && !found; i++) {
+    await page.keyboard.press("Tab");
+    found = (await focused()).startsWith("Koers 1.1:");
+  }
+  if (!found) fail("met Tab niet bij Koers 1.1 gekomen");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  if (!page.url().endsWith("koers-1-1.html")) fail(`Enter op Koers 1.1 opende ${page.url()}`);
+  found = false;
+  for (let i = 0; i < 40 && !found; i++) {
+    await page.keyboard.press("Tab");
+    found = (await focused()) === "Hoofddoel 1";
+  }
+  if (!found) fail("met Tab niet bij het kruimelpad (Hoofddoel 1) gekomen");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  if (!page.url().endsWith("hoofddoel-1.html")) fail(`Enter op Hoofddoel 1 opende ${page.url()}`);
+  else console.log("ok    toetsenbord: overslaan, Koers 1.1, terug naar Hoofddoel 1");
+
+  if (shots) {
+    mkdirSync(shots, { recursive: true });
+    for (const name of ["index", "koers-1-1", "begrippen", "zoeken"]) {
+      for (const width of [1280, 375]) {
+        await page.setViewport({ width, height: 900 });
+        await page.goto(`file://${join(site, `${name}.html`)}`, { waitUntil: "load" });
+        await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
+      }
+    }
+    console.log(`ok    schermafdrukken in ${shots}`);
+  }
+} finally {
+  await browser.close();
+}
+console.log(failures === 0 ? "website: alles geslaagd" : `website: ${failures} fouten`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The published website in a real browser: `kompas publish` of the built-in compass, then
+# every page through axe-core in Debian's chromium (0 violations), reflow at 320 px, nothing
+# fetched from elsewhere, and a keyboard walk (tools/browser/site.mjs). Screenshots at 1280
+# and 375 px go to target/site-shots to look at.
+#
+# Needs: chromium (Debian package), node and npm; the npm packages are installed here from
+# tools/browser/package-lock.json.
+#
+#   tools/site-test.sh                 # builds kompas (release) first
+#   KOMPAS_BIN=target/debug/kompas tools/site-test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${KOMPAS_BIN:-}
+if [ -z "$BIN" ]; then
+    cargo build --release --quiet
+    BIN=target/release/kompas
+fi
+if [ ! -d tools/browser/node_modules/puppeteer-core ]; then
+    (cd tools/browser && npm ci --no-audit --no-fund --silent)
+fi
+site=target/site
+rm -rf "$site"
+"$BIN" publish --out "$site"
+node tools/browser/site.mjs "$site" target/site-shots
