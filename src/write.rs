@@ -101,7 +101,11 @@ pub fn write_dir(kompas: &Kompas, dir: &Path, replace: Replace) -> std::io::Resu
 ///
 /// # Errors
 /// See [`write_dir`].
-pub fn write_folder(files: &[(String, String)], dir: &Path, replace: Replace) -> std::io::Result<()> {
+pub fn write_folder(
+    files: &[(String, String)],
+    dir: &Path,
+    replace: Replace,
+) -> std::io::Result<()> {
     let in_use = |why: &str| {
         std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,

@@ -134,6 +134,13 @@ pub enum Command {
         /// De map voor de website.
         #[arg(long)]
         out: PathBuf,
+        /// Zet de voortgang van dit jaar op de website (alleen statussen en aantallen, nooit
+        /// notities); met --notes.
+        #[arg(long, requires = "notes")]
+        jaar: Option<i32>,
+        /// Het notitiebestand waaruit de voortgang komt.
+        #[arg(long, requires = "jaar")]
+        notes: Option<PathBuf>,
         /// Een bestaande, niet-lege map vervangen (anders wordt die geweigerd).
         #[arg(long)]
         force: bool,

@@ -177,7 +177,18 @@ pub(super) fn publish(
     out: &std::path::Path,
     replace: crate::write::Replace,
     path: Option<&PathBuf>,
+    progress: Option<(PathBuf, i32)>,
 ) -> ExitCode {
+    let notes = match &progress {
+        Some((file, _)) => match crate::notes::open_read_only(file) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                eprintln!("{e}; er is niets geschreven.");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
     let loaded = match load_optional(path) {
         Ok(l) => l,
         Err(e) => {
@@ -187,7 +198,8 @@ pub(super) fn publish(
         }
     };
     let began = std::time::Instant::now();
-    let files = crate::publish::site(&loaded.kompas);
+    let year = progress.map(|(_, y)| y);
+    let files = crate::publish::site_with(&loaded.kompas, notes.as_ref().zip(year));
     if let Err(e) = crate::write::write_folder(&files, out, replace) {
         eprintln!("Kon {} niet schrijven: {e}", out.display());
         return ExitCode::FAILURE;

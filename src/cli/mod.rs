@@ -76,7 +76,13 @@ pub fn run(command: Command) -> ExitCode {
             force,
         } => compass::import(&file, &out, niveaus, replace(force)),
         Command::Export { format, out, path } => compass::export(format, &out, path.as_ref()),
-        Command::Publish { out, force, path } => compass::publish(&out, replace(force), path.as_ref()),
+        Command::Publish {
+            out,
+            jaar,
+            notes,
+            force,
+            path,
+        } => compass::publish(&out, replace(force), path.as_ref(), notes.zip(jaar)),
         Command::Generate {
             elements,
             sectors,

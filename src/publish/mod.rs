@@ -23,10 +23,23 @@ const SEARCH_JS: &str = include_str!("zoeken.js");
 
 /// The site as (relative path, text), start page first.
 pub fn site(kompas: &Kompas) -> Vec<(String, String)> {
+    site_with(kompas, None)
+}
+
+/// The site with the progress of a year from the notes: each hoofddoel and koers its share
+/// afgerond, each inspanning its status in that year. Only statuses and counts go out; no
+/// note, reaction or progress text of the notes is ever on the site.
+pub fn site_with(
+    kompas: &Kompas,
+    progress: Option<(&crate::notes::NotesFile, i32)>,
+) -> Vec<(String, String)> {
     let glossary = Glossary::new(kompas);
+    let rollup =
+        progress.map(|(notes, year)| crate::voortgang::Rollup::compute(kompas, notes, year));
     let site = Site {
         kompas,
         glossary: &glossary,
+        progress: progress.zip(rollup.as_ref()).map(|((n, _), r)| (n, r)),
     };
     let mut files = vec![
         ("index.html".to_owned(), site.start()),
@@ -57,6 +70,7 @@ pub fn size(files: &[(String, String)]) -> usize {
 struct Site<'a> {
     kompas: &'a Kompas,
     glossary: &'a Glossary,
+    progress: Option<(&'a crate::notes::NotesFile, &'a crate::voortgang::Rollup)>,
 }
 
 /// Lower-case letters and digits with single hyphens: "1.3" → "1-3".
@@ -73,6 +87,30 @@ pub fn slug(text: &str) -> String {
 }
 
 impl Site<'_> {
+    /// "Voortgang 2019: 9 van 27 afgerond (33%)" for an element with children, when progress
+    /// is published.
+    fn share(&self, ix: Ix) -> Option<String> {
+        let (_, r) = self.progress?;
+        let pct = r
+            .percent(ix)
+            .map_or_else(String::new, |p| format!(" ({p}%)"));
+        Some(format!(
+            "Voortgang {}: {} van {} afgerond{pct}",
+            r.year,
+            r.done(ix),
+            r.counted(ix)
+        ))
+    }
+
+    /// An element's status in the published year.
+    fn status(&self, ix: Ix) -> Option<String> {
+        let (notes, r) = self.progress?;
+        let s = notes
+            .get(self.kompas.element(ix).id.as_str())
+            .and_then(|a| a.status_in(r.year))?;
+        Some(format!("{}: {s}", r.year))
+    }
+
     /// The page of an element of the top two levels below the root, else the page it is on
     /// with an anchor.
     fn href(&self, ix: Ix) -> String {
@@ -183,6 +221,7 @@ impl Site<'_> {
             p.lead {
                 (k.level(root).map_or("", |l| l.name.as_str())) ": " (el.title)
             }
+            @if let Some(s) = self.share(root) { p.voortgang { (s) } }
             div.start {
                 figure.kompas {
                     (PreEscaped(svg::compass(k, |ix| self.href(ix))))
@@ -227,8 +266,9 @@ impl Site<'_> {
         let body = html! {
             p.level { (k.short_name(ix)) }
             h1 { (el.title) }
+            @if let Some(s) = self.share(ix) { p.voortgang { (s) } }
             @if let Some(text) = &el.text {
-                @for para in text.split("\n\n") { p { (para) } }
+                @for para in text.split("\n\n") { p { (self.linked(para)) } }
             }
             @if !begrippen.is_empty() {
                 p.begrippen {
@@ -270,8 +310,11 @@ impl Site<'_> {
         html! {
             @if children.is_empty() {
                 div.element #(id) {
-                    p { span.nummer { (k.number(ix)) } " " (el.title) }
-                    @if let Some(t) = &el.text { p { (t) } }
+                    p {
+                        span.nummer { (k.number(ix)) } " " (self.linked(&el.title))
+                        @if let Some(s) = self.status(ix) { " " span.status { "(" (s) ")" } }
+                    }
+                    @if let Some(t) = &el.text { p { (self.linked(t)) } }
                 }
             } @else {
                 section.element #(id) aria-labelledby=(format!("{id}-kop")) {
@@ -318,7 +361,10 @@ impl Site<'_> {
         };
         self.page(
             "Begrippenlijst",
-            &[("index.html".into(), "Kompas".into()), (String::new(), "Begrippen".into())],
+            &[
+                ("index.html".into(), "Kompas".into()),
+                (String::new(), "Begrippen".into()),
+            ],
             &body,
         )
     }
@@ -343,7 +389,10 @@ impl Site<'_> {
         };
         self.page(
             "Zoeken",
-            &[("index.html".into(), "Kompas".into()), (String::new(), "Zoeken".into())],
+            &[
+                ("index.html".into(), "Kompas".into()),
+                (String::new(), "Zoeken".into()),
+            ],
             &body,
         )
     }
@@ -355,9 +404,30 @@ impl Site<'_> {
         };
         self.page(
             page.nav_title(),
-            &[("index.html".into(), "Kompas".into()), (String::new(), page.nav_title().to_owned())],
+            &[
+                ("index.html".into(), "Kompas".into()),
+                (String::new(), page.nav_title().to_owned()),
+            ],
             &body,
         )
+    }
+
+    /// A text with each begrip in it linked to its definition in the begrippenlijst.
+    fn linked(&self, text: &str) -> Markup {
+        let hits = self.glossary.find(text);
+        let mut at = 0;
+        html! {
+            @for hit in &hits {
+                @if hit.range.start >= at {
+                    (text.get(at..hit.range.start).unwrap_or_default())
+                    @if let Some(e) = self.glossary.entries.get(hit.entry) {
+                        a.begrip href=(format!("begrippen.html#{}", slug(&e.term))) { (text.get(hit.range.clone()).unwrap_or_default()) }
+                    }
+                    ({ at = hit.range.end; "" })
+                }
+            }
+            (text.get(at..).unwrap_or_default())
+        }
     }
 
     fn block(&self, b: &Block) -> Markup {
@@ -365,7 +435,7 @@ impl Site<'_> {
         let k = self.kompas;
         match b {
             Block::Kop(t) => html! { h2 { (t) } },
-            Block::Alinea(t) => html! { p { (t) } },
+            Block::Alinea(t) => html! { p { (self.linked(t)) } },
             Block::Lijst(items) => html! { ul { @for i in items { li { (i) } } } },
             Block::Principes => html! {
                 dl { @for p in &c.principes { dt { (p.id) ". " (p.title) } dd { (p.text) } } }

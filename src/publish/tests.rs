@@ -1,11 +1,12 @@
 use super::*;
 
+/// The text a reader gets: every text node as it is, in order (a link inside a sentence
+/// splits it into nodes, not into words).
 fn decoded(html: &str) -> String {
     scraper::Html::parse_document(html)
         .root_element()
         .text()
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect::<String>()
 }
 
 #[test]
@@ -51,7 +52,11 @@ fn every_word_of_the_compass_is_on_the_site() {
             if let Block::Alinea(t) | Block::Kop(t) = b
                 && !all.contains(t.as_str())
             {
-                missing.push(format!("{}: {}", p.id, t.chars().take(40).collect::<String>()));
+                missing.push(format!(
+                    "{}: {}",
+                    p.id,
+                    t.chars().take(40).collect::<String>()
+                ));
             }
         }
     }
@@ -65,7 +70,7 @@ fn every_word_of_the_compass_is_on_the_site() {
 fn every_link_leads_to_a_page_of_the_site_and_an_anchor_on_it() {
     let k = crate::load::load_embedded().unwrap().kompas;
     let files = site(&k);
-    let docs: std::collections::HashMap<&str, scraper::Html> = files
+    let docs: std::collections::BTreeMap<&str, scraper::Html> = files
         .iter()
         .filter(|(f, _)| f.ends_with(".html"))
         .map(|(f, t)| (f.as_str(), scraper::Html::parse_document(t)))
@@ -89,7 +94,12 @@ fn every_link_leads_to_a_page_of_the_site_and_an_anchor_on_it() {
             }
         }
     }
-    assert!(broken.is_empty(), "{} broken: {:?}", broken.len(), &broken[..broken.len().min(10)]);
+    assert!(
+        broken.is_empty(),
+        "{} broken: {:?}",
+        broken.len(),
+        &broken[..broken.len().min(10)]
+    );
 }
 
 #[test]
@@ -100,8 +110,51 @@ fn hostile_titles_are_text_and_nothing_is_fetched_from_elsewhere() {
     for (name, text) in &files {
         assert!(!text.contains("<script>alert"), "{name} runs a title");
         if name.ends_with(".html") {
-            assert!(!text.contains("http://") || !text.contains("src=\"http"), "{name}");
+            assert!(
+                !text.contains("http://") || !text.contains("src=\"http"),
+                "{name}"
+            );
             assert!(!text.contains("https://"), "{name} refers elsewhere");
         }
     }
+}
+
+#[test]
+fn a_years_progress_goes_out_as_statuses_and_counts_never_the_notes() {
+    use crate::notes::{Edit, NotesFile, YearEdit};
+    let k = crate::load::load_embedded().unwrap().kompas;
+    let mut n = NotesFile::default();
+    n.edit("1.1.1.1", "", "Anna", Edit::Note("INTERN: niet voor de website".into()));
+    n.edit(
+        "1.1.1.1",
+        "",
+        "Anna",
+        Edit::Jaar(2019, YearEdit::Status(Some("afgerond".into()))),
+    );
+    n.edit(
+        "1.1.1.1",
+        "",
+        "Anna",
+        Edit::Jaar(2019, YearEdit::Voortgang("INTERN: tekst van het jaar".into())),
+    );
+    let files = site_with(&k, Some((&n, 2019)));
+    let page = |name: &str| {
+        files
+            .iter()
+            .find(|(f, _)| f == name)
+            .map(|(_, t)| decoded(t))
+            .unwrap()
+    };
+    assert!(page("koers-1-1.html").contains("Voortgang 2019: 1 van 27 afgerond (4%)"));
+    assert!(page("koers-1-1.html").contains("(2019: afgerond)"));
+    assert!(page("index.html").contains("Voortgang 2019: 1 van 441 afgerond (0%)"));
+    for (name, text) in &files {
+        assert!(!text.contains("INTERN"), "{name} shows what the notes keep inside");
+    }
+    // Begrippen in texts link to their definition.
+    let links = files
+        .iter()
+        .map(|(_, t)| t.matches("class=\"begrip\"").count())
+        .sum::<usize>();
+    assert!(links > 50, "{links} begrippen linked");
 }

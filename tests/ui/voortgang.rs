@@ -202,5 +202,10 @@ fn indicator_values_are_entered_per_year_and_the_jaarverslag_is_written_from_the
     h.run();
     h.get_by_label("Verwijder de meting van 2019").click();
     h.run();
-    assert!(!h.state().notes().indicatoren.contains_key("fysieke-beperking"));
+    assert!(
+        !h.state()
+            .notes()
+            .indicatoren
+            .contains_key("fysieke-beperking")
+    );
 }
