@@ -124,7 +124,12 @@ fn a_years_progress_goes_out_as_statuses_and_counts_never_the_notes() {
     use crate::notes::{Edit, NotesFile, YearEdit};
     let k = crate::load::load_embedded().unwrap().kompas;
     let mut n = NotesFile::default();
-    n.edit("1.1.1.1", "", "Anna", Edit::Note("INTERN: niet voor de website".into()));
+    n.edit(
+        "1.1.1.1",
+        "",
+        "Anna",
+        Edit::Note("INTERN: niet voor de website".into()),
+    );
     n.edit(
         "1.1.1.1",
         "",
@@ -135,7 +140,10 @@ fn a_years_progress_goes_out_as_statuses_and_counts_never_the_notes() {
         "1.1.1.1",
         "",
         "Anna",
-        Edit::Jaar(2019, YearEdit::Voortgang("INTERN: tekst van het jaar".into())),
+        Edit::Jaar(
+            2019,
+            YearEdit::Voortgang("INTERN: tekst van het jaar".into()),
+        ),
     );
     let files = site_with(&k, Some((&n, 2019)));
     let page = |name: &str| {
@@ -149,7 +157,10 @@ fn a_years_progress_goes_out_as_statuses_and_counts_never_the_notes() {
     assert!(page("koers-1-1.html").contains("(2019: afgerond)"));
     assert!(page("index.html").contains("Voortgang 2019: 1 van 441 afgerond (0%)"));
     for (name, text) in &files {
-        assert!(!text.contains("INTERN"), "{name} shows what the notes keep inside");
+        assert!(
+            !text.contains("INTERN"),
+            "{name} shows what the notes keep inside"
+        );
     }
     // Begrippen in texts link to their definition.
     let links = files

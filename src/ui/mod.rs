@@ -22,6 +22,7 @@ mod page_view;
 pub mod partner_app;
 mod presentation;
 mod presenter_window;
+pub mod publish_window;
 pub mod render;
 mod search_view;
 pub mod slide;

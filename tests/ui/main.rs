@@ -105,5 +105,6 @@ mod layout;
 mod navigation;
 mod notes;
 mod presenting;
+mod publish;
 mod search;
 mod voortgang;

@@ -373,6 +373,7 @@ impl KompasApp {
             UiCommand::ShowPresentationExport,
             UiCommand::ShowPresentationExport.text(),
         );
+        menu_entry(ui, c, UiCommand::ShowPublish, UiCommand::ShowPublish.text());
         ui.separator();
         ui.label(format!("Zoom: {:.0}%", self.zoom.user * 100.0));
         menu_entry(ui, c, UiCommand::ZoomIn, UiCommand::ZoomIn.text());

@@ -41,6 +41,22 @@ impl KompasApp {
             }
             Command::Notes(c) => self.apply_notes(ctx, c),
             Command::Voortgang(c) => self.apply_voortgang(ctx, c),
+            Command::Publish(dir, year) => {
+                let s = &mut self.session;
+                let notes = s.notes.file();
+                let files = crate::publish::site_with(&s.prepared.kompas, year.map(|y| (notes, y)));
+                s.publish.message = Some(
+                    match crate::write::write_folder(&files, &dir, crate::write::Replace::No) {
+                        Ok(()) => format!(
+                            "Gepubliceerd: {} pagina's ({} kB) in {}; open index.html in een browser.",
+                            files.iter().filter(|(f, _)| f.ends_with(".html")).count(),
+                            crate::publish::size(&files) / 1024,
+                            dir.display()
+                        ),
+                        Err(e) => format!("Niet gepubliceerd: {e}"),
+                    },
+                );
+            }
             Command::JumpToSector(n) => {
                 let kompas = self.session.kompas();
                 if let Some(&sector) = kompas.sectors().get(n) {
@@ -194,6 +210,7 @@ impl KompasApp {
             UiCommand::ShowOpenWindow => self.windows.open.open = true,
             UiCommand::ShowNotesWindow => s.notes_window.open = true,
             UiCommand::ShowVoortgang => s.voortgang.open = true,
+            UiCommand::ShowPublish => s.publish.open = true,
             UiCommand::ToggleVoortgang => {
                 let (kompas, notes) = (&s.prepared.kompas, s.notes.file());
                 s.voortgang.toggle(kompas, notes);

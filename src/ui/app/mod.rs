@@ -396,6 +396,8 @@ impl KompasApp {
             };
             s.voortgang.window_ui(&ctx, &input, &mut self.commands);
         }
+        s.publish
+            .ui(&ctx, s.voortgang.years(), &self.theme, &mut self.commands);
         let loc = s.location().clone();
         self.windows
             .image_export

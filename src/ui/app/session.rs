@@ -215,6 +215,8 @@ pub struct Session {
     pub views: Views,
     /// The year on the compass, its roll-up and the Voortgang window.
     pub voortgang: crate::ui::voortgang_view::VoortgangState,
+    /// The "Publiceer als website" window.
+    pub publish: crate::ui::publish_window::PublishWindow,
 }
 
 /// How the views of a frame are shown.
@@ -278,6 +280,7 @@ impl Session {
             notes_window: NotesWindow::default(),
             views: Views::default(),
             voortgang: crate::ui::voortgang_view::VoortgangState::default(),
+            publish: crate::ui::publish_window::PublishWindow::default(),
         }
     }
 

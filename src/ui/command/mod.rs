@@ -148,6 +148,8 @@ pub enum Command {
     ExportImage(Location, [u32; 2], PathBuf),
     /// Write every slide of the presentation at this size, and the handout, into a folder.
     ExportPresentation([u32; 2], PathBuf),
+    /// Publish the compass as a website into a new folder, with a year's progress or not.
+    Publish(PathBuf, Option<i32>),
 }
 
 impl From<UiCommand> for Command {

@@ -49,6 +49,8 @@ pub enum UiCommand {
     ShowImageExport,
     /// The "Presentatie exporteren" window (every slide and the handout).
     ShowPresentationExport,
+    /// The "Publiceer als website" window.
+    ShowPublish,
     /// The outline panel on or off.
     ToggleOutline,
     /// The begrippenlijst on or off.
@@ -91,7 +93,7 @@ const fn alt(key: Key) -> KeyboardShortcut {
 
 impl UiCommand {
     /// Every command, in the order the README lists them.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 29] = [
         Self::Home,
         Self::Back,
         Self::Forward,
@@ -107,6 +109,7 @@ impl UiCommand {
         Self::ShowAbout,
         Self::ShowImageExport,
         Self::ShowPresentationExport,
+        Self::ShowPublish,
         Self::ToggleOutline,
         Self::ToggleGlossary,
         Self::TogglePresenting,
@@ -140,6 +143,7 @@ impl UiCommand {
             Self::ShowAbout => "Over het kompas",
             Self::ShowImageExport => "Exporteer als afbeelding…",
             Self::ShowPresentationExport => "Presentatie exporteren…",
+            Self::ShowPublish => "Publiceer als website…",
             Self::ToggleOutline => "☰ Overzicht",
             Self::ToggleGlossary => "Begrippen",
             Self::TogglePresenting => "Presenteren",
@@ -181,6 +185,9 @@ impl UiCommand {
             Self::ShowImageExport => "De huidige weergave als PNG-afbeelding bewaren",
             Self::ShowPresentationExport => {
                 "Elke stap van de presentatie als dia (PNG) en samen als hand-out (PDF)"
+            }
+            Self::ShowPublish => {
+                "Het kompas als website zonder server: voor de site van de gemeente of vanaf schijf"
             }
             Self::ToggleOutline => "De hele boom als inklapbare lijst",
             Self::ToggleGlossary => "De begrippenlijst naast elke weergave",
@@ -241,6 +248,7 @@ impl UiCommand {
             | Self::ShowVoortgang
             | Self::ShowImageExport
             | Self::ShowPresentationExport
+            | Self::ShowPublish
             | Self::ToggleOutline
             | Self::ToggleGlossary => &[],
         }
@@ -263,6 +271,7 @@ impl UiCommand {
             | Self::ShowAbout
             | Self::ShowImageExport
             | Self::ShowPresentationExport
+            | Self::ShowPublish
             | Self::ToggleOutline
             | Self::ToggleGlossary => Scope::Desk,
             Self::TogglePresenting
