@@ -61,6 +61,20 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// "Koers 1.1" → "koers-1-1": lower-case letters and digits with single hyphens, at most 60
+/// characters: for file names and anchors made from titles.
+pub(crate) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(60).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,13 +52,9 @@ pub(super) fn import(
 }
 
 pub(super) fn export(format: MapFormat, out: &std::path::Path, path: Option<&PathBuf>) -> ExitCode {
-    let loaded = match load_optional(path) {
+    let loaded = match load_to_write(path) {
         Ok(l) => l,
-        Err(e) => {
-            print_problems(&e.problems);
-            eprintln!("\n{e}; er is niets geschreven.");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let k = &loaded.kompas;
     let invalid = crate::mindmap::xml_problems(k);
@@ -189,13 +185,9 @@ pub(super) fn publish(
         },
         None => None,
     };
-    let loaded = match load_optional(path) {
+    let loaded = match load_to_write(path) {
         Ok(l) => l,
-        Err(e) => {
-            print_problems(&e.problems);
-            eprintln!("\n{e}; er is niets geschreven.");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let began = std::time::Instant::now();
     let year = progress.map(|(_, y)| y);
@@ -213,4 +205,14 @@ pub(super) fn publish(
         out.join("index.html").display()
     );
     ExitCode::SUCCESS
+}
+
+/// The compass to write something from, or every problem said and the exit code: nothing is
+/// written from a compass that does not load.
+fn load_to_write(path: Option<&PathBuf>) -> Result<crate::load::Loaded, ExitCode> {
+    load_optional(path).map_err(|e| {
+        print_problems(&e.problems);
+        eprintln!("\n{e}; er is niets geschreven.");
+        ExitCode::FAILURE
+    })
 }

@@ -14,6 +14,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use crate::content::{Block, Indicator};
 use crate::glossary::Glossary;
 use crate::model::{Ix, Kompas};
+use crate::text::slug;
 
 /// The style sheet, written beside the pages.
 const CSS: &str = include_str!("stijl.css");
@@ -71,19 +72,6 @@ struct Site<'a> {
     kompas: &'a Kompas,
     glossary: &'a Glossary,
     progress: Option<(&'a crate::notes::NotesFile, &'a crate::voortgang::Rollup)>,
-}
-
-/// Lower-case letters and digits with single hyphens: "1.3" → "1-3".
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').chars().take(60).collect()
 }
 
 impl Site<'_> {

@@ -106,51 +106,34 @@ impl NotesEditor {
                 // Radio buttons, not a popup: every choice is a Tab stop, named with its
                 // field ("Status: in uitvoering"), checked or not.
                 ui.label("Status");
-                ui.horizontal_wrapped(|ui| {
-                    let mut choices = vec![(None, RichText::new("geen"))];
-                    for (i, s) in cx.notes.statuses.iter().enumerate() {
-                        let text = RichText::new(format!("● {s}")).color(cx.theme.status_text(i));
-                        choices.push((Some(s.clone()), text));
-                    }
-                    for (value, text) in choices {
-                        let name = format!("Status: {}", value.as_deref().unwrap_or("geen"));
-                        let on = a.status == value;
-                        let resp = ui.radio(on, text);
-                        resp.widget_info(|| {
-                            egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name)
-                        });
-                        if resp.clicked() && !on {
-                            cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
-                                id.clone(),
-                                Edit::Status(value),
-                            )));
-                        }
-                    }
-                });
+                let chosen = ui
+                    .horizontal_wrapped(|ui| {
+                        status_radios(
+                            ui,
+                            "Status",
+                            &cx.notes.statuses,
+                            cx.theme,
+                            a.status.as_ref(),
+                        )
+                    })
+                    .inner;
+                if let Some(value) = chosen {
+                    cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
+                        id.clone(),
+                        Edit::Status(value),
+                    )));
+                }
                 ui.end_row();
                 ui.label("Prioriteit");
-                ui.horizontal_wrapped(|ui| {
-                    for p in [
-                        None,
-                        Some(Priority::Hoog),
-                        Some(Priority::Middel),
-                        Some(Priority::Laag),
-                    ] {
-                        let text = p.map_or("geen", Priority::label);
-                        let on = a.priority == p;
-                        let resp = ui.radio(on, text);
-                        let name = format!("Prioriteit: {text}");
-                        resp.widget_info(|| {
-                            egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name)
-                        });
-                        if resp.clicked() && !on {
-                            cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
-                                id.clone(),
-                                Edit::Priority(p),
-                            )));
-                        }
-                    }
-                });
+                let chosen = ui
+                    .horizontal_wrapped(|ui| priority_radios(ui, "Prioriteit", a.priority))
+                    .inner;
+                if let Some(p) = chosen {
+                    cx.push(Command::Notes(crate::ui::command::NotesCommand::Annotate(
+                        id.clone(),
+                        Edit::Priority(p),
+                    )));
+                }
                 ui.end_row();
                 let years_label = ui.label("Jaren");
                 let resp = ui
@@ -349,26 +332,20 @@ impl NotesEditor {
                 Edit::Jaar(year, e),
             )));
         };
-        ui.horizontal_wrapped(|ui| {
-            let mut choices = vec![(None, RichText::new("geen"))];
-            for (i, s) in cx.notes.statuses.iter().enumerate() {
-                choices.push((
-                    Some(s.clone()),
-                    RichText::new(format!("● {s}")).color(cx.theme.status_text(i)),
-                ));
-            }
-            for (value, text) in choices {
-                let name = format!("Status {year}: {}", value.as_deref().unwrap_or("geen"));
-                let on = r.status == value;
-                let resp = ui.radio(on, text);
-                resp.widget_info(|| {
-                    egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name)
-                });
-                if resp.clicked() && !on {
-                    edit(cx, YearEdit::Status(value));
-                }
-            }
-        });
+        let chosen = ui
+            .horizontal_wrapped(|ui| {
+                status_radios(
+                    ui,
+                    &format!("Status {year}"),
+                    &cx.notes.statuses,
+                    cx.theme,
+                    r.status.as_ref(),
+                )
+            })
+            .inner;
+        if let Some(value) = chosen {
+            edit(cx, YearEdit::Status(value));
+        }
         if r.status.is_none()
             && let Some(s) = a.status_in(year)
         {
@@ -378,26 +355,15 @@ impl NotesEditor {
                     .color(cx.theme.text_muted),
             );
         }
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!("Prioriteit {year}"));
-            for p in [
-                None,
-                Some(Priority::Hoog),
-                Some(Priority::Middel),
-                Some(Priority::Laag),
-            ] {
-                let text = p.map_or("geen", Priority::label);
-                let on = r.priority == p;
-                let resp = ui.radio(on, text);
-                let name = format!("Prioriteit {year}: {text}");
-                resp.widget_info(|| {
-                    egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name)
-                });
-                if resp.clicked() && !on {
-                    edit(cx, YearEdit::Priority(p));
-                }
-            }
-        });
+        let chosen = ui
+            .horizontal_wrapped(|ui| {
+                ui.label(format!("Prioriteit {year}"));
+                priority_radios(ui, &format!("Prioriteit {year}"), r.priority)
+            })
+            .inner;
+        if let Some(p) = chosen {
+            edit(cx, YearEdit::Priority(p));
+        }
         let Some((_, _, text, begroot, realisatie)) = &mut self.record else {
             return;
         };
@@ -471,6 +437,68 @@ impl NotesEditor {
             cx.push(Command::Ui(crate::ui::command::UiCommand::ShowVoortgang));
         }
     }
+}
+
+/// Radio buttons for a status from the store's list or none, each a Tab stop named with its
+/// field ("Status 2019: afgerond"); returns the choice made this frame.
+#[expect(
+    clippy::option_option,
+    reason = "nothing chosen this frame, or 'geen' chosen: both are meant"
+)]
+fn status_radios(
+    ui: &mut Ui,
+    field: &str,
+    statuses: &[String],
+    theme: &crate::ui::theme::Theme,
+    current: Option<&String>,
+) -> Option<Option<String>> {
+    let mut chosen = None;
+    let mut choices = vec![(None, RichText::new("geen"))];
+    for (i, s) in statuses.iter().enumerate() {
+        choices.push((
+            Some(s.clone()),
+            RichText::new(format!("● {s}")).color(theme.status_text(i)),
+        ));
+    }
+    for (value, text) in choices {
+        let name = format!("{field}: {}", value.as_deref().unwrap_or("geen"));
+        let on = current == value.as_ref();
+        let resp = ui.radio(on, text);
+        resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name));
+        if resp.clicked() && !on {
+            chosen = Some(value);
+        }
+    }
+    chosen
+}
+
+/// Radio buttons for a priority or none, named like [`status_radios`].
+#[expect(
+    clippy::option_option,
+    reason = "nothing chosen this frame, or 'geen' chosen: both are meant"
+)]
+fn priority_radios(
+    ui: &mut Ui,
+    field: &str,
+    current: Option<Priority>,
+) -> Option<Option<Priority>> {
+    let mut chosen = None;
+    for p in [
+        None,
+        Some(Priority::Hoog),
+        Some(Priority::Middel),
+        Some(Priority::Laag),
+    ] {
+        let text = p.map_or("geen", Priority::label);
+        let on = current == p;
+        let resp = ui.radio(on, text);
+        let name = format!("{field}: {text}");
+        resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::RadioButton, true, on, &name));
+        if resp.clicked() && !on {
+            chosen = Some(p);
+        }
+    }
+    chosen
 }
 
 /// "2026-11-25 16:10" from an RFC 3339 time, in the local time zone when known.

@@ -242,12 +242,12 @@ pub fn render_presentation(
         let step = crate::nav::presentation_index(kompas, &sequence, &loc);
         let position = crate::nav::position_label(kompas, &loc);
         let page = screen.app.slide_page();
-        let mut slug = slug(position.split(" — ").next().unwrap_or_default());
+        let mut slug = crate::text::slug(position.split(" — ").next().unwrap_or_default());
         if let Some(ix) = loc.focus(kompas)
             && matches!(loc.view, View::Kaart(_))
             && let Some(label) = &kompas.element(ix).label
         {
-            slug = format!("{slug}-{}", self::slug(label));
+            slug = format!("{slug}-{}", crate::text::slug(label));
         }
         if let Some(p) = &page {
             slug = format!("{slug}-{}", p.split('/').next().unwrap_or_default());
@@ -362,19 +362,6 @@ pub fn render_png_with_notes(
         }
     })?;
     encode_png(&rgba, request.size)
-}
-
-/// "Koers 1.1" → "koers-1-1": lower-case letters and digits with single hyphens.
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').chars().take(60).collect()
 }
 
 /// The textures egui asked for (the font atlas), kept up to date from its deltas.
