@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The published website in a real browser: `kompas publish` of the built-in compass, then
+# The published website in a real browser: `kompas publish` of both built-in compasses, then
 # every page through axe-core in Debian's chromium (0 violations), reflow at 320 px, nothing
 # fetched from elsewhere, and a keyboard walk (tools/browser/site.mjs). Screenshots at 1280
 # and 375 px go to target/site-shots to look at.
@@ -19,7 +19,11 @@ fi
 if [ ! -d tools/browser/node_modules/puppeteer-core ]; then
     (cd tools/browser && npm ci --no-audit --no-fund --silent)
 fi
+# The Sociaal Kompas (built in) with screenshots, and Oegstgeest: nothing in the site may
+# hold only for one compass.
 site=target/site
-rm -rf "$site"
+rm -rf "$site" "$site-oegstgeest"
 "$BIN" publish --out "$site"
 node tools/browser/site.mjs "$site" target/site-shots
+"$BIN" publish --out "$site-oegstgeest" kompas/oegstgeest-sociaal-domein
+node tools/browser/site.mjs "$site-oegstgeest"

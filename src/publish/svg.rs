@@ -42,6 +42,28 @@ fn n(v: f64) -> String {
     format!("{v:.1}")
 }
 
+/// Near-black or white, whichever stands out more on `fill` (`#RRGGBB`), by WCAG contrast.
+fn ink_on(fill: &str) -> &'static str {
+    let Some(Rgb(r, g, b)) = Rgb::parse_hex(fill) else {
+        return "#141414";
+    };
+    let lin = |v: u8| {
+        let s = f64::from(v) / 255.0;
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    // Contrast with white (1.05 / (l + 0.05)) against with #141414 (about (l + 0.05) / 0.057).
+    if 1.05 / (l + 0.05) > (l + 0.05) / 0.057 {
+        "#ffffff"
+    } else {
+        "#141414"
+    }
+}
+
 fn hex(c: Option<Rgb>, toward_white: f64) -> String {
     let Rgb(r, g, b) = c.unwrap_or(Rgb(0x8C, 0xA6, 0xC8));
     let m = |v: u8| {
@@ -86,7 +108,7 @@ pub(super) fn compass(k: &Kompas, href: impl Fn(Ix) -> String) -> String {
                     title { (name(*ix)) }
                     path d=(wedge(*inner, *outer, *a0, *a1)) fill=(fill) stroke="#ffffff" stroke-width="2" {}
                     @let (x, y) = at((inner + outer) / 2.0, (a0 + a1) / 2.0);
-                    text x=(n(x)) y=(n(y)) text-anchor="middle" dominant-baseline="central" font-size=(if *inner < R_SECTOR { "22" } else { "18" }) font-weight="bold" fill="#141414" aria-hidden="true" { (k.number(*ix)) }
+                    text x=(n(x)) y=(n(y)) text-anchor="middle" dominant-baseline="central" font-size=(if *inner < R_SECTOR { "22" } else { "18" }) font-weight="bold" fill=(ink_on(fill)) aria-hidden="true" { (k.number(*ix)) }
                 }
             }
             a href=(href(root)) aria-label=(name(root)) {
