@@ -27,3 +27,10 @@ rm -rf "$site" "$site-oegstgeest"
 node tools/browser/site.mjs "$site" target/site-shots
 "$BIN" publish --out "$site-oegstgeest" kompas/oegstgeest-sociaal-domein
 node tools/browser/site.mjs "$site-oegstgeest"
+# The jaarverslag as a web page, with a year's records from a spreadsheet.
+report=target/jaarverslag
+rm -rf "$report" && mkdir -p "$report"
+printf 'id;jaar;status;voortgang\n1.1.1.1;2019;afgerond;Tien buurten bereikt\n1.2.1.1;2019;vervallen;\n' >"$report/2019.csv"
+"$BIN" voortgang import "$report/2019.csv" --notes "$report/notities.ron" >/dev/null
+"$BIN" jaarverslag --jaar 2019 --format html --out "$report/jaarverslag.html" --notes "$report/notities.ron"
+node tools/browser/site.mjs "$report"

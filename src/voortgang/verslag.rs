@@ -337,7 +337,7 @@ impl Verslag {
                                 }
                                 p { (s.summary) }
                                 @if !s.counts.is_empty() {
-                                    table {
+                                    div.tabel role="region" tabindex="0" aria-label=(format!("Status in {}, {}", self.year, s.name)) { table {
                                         caption { "Status in " (self.year) ", " (s.name) }
                                         thead { tr { th scope="col" { "Status" } th scope="col" { "Aantal" } } }
                                         tbody {
@@ -345,7 +345,7 @@ impl Verslag {
                                                 tr { th scope="row" { (status) } td { (n) } }
                                             }
                                         }
-                                    }
+                                    } }
                                 }
                                 @if let Some(m) = money_line(s.money) { p { (m) } }
                                 @if !s.bereikt.is_empty() {
@@ -365,7 +365,7 @@ impl Verslag {
                         @if !self.indicatoren.is_empty() {
                             section aria-labelledby="indicatoren" {
                                 h2 id="indicatoren" { "Indicatoren" }
-                                table {
+                                div.tabel role="region" tabindex="0" aria-label=(format!("Indicatoren in {}", self.year)) { table {
                                     caption { "Indicatoren in " (self.year) }
                                     thead { tr {
                                         th scope="col" { "Indicator" }
@@ -386,7 +386,7 @@ impl Verslag {
                                             }
                                         }
                                     }
-                                }
+                                } }
                             }
                         }
                     }
@@ -409,4 +409,4 @@ fn slug(s: &str) -> String {
         .collect()
 }
 
-const CSS: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a;background:#fff}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left}td{text-align:right}caption{text-align:left;font-weight:bold}";
+const CSS: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a;background:#fff;overflow-wrap:break-word}div.tabel{overflow-x:auto;max-width:100%}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left}td{text-align:right}caption{text-align:left;font-weight:bold}";
