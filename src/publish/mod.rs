@@ -7,7 +7,10 @@
 //! script the list still serves). Written with `maud`, which escapes every text; every word is
 //! the compass's own. Free of egui.
 
+mod colour;
 mod svg;
+
+use colour::Colours;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -21,6 +24,16 @@ const CSS: &str = include_str!("stijl.css");
 
 /// The filter script of the search page (inline, so it works from `file://`).
 const SEARCH_JS: &str = include_str!("zoeken.js");
+
+/// Most elements on one page: a page whose subtree is larger lists its children as links,
+/// each with a page of its own, so a 50 000-element kaart stays readable and small.
+const PAGE_LIMIT: usize = 250;
+
+/// Most entries on one page of the list of everything (the search page without script).
+const LIST_LIMIT: usize = 1000;
+
+/// The search page shows at most this many hits; the count says how many there are.
+const SEARCH_SHOWN: usize = 100;
 
 /// The site as (relative path, text), start page first.
 pub fn site(kompas: &Kompas) -> Vec<(String, String)> {
@@ -41,16 +54,24 @@ pub fn site_with(
         kompas,
         glossary: &glossary,
         progress: progress.zip(rollup.as_ref()).map(|((n, _), r)| (n, r)),
+        pages: Pages::new(kompas),
+        colours: Colours::of(kompas),
     };
+    let order = kompas.document_order();
     let mut files = vec![
         ("index.html".to_owned(), site.start()),
-        ("stijl.css".to_owned(), CSS.to_owned()),
+        ("stijl.css".to_owned(), site.colours.css()),
         ("begrippen.html".to_owned(), site.begrippen()),
-        ("zoeken.html".to_owned(), site.search()),
+        ("zoeken.html".to_owned(), site.search(order.len())),
+        ("zoekindex.js".to_owned(), site.search_index(&order)),
+        ("toegankelijkheid.html".to_owned(), site.toegankelijkheid()),
     ];
-    for ix in kompas.document_order() {
-        let depth = kompas.element(ix).depth;
-        if (1..=2).contains(&depth) {
+    let parts = order.chunks(LIST_LIMIT).count();
+    for (i, chunk) in order.chunks(LIST_LIMIT).enumerate() {
+        files.push((list_file(i), site.list_page(chunk, i, parts, order.len())));
+    }
+    for &ix in &order {
+        if site.pages.has_page(ix) && ix != kompas.root() {
             files.push((site.file_of(ix), site.element_page(ix)));
         }
     }
@@ -72,6 +93,58 @@ struct Site<'a> {
     kompas: &'a Kompas,
     glossary: &'a Glossary,
     progress: Option<(&'a crate::notes::NotesFile, &'a crate::voortgang::Rollup)>,
+    pages: Pages,
+    colours: Colours,
+}
+
+/// Which elements have a page of their own, and which of those list their children as links
+/// (split) instead of holding their whole subtree.
+struct Pages {
+    own: Vec<bool>,
+    split: Vec<bool>,
+}
+
+impl Pages {
+    /// The two levels under the top have a page each (hoofddoelen list their koersen; a koers
+    /// holds its kaart). A page whose subtree passes [`PAGE_LIMIT`] is split: its children get
+    /// a page each, by the same rule, down the tree.
+    fn new(k: &Kompas) -> Self {
+        let n = k.index_bound();
+        let mut size = vec![0usize; n];
+        for ix in k.post_order(k.root()) {
+            size[ix.index()] = 1 + k
+                .children(ix)
+                .iter()
+                .map(|c| size[c.index()])
+                .sum::<usize>();
+        }
+        let mut own = vec![false; n];
+        let mut split = vec![false; n];
+        for ix in k.document_order() {
+            let depth = k.element(ix).depth;
+            let mine = depth <= 2 || k.parent(ix).is_some_and(|p| split[p.index()]);
+            own[ix.index()] = mine;
+            split[ix.index()] = mine && (depth <= 1 || size[ix.index()] > PAGE_LIMIT);
+        }
+        Self { own, split }
+    }
+
+    fn has_page(&self, ix: Ix) -> bool {
+        self.own.get(ix.index()).copied().unwrap_or(false)
+    }
+
+    fn is_split(&self, ix: Ix) -> bool {
+        self.split.get(ix.index()).copied().unwrap_or(false)
+    }
+}
+
+/// The file of the `i`-th page of the list of everything.
+fn list_file(i: usize) -> String {
+    if i == 0 {
+        "alles.html".to_owned()
+    } else {
+        format!("alles-{}.html", i + 1)
+    }
 }
 
 impl Site<'_> {
@@ -103,15 +176,24 @@ impl Site<'_> {
     /// with an anchor.
     fn href(&self, ix: Ix) -> String {
         let k = self.kompas;
-        let el = k.element(ix);
-        match el.depth {
-            0 => "index.html".to_owned(),
-            1 | 2 => self.file_of(ix),
-            _ => k.ancestor_at(ix, 2).map_or_else(
-                || "index.html".to_owned(),
-                |page| format!("{}#e-{}", self.file_of(page), slug(el.id.as_str())),
-            ),
+        if ix == k.root() {
+            return "index.html".to_owned();
         }
+        if self.pages.has_page(ix) {
+            return self.file_of(ix);
+        }
+        let mut page = ix;
+        while !self.pages.has_page(page) {
+            match k.parent(page) {
+                Some(p) => page = p,
+                None => return "index.html".to_owned(),
+            }
+        }
+        format!(
+            "{}#e-{}",
+            self.file_of(page),
+            slug(k.element(ix).id.as_str())
+        )
     }
 
     fn file_of(&self, ix: Ix) -> String {
@@ -133,7 +215,7 @@ impl Site<'_> {
                 head {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
-                    meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'unsafe-inline'; img-src 'self' data:";
+                    meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self' data:";
                     title { (title) " — " (site_title) }
                     link rel="stylesheet" href="stijl.css";
                 }
@@ -177,6 +259,7 @@ impl Site<'_> {
                         div.wrap {
                             p { (site_title) @if !k.meta.period.is_empty() { " · " (k.meta.period) } @if !k.meta.municipality.is_empty() { " · " (k.meta.municipality) } }
                             p { "Deze website werkt zonder server en zonder cookies; er wordt niets bijgehouden." }
+                            p { a href="toegankelijkheid.html" { "Toegankelijkheid" } " · " a href=(list_file(0)) { "Alle onderdelen" } }
                         }
                     }
                 }
@@ -212,7 +295,7 @@ impl Site<'_> {
             @if let Some(s) = self.share(root) { p.voortgang { (s) } }
             div.start {
                 figure.kompas {
-                    (PreEscaped(svg::compass(k, |ix| self.href(ix))))
+                    (PreEscaped(svg::compass(k, self.colours.brand, |ix| self.href(ix))))
                     figcaption { "Het kompas: klik op een onderdeel om het te openen. Dezelfde indeling staat ook als lijst onder ‘Indeling’." }
                 }
                 nav aria-labelledby="indeling" {
@@ -249,7 +332,11 @@ impl Site<'_> {
     fn element_page(&self, ix: Ix) -> String {
         let k = self.kompas;
         let el = k.element(ix);
-        let (prev, next) = k.neighbours_at_depth(ix);
+        let (prev, next) = if el.depth <= 2 {
+            k.neighbours_at_depth(ix)
+        } else {
+            siblings(k, ix)
+        };
         let begrippen: Vec<usize> = k.begrippen_of(ix);
         let body = html! {
             p.level { (k.short_name(ix)) }
@@ -269,12 +356,15 @@ impl Site<'_> {
                     }
                 }
             }
-            @if el.depth == 1 {
+            @if self.pages.is_split(ix) {
                 @if !k.children(ix).is_empty() {
                     h2 { (level_plural(k, el.depth + 1)) }
                     ol.kaarten {
                         @for &c in k.children(ix) {
-                            li { a href=(self.href(c)) { (k.short_name(c)) ": " (k.element(c).title) } }
+                            li {
+                                a href=(self.href(c)) { (k.short_name(c)) ": " (k.element(c).title) }
+                                @if let Some(s) = self.status(c) { " " span.status { "(" (s) ")" } }
+                            }
                         }
                     }
                 }
@@ -357,29 +447,151 @@ impl Site<'_> {
         )
     }
 
-    fn search(&self) -> String {
-        let k = self.kompas;
-        let order = k.document_order();
+    /// The search page: a field, a live count and the hits, drawn by a little script from
+    /// `zoekindex.js`; without script it points to the list of everything.
+    fn search(&self, total: usize) -> String {
         let body = html! {
             h1 { "Zoeken" }
-            p { "Typ een woord; de lijst toont alleen wat het bevat. Zonder script staat hier alles." }
+            p { "Typ een of meer woorden; hieronder staan de onderdelen die ze alle bevatten." }
             form.zoek role="search" {
                 label for="zoekveld" { "Zoek in het kompas" }
                 input #zoekveld type="search" autocomplete="off";
             }
-            p #aantal aria-live="polite" { (order.len()) " onderdelen" }
-            ul #alles.alles {
-                @for ix in order {
-                    li { a href=(self.href(ix)) { (k.short_name(ix)) ": " (k.element(ix).title) } }
-                }
+            p #aantal aria-live="polite" { (count_text(total)) " in het kompas." }
+            ol #resultaten.alles {}
+            p {
+                "Liever alles op een rij? "
+                a href=(list_file(0)) { "Alle onderdelen van het kompas" }
+                " staan ook als lijst, zonder zoeken."
             }
-            script { (PreEscaped(SEARCH_JS)) }
+            script src="zoekindex.js" {}
+            script { (PreEscaped(SEARCH_JS.replace("__SHOWN__", &SEARCH_SHOWN.to_string()))) }
         };
         self.page(
             "Zoeken",
             &[
                 ("index.html".into(), "Kompas".into()),
                 (String::new(), "Zoeken".into()),
+            ],
+            &body,
+        )
+    }
+
+    /// The search index: every element's name and title with its address, as a script that
+    /// sets one global (a script file loads from `file://`, where a fetch would not).
+    fn search_index(&self, order: &[Ix]) -> String {
+        let k = self.kompas;
+        let mut out = String::with_capacity(order.len() * 96);
+        out.push_str("window.KOMPAS_ZOEKINDEX = [\n");
+        for &ix in order {
+            out.push('[');
+            out.push_str(&json_string(&format!(
+                "{}: {}",
+                k.short_name(ix),
+                k.element(ix).title
+            )));
+            out.push(',');
+            out.push_str(&json_string(&self.href(ix)));
+            out.push_str("],\n");
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    /// One page of the list of everything, in document order: what serves without script.
+    fn list_page(&self, chunk: &[Ix], i: usize, parts: usize, total: usize) -> String {
+        let k = self.kompas;
+        let first = i * LIST_LIMIT + 1;
+        let pager = html! {
+            @if parts > 1 {
+                nav.delen aria-label="Delen van de lijst" {
+                    ol {
+                        @for p in 0..parts {
+                            @if p == i {
+                                li { span aria-current="page" { "Deel " (p + 1) } }
+                            } @else {
+                                li { a href=(list_file(p)) { "Deel " (p + 1) } }
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        let body = html! {
+            h1 { "Alle onderdelen" @if parts > 1 { " (deel " (i + 1) " van " (parts) ")" } }
+            p {
+                (count_text(total)) " in de volgorde van het kompas"
+                @if parts > 1 { "; hier " (first) " tot en met " (first + chunk.len() - 1) }
+                ". " a href="zoeken.html" { "Zoeken" } " gaat sneller."
+            }
+            (pager)
+            ul.alles {
+                @for &ix in chunk {
+                    li { a href=(self.href(ix)) { (k.short_name(ix)) ": " (k.element(ix).title) } }
+                }
+            }
+            (pager)
+        };
+        self.page(
+            "Alle onderdelen",
+            &[
+                ("index.html".into(), "Kompas".into()),
+                ("zoeken.html".into(), "Zoeken".into()),
+                (String::new(), "Alle onderdelen".into()),
+            ],
+            &body,
+        )
+    }
+
+    /// What the site does for accessibility and how it was checked, as the start of the
+    /// toegankelijkheidsverklaring the municipality publishes; it says plainly what the
+    /// municipality still has to fill in.
+    fn toegankelijkheid(&self) -> String {
+        let k = self.kompas;
+        let org = if k.meta.municipality.is_empty() {
+            "de uitgever".to_owned()
+        } else {
+            k.meta.municipality.clone()
+        };
+        let body = html! {
+            h1 { "Toegankelijkheid" }
+            p {
+                (org) " wil dat iedereen " (k.meta.title) " kan lezen en gebruiken, ook met een "
+                "schermlezer, alleen met het toetsenbord of sterk vergroot. Deze website is "
+                "gemaakt om te voldoen aan de Web Content Accessibility Guidelines (WCAG) 2.1, "
+                "niveau AA, zoals het Besluit digitale toegankelijkheid overheid vraagt."
+            }
+            h2 { "Wat deze website doet" }
+            ul {
+                li { "Elke pagina heeft een link ‘Naar de inhoud’, vaste herkenningspunten (kop, menu, kruimelpad, inhoud, voet) en koppen in volgorde." }
+                li { "Het kompas is ook als lijst te lezen; elk vlak van het kompas is een link met de volledige titel." }
+                li { "Grafieken staan er ook als tabel met dezelfde cijfers." }
+                li { "Alles werkt met het toetsenbord; wat de focus heeft is duidelijk omlijnd." }
+                li { "Tekst en achtergrond hebben genoeg contrast; de pagina’s passen op een scherm van 320 pixels breed en bij 400% vergroting." }
+                li { "Zoeken werkt zonder server; zonder script staat alles op een rij onder ‘Alle onderdelen’." }
+                li { "De website gebruikt geen cookies, houdt niets bij en haalt niets van andere websites." }
+            }
+            h2 { "Hoe dit is gecontroleerd" }
+            p {
+                "De website is gemaakt met Kompas " (env!("CARGO_PKG_VERSION")) ". Bij elke versie van "
+                "Kompas worden alle pagina’s in een echte browser (Chromium) automatisch getoetst met "
+                "axe-core op de regels van WCAG 2.0 en 2.1, niveau A en AA, en wordt met het "
+                "toetsenbord een route door de website gelopen. Een automatische toets vindt niet "
+                "alles: een onderzoek door een deskundige hoort erbij."
+            }
+            h2 { "Nog in te vullen door " (org) }
+            p {
+                "Dit is het begin van de toegankelijkheidsverklaring, geen verklaring zelf. Zet de "
+                "verklaring in het register van de Rijksoverheid en vul hier aan: de datum en "
+                "uitkomst van het onderzoek, wat nog niet voldoet en wanneer het is opgelost, en "
+                "hoe lezers een probleem melden en wie hun melding behandelt."
+            }
+        };
+        self.page(
+            "Toegankelijkheid",
+            &[
+                ("index.html".into(), "Kompas".into()),
+                (String::new(), "Toegankelijkheid".into()),
             ],
             &body,
         )
@@ -471,9 +683,54 @@ impl Site<'_> {
                     p { (s.text) }
                 }
             },
-            Block::Indicatoren => html! { @for ind in &c.indicatoren { (indicator(ind)) } },
+            Block::Indicatoren => {
+                html! { @for ind in &c.indicatoren { (indicator(ind, self.colours.brand)) } }
+            }
         }
     }
+}
+
+/// The previous and next sibling of `ix` (the neighbours of a page below a split page).
+fn siblings(k: &Kompas, ix: Ix) -> (Option<Ix>, Option<Ix>) {
+    let Some(parent) = k.parent(ix) else {
+        return (None, None);
+    };
+    let all = k.children(parent);
+    let Some(pos) = all.iter().position(|&c| c == ix) else {
+        return (None, None);
+    };
+    let prev = pos.checked_sub(1).and_then(|p| all.get(p).copied());
+    (prev, all.get(pos + 1).copied())
+}
+
+/// "530 onderdelen", "1 onderdeel".
+fn count_text(n: usize) -> String {
+    if n == 1 {
+        "1 onderdeel".to_owned()
+    } else {
+        format!("{n} onderdelen")
+    }
+}
+
+/// A JavaScript string literal of `s`: quotes, backslashes, control characters and `<` escaped,
+/// so no title can end the string or the script.
+fn json_string(s: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 || c == '<' || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn level_plural(k: &Kompas, depth: usize) -> String {
@@ -484,13 +741,13 @@ fn level_plural(k: &Kompas, depth: usize) -> String {
 
 /// An indicator: its sentence, a bar chart as SVG (hidden from screen readers: the table
 /// beside it says the same) and the table of its values.
-fn indicator(ind: &Indicator) -> Markup {
+fn indicator(ind: &Indicator, brand: crate::model::Rgb) -> Markup {
     let id = format!("ind-{}", slug(&ind.id));
     html! {
         section.indicator aria-labelledby=(id) {
             h3 #(id) { (ind.title) }
             p { (ind.text) }
-            (PreEscaped(svg::bars(ind)))
+            (PreEscaped(svg::bars(ind, brand)))
             table {
                 caption { (ind.title) @if !ind.unit.is_empty() { " (" (ind.unit) ")" } }
                 thead { tr { th scope="col" { "Wat" } th scope="col" { "Waarde" } } }

@@ -6,6 +6,7 @@ use std::f64::consts::{PI, TAU};
 
 use maud::{Markup, html};
 
+use super::colour::{self, INK};
 use crate::content::Indicator;
 use crate::model::{Ix, Kompas, Rgb};
 
@@ -42,26 +43,9 @@ fn n(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// Near-black or white, whichever stands out more on `fill` (`#RRGGBB`), by WCAG contrast.
-fn ink_on(fill: &str) -> &'static str {
-    let Some(Rgb(r, g, b)) = Rgb::parse_hex(fill) else {
-        return "#141414";
-    };
-    let lin = |v: u8| {
-        let s = f64::from(v) / 255.0;
-        if s <= 0.04045 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    // Contrast with white (1.05 / (l + 0.05)) against with #141414 (about (l + 0.05) / 0.057).
-    if 1.05 / (l + 0.05) > (l + 0.05) / 0.057 {
-        "#ffffff"
-    } else {
-        "#141414"
-    }
+/// The ink for text on a fill written `#RRGGBB`.
+fn ink_on(fill: &str) -> String {
+    Rgb::parse_hex(fill).map_or_else(|| INK.to_hex(), |c| colour::ink_on(c).to_hex())
 }
 
 fn hex(c: Option<Rgb>, toward_white: f64) -> String {
@@ -75,7 +59,7 @@ fn hex(c: Option<Rgb>, toward_white: f64) -> String {
 
 /// The compass. Each child of the root gets an angle in proportion to its own children (at
 /// least one share), its children share it equally.
-pub(super) fn compass(k: &Kompas, href: impl Fn(Ix) -> String) -> String {
+pub(super) fn compass(k: &Kompas, brand: Rgb, href: impl Fn(Ix) -> String) -> String {
     let root = k.root();
     let sectors = k.sectors();
     let shares: Vec<usize> = sectors
@@ -113,8 +97,8 @@ pub(super) fn compass(k: &Kompas, href: impl Fn(Ix) -> String) -> String {
             }
             a href=(href(root)) aria-label=(name(root)) {
                 title { (name(root)) }
-                circle r=(n(R_CORE - 2.0)) fill=(hex(k.element(root).color, 0.0).replace("#8CA6C8", "#1F5FA6")) {}
-                text x="0" y="0" text-anchor="middle" dominant-baseline="central" font-size="18" font-weight="bold" fill="#ffffff" aria-hidden="true" { (k.level(root).map_or("", |l| l.name.as_str())) }
+                circle r=(n(R_CORE - 2.0)) fill=(brand.to_hex()) {}
+                text x="0" y="0" text-anchor="middle" dominant-baseline="central" font-size="18" font-weight="bold" fill=(colour::ink_on(brand).to_hex()) aria-hidden="true" { (k.level(root).map_or("", |l| l.name.as_str())) }
             }
         }
     };
@@ -122,7 +106,7 @@ pub(super) fn compass(k: &Kompas, href: impl Fn(Ix) -> String) -> String {
 }
 
 /// An indicator's values as horizontal bars, hidden from screen readers (the table says it).
-pub(super) fn bars(ind: &Indicator) -> String {
+pub(super) fn bars(ind: &Indicator, brand: Rgb) -> String {
     let max = ind
         .values
         .iter()
@@ -136,9 +120,9 @@ pub(super) fn bars(ind: &Indicator) -> String {
             @for (i, v) in ind.values.iter().enumerate() {
                 @let y = 4.0 + row * i as f64;
                 @let w = 360.0 * v.value.abs() / max;
-                text x="0" y=(n(y + 18.0)) font-size="14" fill="#141414" { (v.label.chars().take(28).collect::<String>()) }
-                rect x="220" y=(n(y + 4.0)) width=(n(w)) height="18" fill="#1F5FA6" {}
-                text x=(n(226.0 + w)) y=(n(y + 18.0)) font-size="14" fill="#141414" { (v.shown) }
+                text x="0" y=(n(y + 18.0)) font-size="14" fill=(INK.to_hex()) { (v.label.chars().take(28).collect::<String>()) }
+                rect x="220" y=(n(y + 4.0)) width=(n(w)) height="18" fill=(brand.to_hex()) {}
+                text x=(n(226.0 + w)) y=(n(y + 18.0)) font-size="14" fill=(INK.to_hex()) { (v.shown) }
             }
         }
     };

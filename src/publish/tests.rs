@@ -61,15 +61,14 @@ fn every_word_of_the_compass_is_on_the_site() {
         }
     }
     assert!(missing.is_empty(), "{} missing: {missing:?}", missing.len());
-    // One page per hoofddoel and koers, the start page, begrippen, zoeken, the style sheet
-    // and every page of Over het kompas.
-    assert_eq!(files.len(), 4 + 4 + 16 + k.content.pages.len());
+    // One page per hoofddoel and koers, the start page, begrippen, zoeken with its index,
+    // the style sheet, toegankelijkheid, one page listing everything and every page of Over
+    // het kompas. No koers is split: the largest holds far fewer than PAGE_LIMIT elements.
+    assert_eq!(files.len(), 7 + 4 + 16 + k.content.pages.len());
 }
 
-#[test]
-fn every_link_leads_to_a_page_of_the_site_and_an_anchor_on_it() {
-    let k = crate::load::load_embedded().unwrap().kompas;
-    let files = site(&k);
+/// Every `href` of every page names a page of the site, and its anchor an id on that page.
+fn broken_links(files: &[(String, String)]) -> Vec<String> {
     let docs: std::collections::BTreeMap<&str, scraper::Html> = files
         .iter()
         .filter(|(f, _)| f.ends_with(".html"))
@@ -94,11 +93,94 @@ fn every_link_leads_to_a_page_of_the_site_and_an_anchor_on_it() {
             }
         }
     }
+    broken
+}
+
+#[test]
+fn every_link_leads_to_a_page_of_the_site_and_an_anchor_on_it() {
+    let k = crate::load::load_embedded().unwrap().kompas;
+    let broken = broken_links(&site(&k));
     assert!(
         broken.is_empty(),
         "{} broken: {:?}",
         broken.len(),
         &broken[..broken.len().min(10)]
+    );
+}
+
+#[test]
+fn a_large_compass_is_split_into_small_pages_that_still_hold_every_element() {
+    let k = crate::generate::synthetic(&crate::generate::Spec::with_elements(8_000, 7));
+    let files = site(&k);
+    let mut largest = ("", 0);
+    for (name, text) in &files {
+        if name.ends_with(".html") && text.len() > largest.1 {
+            largest = (name, text.len());
+        }
+    }
+    assert!(
+        largest.1 < 200_000,
+        "{} is {} bytes: too large a page",
+        largest.0,
+        largest.1
+    );
+    let broken = broken_links(&files);
+    assert!(
+        broken.is_empty(),
+        "{} broken: {:?}",
+        broken.len(),
+        &broken[..broken.len().min(10)]
+    );
+    // Every element is on a page: an anchor of its own or a page of its own, exactly once.
+    let all: String = files
+        .iter()
+        .filter(|(f, _)| f.ends_with(".html") && !f.starts_with("alles"))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    for ix in k.document_order().into_iter().skip(1) {
+        let id = crate::text::slug(k.element(ix).id.as_str());
+        let anchor = format!("id=\"e-{id}\"");
+        let page = format!("-{id}.html\"");
+        assert!(
+            all.matches(&anchor).count() == 1 || all.contains(&page),
+            "{} has no place on the site",
+            k.element(ix).id
+        );
+    }
+    // The list of everything is split too, and holds every element once.
+    let listed: usize = files
+        .iter()
+        .filter(|(f, _)| f.starts_with("alles"))
+        .map(|(_, t)| {
+            let doc = scraper::Html::parse_document(t);
+            doc.select(&scraper::Selector::parse("ul.alles > li > a").unwrap())
+                .count()
+        })
+        .sum();
+    assert_eq!(listed, k.len(), "every element listed once");
+    assert!(
+        files.iter().any(|(f, _)| f == "alles-8.html"),
+        "8 000 elements → 8 list pages"
+    );
+}
+
+#[test]
+fn the_search_index_holds_every_element_and_no_title_can_end_it() {
+    let k = crate::load::load_embedded().unwrap().kompas;
+    let files = site(&k);
+    let index = &files.iter().find(|(f, _)| f == "zoekindex.js").unwrap().1;
+    assert_eq!(
+        index.lines().filter(|l| l.starts_with('[')).count(),
+        k.len()
+    );
+    assert!(
+        index.contains("[\"Koers 1.1: "),
+        "names as the app shows them"
+    );
+    let hostile = json_string("a\"b\\c</script>\n\u{2028}");
+    assert_eq!(
+        hostile, r#""a\"b\\c\u003c/script>\n\u2028""#,
+        "no title ends the string or script"
     );
 }
 

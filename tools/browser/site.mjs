@@ -49,14 +49,20 @@ try {
     } else {
       console.log(`ok    ${name}: axe 0 overtredingen (${result.passes.length} regels geslaagd)`);
     }
-    // Reflow: nothing wider than a 320 px screen.
-    await page.setViewport({ width: 320, height: 800 });
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (wide > 320) fail(`${name}: ${wide} px breed op een scherm van 320 px`);
+    // Reflow: nothing wider than a 320 px screen, and 400% zoom of a 1280 × 720 screen (a
+    // 320 × 180 CSS px viewport drawn at 4 device pixels per CSS pixel).
+    for (const [width, height, scale] of [[320, 800, 1], [320, 180, 4]]) {
+      await page.setViewport({ width, height, deviceScaleFactor: scale });
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (wide > width) fail(`${name}: ${wide} px breed op ${width} px (zoom ${scale * 100}%)`);
+    }
+    await page.setViewport({ width: 1280, height: 900, deviceScaleFactor: 1 });
   }
 
   // A folder without a start page (the jaarverslag alone) has no walk to take.
   const walk = pages.includes("index.html");
+  let childFile = "";
+  let childTitle = "";
   if (walk) {
   // The keyboard walk: Tab lands on the skip link, which leads into the content; Tab on to
   // the first child of the first sector (Koers 1.1), Enter opens it; on its page Tab to the
@@ -73,7 +79,10 @@ try {
       sector.getAttribute("href"),
     ];
   });
-  const childFile = await page.evaluate(() => document.querySelector("ol.indeling > li > ol > li > a").getAttribute("href"));
+  [childFile, childTitle] = await page.evaluate(() => {
+    const a = document.querySelector("ol.indeling > li > ol > li > a");
+    return [a.getAttribute("href"), a.textContent.split(":").slice(1).join(":").trim()];
+  });
   const focused = () => page.evaluate(() => (document.activeElement?.getAttribute("aria-label") || document.activeElement?.textContent || "").trim());
   await page.keyboard.press("Tab");
   if ((await focused()) !== "Naar de inhoud") fail(`eerste Tab: ${await focused()}`);
@@ -97,15 +106,43 @@ try {
   else console.log(`ok    toetsenbord: overslaan, ${childName}, terug naar ${sectorName}`);
   }
 
+  // Search without a server: a word from the first koers's title finds it, with a link to
+  // its page, and the live count says how many were found.
+  if (walk) {
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`file://${join(site, "zoeken.html")}`, { waitUntil: "load" });
+    const word = childTitle.split(/\s+/).filter((w) => w.length > 4)[0] ?? childTitle;
+    await page.type("#zoekveld", word);
+    await page.waitForFunction(() => document.querySelectorAll("#resultaten li").length > 0, { timeout: 5000 }).catch(() => {});
+    const [hits, count, hrefs] = await page.evaluate(() => [
+      document.querySelectorAll("#resultaten li").length,
+      document.getElementById("aantal").textContent,
+      Array.from(document.querySelectorAll("#resultaten a")).map((a) => a.getAttribute("href")),
+    ]);
+    if (hits === 0 || !/gevonden/.test(count)) fail(`zoeken naar "${word}": ${hits} treffers, "${count}"`);
+    else if (!hrefs.includes(childFile)) fail(`zoeken naar "${word}" vindt ${childFile} niet`);
+    else console.log(`ok    zoeken naar "${word}": ${count}`);
+  }
+
   if (shots && walk) {
     mkdirSync(shots, { recursive: true });
-    for (const name of ["index", "koers-1-1", "begrippen", "zoeken"]) {
+    for (const name of ["index", childFile.replace(/\.html$/, ""), "begrippen", "zoeken", "toegankelijkheid"]) {
       for (const width of [1280, 375]) {
         await page.setViewport({ width, height: 900 });
         await page.goto(`file://${join(site, `${name}.html`)}`, { waitUntil: "load" });
         await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
       }
     }
+    // Print: the koers page as the print style sheet lays it out.
+    await page.setViewport({ width: 800, height: 1100 });
+    await page.goto(`file://${join(site, childFile)}`, { waitUntil: "load" });
+    await page.emulateMediaType("print");
+    await page.screenshot({ path: join(shots, "afdruk.png"), fullPage: true });
+    await page.emulateMediaType(null);
+    // 400% zoom of a 1280 × 720 screen.
+    await page.setViewport({ width: 320, height: 180, deviceScaleFactor: 4 });
+    await page.goto(`file://${join(site, childFile)}`, { waitUntil: "load" });
+    await page.screenshot({ path: join(shots, "zoom-400.png") });
     console.log(`ok    schermafdrukken in ${shots}`);
   }
 } finally {
