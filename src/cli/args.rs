@@ -266,6 +266,15 @@ pub enum ExportFormat {
     Md,
 }
 
+/// The forms of an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InvitationFormat {
+    /// Een partnerbestand voor Kompas.
+    Ron,
+    /// Eén webpagina die in elke browser werkt, zonder internet.
+    Html,
+}
+
 /// `kompas review ...`
 #[derive(Debug, Subcommand)]
 pub enum ReviewCommand {
@@ -286,6 +295,10 @@ pub enum ReviewCommand {
         /// Vraag ook de voortgang over dit jaar (status in dat jaar en wat er bereikt is).
         #[arg(long)]
         jaar: Option<i32>,
+        /// ron: voor Kompas; html: één webpagina die de partner in elke browser opent en
+        /// beantwoordt, zonder iets te installeren.
+        #[arg(long, value_enum, default_value = "ron")]
+        format: InvitationFormat,
         #[command(flatten)]
         args: NotesArgs,
     },

@@ -16,8 +16,8 @@ mod render;
 mod voortgang;
 
 pub use args::{
-    Cli, Command, ExportFormat, MapFormat, NotesArgs, NotesCommand, ReportFormat, ReviewCommand,
-    SheetFormat, VoortgangCommand,
+    Cli, Command, ExportFormat, InvitationFormat, MapFormat, NotesArgs, NotesCommand, ReportFormat,
+    ReviewCommand, SheetFormat, VoortgangCommand,
 };
 
 /// Loads the compass at `path`, or the embedded one.

@@ -6,7 +6,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{ExportFormat, NotesArgs, NotesCommand, ReviewCommand, load_optional};
+use super::{
+    ExportFormat, InvitationFormat, NotesArgs, NotesCommand, ReviewCommand, load_optional,
+};
 use crate::model::Kompas;
 use crate::notes;
 use crate::review::{self, ChangeKind, Choice};
@@ -99,6 +101,7 @@ pub(super) fn review(command: ReviewCommand) -> ExitCode {
             by,
             met_notities,
             jaar,
+            format,
             args,
         } => {
             let share = if met_notities {
@@ -109,7 +112,7 @@ pub(super) fn review(command: ReviewCommand) -> ExitCode {
             if jaar.is_some_and(|y| !notes::YEARS.contains(&y)) {
                 return fail("Dat is geen jaar.");
             }
-            export(&partner, &out, &user(&by), (share, jaar), &args)
+            export(&partner, &out, &user(&by), (share, jaar, format), &args)
         }
         ReviewCommand::Import {
             files,
@@ -133,7 +136,7 @@ fn export(
     partner: &str,
     out: &Path,
     who: &str,
-    (share, jaar): (review::ShareNotes, Option<i32>),
+    (share, jaar, format): (review::ShareNotes, Option<i32>, InvitationFormat),
     args: &NotesArgs,
 ) -> ExitCode {
     let (kompas, path) = match locate(args) {
@@ -148,8 +151,11 @@ fn export(
                 review::printable(partner)
             ));
         }
-        review::write(out, &file)
-            .map_err(|e| format!("Kon {} niet schrijven: {e}", out.display()))?;
+        match format {
+            InvitationFormat::Ron => review::write(out, &file),
+            InvitationFormat::Html => review::html::write(out, &file),
+        }
+        .map_err(|e| format!("Kon {} niet schrijven: {e}", out.display()))?;
         store.invitations.push(invitation);
         let sent: Vec<_> = file
             .items

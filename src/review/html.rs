@@ -16,7 +16,8 @@ use base64::Engine as _;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest as _, Sha256};
 
-use super::{BegripLine, ContextLine, ReviewFile, ReviewItem};
+use super::{ContextLine, ReviewFile, ReviewItem};
+use crate::glossary::Glossary;
 
 /// The page's style sheet (inline).
 const CSS: &str = include_str!("uitnodiging.css");
@@ -48,7 +49,11 @@ pub fn page(file: &ReviewFile) -> String {
     let (one, many) = &file.element_name;
     let title = format!("Uw reactie op {} — {}", file.kompas, file.partner);
     let jaar = file.jaar.map(|y| y.to_string()).unwrap_or_default();
-    let terms = terms(&file.begrippen);
+    let glossary = Glossary::from_terms(
+        file.begrippen
+            .iter()
+            .map(|b| (b.term.as_str(), b.definition.as_str())),
+    );
     let body = html! {
         a.skip href="#vragen" { "Naar de vragen" }
         header {
@@ -84,17 +89,15 @@ pub fn page(file: &ReviewFile) -> String {
                     p.hulp #naam-hulp { "Komt in het bestand, zodat " (from) " weet wie antwoordde." }
                     input #naam name="naam" type="text" autocomplete="name" aria-describedby="naam-hulp" value=(file.answered_by);
                 }
-                (items(file, &terms))
+                (items(file, &glossary))
             }
-            @if !file.begrippen.is_empty() {
+            @if !glossary.is_empty() {
                 section.begrippen aria-labelledby="begrippen-kop" {
                     h2 #begrippen-kop { "Begrippen" }
                     dl {
-                        @for (i, b) in file.begrippen.iter().enumerate() {
-                            @if i == 0 || file.begrippen.get(i - 1).is_none_or(|p| p.term != b.term) {
-                                dt #(term_id(&terms, &b.term)) { dfn { (b.term) } }
-                            }
-                            dd { (b.definition) }
+                        @for (i, e) in glossary.entries.iter().enumerate() {
+                            dt #(format!("begrip-{i}")) { dfn { (e.term) } }
+                            @for d in &e.definitions { dd { (d.text) } }
                         }
                     }
                 }
@@ -125,22 +128,22 @@ pub fn page(file: &ReviewFile) -> String {
 
 /// The elements, each under the context it shares with the one before only once: a koers's
 /// introduction is on the page once however many of its inspanningen are asked about.
-fn items(file: &ReviewFile, terms: &[Term]) -> Markup {
+fn items(file: &ReviewFile, glossary: &Glossary) -> Markup {
     let mut previous: &[ContextLine] = &[];
     html! {
         @for (n, item) in file.items.iter().enumerate() {
             @let same = previous.iter().zip(&item.context).take_while(|(a, b)| a == b).count();
             @for (depth, line) in item.context.iter().enumerate().skip(same) {
-                (context_heading(depth, line, terms))
+                (context_heading(depth, line, glossary))
             }
             ({ previous = &item.context; "" })
-            (one_item(file, n, item, terms))
+            (one_item(file, n, item, glossary))
         }
     }
 }
 
-fn context_heading(depth: usize, line: &ContextLine, terms: &[Term]) -> Markup {
-    let inner = html! { span.nummer { (line.name) } " " (marked(&line.title, terms)) };
+fn context_heading(depth: usize, line: &ContextLine, glossary: &Glossary) -> Markup {
+    let inner = html! { span.nummer { (line.name) } " " (marked(&line.title, glossary)) };
     html! {
         div.context {
             @match depth {
@@ -151,19 +154,19 @@ fn context_heading(depth: usize, line: &ContextLine, terms: &[Term]) -> Markup {
             @if !line.text.is_empty() {
                 details {
                     summary { "Toelichting bij " (line.name) }
-                    @for para in line.text.split("\n\n") { p { (marked(para, terms)) } }
+                    @for para in line.text.split("\n\n") { p { (marked(para, glossary)) } }
                 }
             }
         }
     }
 }
 
-fn one_item(file: &ReviewFile, n: usize, item: &ReviewItem, terms: &[Term]) -> Markup {
+fn one_item(file: &ReviewFile, n: usize, item: &ReviewItem, glossary: &Glossary) -> Markup {
     let id = |field: &str| format!("r{n}-{field}");
     let prev = item.previous.clone().unwrap_or_default();
     let level = (item.context.len() + 2).min(6);
     let kop = id("kop");
-    let heading = html! { span.nummer { (item.name) } " " (marked(&item.title, terms)) };
+    let heading = html! { span.nummer { (item.name) } " " (marked(&item.title, glossary)) };
     let status_label = match file.jaar {
         Some(y) => format!("Status in {y}"),
         None => "Status".to_owned(),
@@ -230,72 +233,17 @@ impl ReviewFile {
     }
 }
 
-/// A begrip to underline: its words folded to lower case, and the anchor of its definition.
-struct Term {
-    folded: Vec<char>,
-    anchor: String,
-}
-
-fn terms(begrippen: &[BegripLine]) -> Vec<Term> {
-    let mut out: Vec<Term> = Vec::new();
-    for (i, b) in begrippen.iter().enumerate() {
-        let folded: Vec<char> = b.term.chars().map(fold).collect();
-        if folded.is_empty() || out.iter().any(|t| t.folded == folded) {
-            continue;
-        }
-        out.push(Term {
-            folded,
-            anchor: format!("begrip-{i}"),
-        });
-    }
-    // Longest first, so "Civil Society" wins over "Civil".
-    out.sort_by_key(|t| std::cmp::Reverse(t.folded.len()));
-    out
-}
-
-fn term_id(terms: &[Term], term: &str) -> String {
-    let folded: Vec<char> = term.chars().map(fold).collect();
-    terms
-        .iter()
-        .find(|t| t.folded == folded)
-        .map_or_else(String::new, |t| t.anchor.clone())
-}
-
-fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
-}
-
-/// `text` with each begrip in it a link to its definition (whole words, case aside).
-fn marked(text: &str, terms: &[Term]) -> Markup {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let folded: Vec<char> = chars.iter().map(|&(_, c)| fold(c)).collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut hits: Vec<(usize, usize, &str)> = Vec::new();
-    let mut i = 0;
-    while i < folded.len() {
-        let starts_word = i == 0 || folded.get(i - 1).is_none_or(|c| !c.is_alphanumeric());
-        let found = starts_word
-            .then(|| {
-                terms.iter().find(|t| {
-                    let end = i + t.folded.len();
-                    folded.get(i..end) == Some(t.folded.as_slice())
-                        && folded.get(end).is_none_or(|c| !c.is_alphanumeric())
-                })
-            })
-            .flatten();
-        if let Some(t) = found {
-            hits.push((byte_at(i), byte_at(i + t.folded.len()), t.anchor.as_str()));
-            i += t.folded.len();
-        } else {
-            i += 1;
-        }
-    }
+/// `text` with each begrip in it (as the app finds them: whole words, Dutch inflections) a
+/// link to its definition at the end of the page.
+fn marked(text: &str, glossary: &Glossary) -> Markup {
     let mut at = 0;
     html! {
-        @for (start, end, anchor) in hits {
-            (text.get(at..start).unwrap_or_default())
-            a.begrip href=(format!("#{anchor}")) { (text.get(start..end).unwrap_or_default()) }
-            ({ at = end; "" })
+        @for hit in glossary.find(text) {
+            @if hit.range.start >= at {
+                (text.get(at..hit.range.start).unwrap_or_default())
+                a.begrip href=(format!("#begrip-{}", hit.entry)) { (text.get(hit.range.clone()).unwrap_or_default()) }
+                ({ at = hit.range.end; "" })
+            }
         }
         (text.get(at..).unwrap_or_default())
     }

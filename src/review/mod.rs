@@ -10,6 +10,7 @@
 //! the same, in conflict, refused) and then an apply with a choice per conflict; partner words
 //! are always stored as reactions, so nothing anyone wrote is lost.
 
+pub mod html;
 mod import;
 mod invite;
 

@@ -23,7 +23,7 @@ fn the_website_is_published_from_the_beeld_menu_into_a_new_folder() {
     h.run();
     h.get_by_label("Publiceren").click();
     h.run();
-    h.get_by_label_contains("Gepubliceerd: 40 pagina's");
+    h.get_by_label_contains("Gepubliceerd: 42 pagina's");
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<html lang=\"nl\">"));
     // A second time into the same folder is refused: nothing is overwritten unasked.
