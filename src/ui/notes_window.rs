@@ -63,6 +63,9 @@ pub struct NotesWindow {
     pub share_notes: bool,
     /// The year whose progress the next invitation asks for (none by default).
     pub ask_year: Option<i32>,
+    /// The next invitation as a file for Kompas instead of one web page for any browser (the
+    /// default, because most partners have no Kompas).
+    pub as_kompas_file: bool,
     dialog: crate::ui::dialog::DialogFocus,
 }
 
@@ -167,7 +170,7 @@ impl NotesWindow {
             .levels
             .last()
             .map_or_else(|| "elementen".to_owned(), |l| l.plural.to_lowercase());
-        ui.label(format!("Wijs {leaves} toe aan een partner in het detailpaneel. Hier maakt u per partner één bestand dat de partner offline in Kompas opent."));
+        ui.label(format!("Wijs {leaves} toe aan een partner in het detailpaneel. Hier maakt u per partner één bestand dat de partner offline opent: in Kompas, of als webpagina in elke browser."));
         ui.add_space(6.0);
         if self.export_dir.is_empty() {
             self.export_dir = default_dir().display().to_string();
@@ -183,6 +186,15 @@ impl NotesWindow {
             }
         });
         ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Als");
+            ui.radio_value(
+                &mut self.as_kompas_file,
+                false,
+                "webpagina (.html): de partner opent haar in elke browser, zonder iets te installeren",
+            );
+            ui.radio_value(&mut self.as_kompas_file, true, "Kompas-bestand (.ron)");
+        });
         ui.checkbox(
             &mut self.share_notes,
             "Ook onze eigen notities meesturen (standaard niet: die zijn intern)",
@@ -226,8 +238,10 @@ impl NotesWindow {
                             .chars()
                             .map(|c| if c.is_alphanumeric() { c } else { '-' })
                             .collect();
-                        let path = PathBuf::from(self.export_dir.trim())
-                            .join(format!("kompas-{file}-{stamp}.ron"));
+                        let path = PathBuf::from(self.export_dir.trim()).join(format!(
+                            "kompas-{file}-{stamp}.{}",
+                            if self.as_kompas_file { "ron" } else { "html" }
+                        ));
                         let share = if self.share_notes {
                             review::ShareNotes::Yes
                         } else {

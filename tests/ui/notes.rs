@@ -191,3 +191,70 @@ fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
     );
     assert_eq!(a.status.as_deref(), Some("in voorbereiding"));
 }
+
+/// The notes window makes the invitation as a web page by default: most partners have only a
+/// browser. Kompas's own file is one choice away.
+#[test]
+fn the_invitation_is_a_web_page_unless_kompas_is_chosen() {
+    use egui::accesskit::Role;
+    use kompas::ui::command::{Command, NotesCommand, UiCommand};
+    let mut h = harness_sized(1280.0, 800.0);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        Command::Notes(NotesCommand::AddPartner("Welzijn".into())),
+    );
+    for id in ["1.1.1.1", "1.1.1.2"] {
+        h.state_mut().apply(
+            &ctx,
+            Command::Notes(NotesCommand::Annotate(
+                id.into(),
+                kompas::notes::Edit::Partners(vec!["Welzijn".into()]),
+            )),
+        );
+    }
+    h.state_mut()
+        .apply(&ctx, Command::Ui(UiCommand::ShowNotesWindow));
+    h.run();
+    h.get_by_label("Partners").click();
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let field = h.get_by_role_and_label(Role::TextInput, "Map voor de bestanden");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Map voor de bestanden")
+        .type_text(dir.path().to_str().unwrap());
+    h.run();
+    let web = h.get_by_label_contains("webpagina (.html)");
+    assert_eq!(
+        kittest::NodeT::accesskit_node(&web).toggled(),
+        Some(egui::accesskit::Toggled::True),
+        "a web page unless chosen otherwise"
+    );
+    h.get_by_label("Exporteer voor Welzijn").click();
+    h.run();
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0].extension().unwrap(), "html");
+    let page = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        page.contains("data-id=\"1.1.1.2\""),
+        "the assigned inspanningen"
+    );
+    assert_eq!(h.state().notes().invitations.len(), 1, "recorded");
+    // Kompas's own file, chosen.
+    h.get_by_role_and_label(Role::RadioButton, "Kompas-bestand (.ron)")
+        .click();
+    h.run();
+    h.get_by_label("Exporteer voor Welzijn").click();
+    h.run();
+    let ron = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "ron")
+        .count();
+    assert_eq!(ron, 1, "a .ron beside the page");
+}

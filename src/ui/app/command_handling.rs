@@ -458,7 +458,13 @@ impl KompasApp {
         let kompas = &s.prepared.kompas;
         let (invitation, file) =
             crate::review::invite_for_year(s.notes.file(), kompas, partner, &who, share, jaar);
-        s.notes_window.status = Some(match crate::review::write(path, &file) {
+        // A web page when the window chose one (it names the file .html), else Kompas's file.
+        let written = if path.extension().is_some_and(|e| e == "html") {
+            crate::review::html::write(path, &file)
+        } else {
+            crate::review::write(path, &file)
+        };
+        s.notes_window.status = Some(match written {
             Ok(()) => {
                 // Recorded only once written: a reaction is checked against it.
                 s.notes.file_mut(now).invitations.push(invitation);
