@@ -86,7 +86,7 @@ pub(super) fn user(by: &str) -> String {
     if by.trim().is_empty() {
         std::env::var("USER")
             .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "onbekend".into())
+            .unwrap_or_else(|_| notes::UNKNOWN_USER.into())
     } else {
         by.trim().to_owned()
     }

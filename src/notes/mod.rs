@@ -343,6 +343,9 @@ impl Default for NotesFile {
     }
 }
 
+/// The name recorded when nobody is named and the system gives no user name either.
+pub const UNKNOWN_USER: &str = "onbekend";
+
 /// The current time as RFC 3339, second precision.
 pub fn now() -> String {
     jiff::Timestamp::now()

@@ -41,11 +41,7 @@ pub fn page(file: &ReviewFile) -> String {
         csp_hash(CSS),
         csp_hash(JS)
     );
-    let from = if file.exported_by.trim().is_empty() {
-        "de gemeente".to_owned()
-    } else {
-        file.exported_by.clone()
-    };
+    let from = file.exported_by_or_gemeente().to_owned();
     let (one, many) = &file.element_name;
     let title = format!("Uw reactie op {} — {}", file.kompas, file.partner);
     let jaar = file.jaar.map(|y| y.to_string()).unwrap_or_default();
@@ -69,7 +65,7 @@ pub fn page(file: &ReviewFile) -> String {
             ol.stappen {
                 li { "Lees per " (one) " waar het over gaat en vul in wat u wilt: een reactie, de stand van zaken, een voorstel. Niets is verplicht." }
                 li { "Wat u typt, bewaart deze browser meteen op deze computer. U kunt het venster sluiten en later verdergaan." }
-                li { "Klaar? Kies onderaan " strong { "Reactie opslaan" } ". Uw browser bewaart dan een bestand (meestal in de map Downloads)." }
+                li { "Klaar? Kies onderaan " strong { "Reactie opslaan" } " of druk op Ctrl+S. Uw browser bewaart dan een bestand (meestal in de map Downloads)." }
                 li { "Stuur dat bestand terug naar " (from) ". Dit venster en deze pagina zelf hoeft u niet terug te sturen." }
             }
             noscript {
@@ -224,8 +220,10 @@ fn one_item(file: &ReviewFile, n: usize, item: &ReviewItem, glossary: &Glossary)
 }
 
 impl ReviewFile {
+    /// Who sent the invitation, or "de gemeente" when no one was named.
     fn exported_by_or_gemeente(&self) -> &str {
-        if self.exported_by.trim().is_empty() {
+        let by = self.exported_by.trim();
+        if by.is_empty() || by == crate::notes::UNKNOWN_USER {
             "de gemeente"
         } else {
             &self.exported_by

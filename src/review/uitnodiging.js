@@ -147,6 +147,13 @@
   form.addEventListener("change", function () { keep(); count(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   saveButton.addEventListener("click", save);
+  // Ctrl+S (⌘S) saves the reaction file from anywhere, instead of the browser saving the page.
+  document.addEventListener("keydown", function (e) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "s" || e.key === "S")) {
+      e.preventDefault();
+      save();
+    }
+  });
   // On paper every introduction is open.
   window.addEventListener("beforeprint", function () {
     Array.prototype.forEach.call(document.querySelectorAll("details"), function (el) { el.open = true; });
