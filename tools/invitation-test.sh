@@ -40,7 +40,7 @@ if grep -q "1\.5\.2\.3\|ALLEEN-SPORT" "$dir/uitnodiging.html"; then
     echo "FOUT  de uitnodiging toont wat aan een andere partner is toegewezen"; exit 1
 fi
 node tools/browser/invitation.mjs "$dir/uitnodiging.html" "$dir/terug" target/site-shots
-"$BIN" review import "$dir"/terug/*.ron --by "Anna (gemeente)" --notes "$dir/notities.ron" | tee "$dir/import.txt"
+"$BIN" review import "$dir"/terug/*.kompas-reactie --by "Anna (gemeente)" --notes "$dir/notities.ron" | tee "$dir/import.txt"
 "$BIN" notes export --format csv --notes "$dir/notities.ron" --out "$dir/notities.csv"
 for words in 'Loopt goed; ""tien"" buurten\wijken bereikt.' 'Nog niet begonnen <b>wel</b> gepland.' 'Piet de Vries'; do
     if ! grep -qF "$words" "$dir/notities.csv"; then

@@ -18,6 +18,14 @@ pub struct Cli {
 /// The command-line tools.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Schrijf de handleiding (man-pagina) en de aanvullingen voor bash, zsh en fish naar een
+    /// map: voor het pakket, niet voor gebruikers.
+    #[command(hide = true)]
+    PakketBestanden {
+        /// De map om in te schrijven.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Controleer een kompas: aantallen per niveau en per sector, en elk probleem.
     Check {
         /// Kompasmap, .ron-, .mm- of .opml-bestand; zonder pad het ingebouwde Sociaal Kompas.

@@ -56,6 +56,7 @@ pub fn run(command: Command) -> ExitCode {
             }
         }
         Command::Review { command } => notes::review(command),
+        Command::PakketBestanden { out } => package_files(&out),
         Command::Voortgang {
             command,
             jaar,
@@ -141,5 +142,40 @@ fn replace(force: bool) -> crate::write::Replace {
         crate::write::Replace::Yes
     } else {
         crate::write::Replace::No
+    }
+}
+
+/// The man page (from the clap definitions, with `clap_mangen`) and the shell completions
+/// (`clap_complete`) that the Debian package installs.
+fn package_files(out: &std::path::Path) -> ExitCode {
+    use clap::CommandFactory as _;
+    let write = || -> std::io::Result<()> {
+        std::fs::create_dir_all(out)?;
+        let cmd = Cli::command();
+        // kompas.1 and a page per command (kompas-check.1, ...), which kompas.1 refers to.
+        clap_mangen::generate_to(cmd.clone(), out)?;
+        for (shell, name) in [
+            (clap_complete::Shell::Bash, "kompas.bash"),
+            (clap_complete::Shell::Zsh, "_kompas"),
+            (clap_complete::Shell::Fish, "kompas.fish"),
+        ] {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut cmd.clone(), "kompas", &mut text);
+            crate::fsio::write_atomic(&out.join(name), &text)?;
+        }
+        Ok(())
+    };
+    match write() {
+        Ok(()) => {
+            println!(
+                "Man-pagina en aanvullingen geschreven naar {}",
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("Kon niet schrijven naar {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
     }
 }

@@ -25,6 +25,14 @@ pub use invite::{ShareNotes, invite, invite_for_year};
 /// id; version 1 files answer no recorded invitation and are refused on import.
 pub const REVIEW_FORMAT: u32 = 2;
 
+/// The extension of an invitation written for Kompas (its MIME type:
+/// `application/x-kompas-uitnodiging`). Kompas reads a review file by its content, so a
+/// `.ron` invitation opens just as well.
+pub const INVITATION_EXT: &str = "kompas-uitnodiging";
+
+/// The extension of a partner's reaction file (`application/x-kompas-reactie`).
+pub const REACTION_EXT: &str = "kompas-reactie";
+
 /// Review files larger than this are refused.
 pub const MAX_REVIEW_BYTES: u64 = 32 * 1024 * 1024;
 

@@ -118,7 +118,7 @@
     return lines.join("\n") + "\n";
   };
   var fileName = function () {
-    return "reactie-" + d.invitation.replace(/[^A-Za-z0-9-]/g, "") + ".ron";
+    return "reactie-" + d.invitation.replace(/[^A-Za-z0-9-]/g, "") + ".kompas-reactie";
   };
   var save = function () {
     if (nameField.value.trim() === "") {

@@ -88,6 +88,30 @@ fn unreachable_embedded(e: &load::LoadError) -> ! {
     panic!("het ingebouwde kompas is ongeldig: {:?}", e.problems)
 }
 
+/// The window's icon: the package's 256 px compass, decoded once at start (a few ms).
+fn window_icon() -> Option<std::sync::Arc<egui::IconData>> {
+    let bytes: &[u8] = include_bytes!("../../assets/package/icons/kompas-256.png");
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().ok()?;
+    let mut buf = vec![0; reader.output_buffer_size()?];
+    let info = reader.next_frame(&mut buf).ok()?;
+    buf.truncate(info.buffer_size());
+    let rgba = match info.color_type {
+        png::ColorType::Rgba => buf,
+        png::ColorType::Rgb => buf
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        _ => return None,
+    };
+    Some(std::sync::Arc::new(egui::IconData {
+        rgba,
+        width: info.width,
+        height: info.height,
+    }))
+}
+
 /// Starts the partner's side of the review on a file from the municipality.
 fn run_partner(path: &std::path::Path, file: crate::review::ReviewFile) -> ExitCode {
     let title = format!("{} — reactie van {} — Kompas", file.kompas, file.partner);
@@ -95,6 +119,7 @@ fn run_partner(path: &std::path::Path, file: crate::review::ReviewFile) -> ExitC
         viewport: egui::ViewportBuilder::default()
             .with_title(&title)
             .with_app_id("kompas")
+            .with_icon(window_icon().unwrap_or_default())
             .with_inner_size([1100.0, 800.0])
             .with_min_inner_size([800.0, 600.0]),
         ..Default::default()
@@ -183,6 +208,7 @@ pub fn run_app(path: Option<PathBuf>) -> ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_title(&title)
             .with_app_id("kompas")
+            .with_icon(window_icon().unwrap_or_default())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 600.0]),
         persist_window: true,
@@ -218,5 +244,19 @@ pub fn run_app(path: Option<PathBuf>) -> ExitCode {
             eprintln!("Kompas kon geen venster openen: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod icon_tests {
+    #[test]
+    fn the_window_icon_is_the_packages_compass() {
+        let icon = super::window_icon().expect("the icon decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4, "RGBA");
+        // The middle is the needle's dark hub, the corner transparent.
+        let px = |x: usize, y: usize| &icon.rgba[(y * 256 + x) * 4..(y * 256 + x) * 4 + 4];
+        assert_eq!(px(0, 0)[3], 0, "transparent corner");
+        assert!(px(128, 128)[..3].iter().all(|&c| c < 80), "dark hub");
     }
 }

@@ -193,7 +193,7 @@ impl NotesWindow {
                 false,
                 "webpagina (.html): de partner opent haar in elke browser, zonder iets te installeren",
             );
-            ui.radio_value(&mut self.as_kompas_file, true, "Kompas-bestand (.ron)");
+            ui.radio_value(&mut self.as_kompas_file, true, "Kompas-bestand (.kompas-uitnodiging)");
         });
         ui.checkbox(
             &mut self.share_notes,
@@ -240,7 +240,11 @@ impl NotesWindow {
                             .collect();
                         let path = PathBuf::from(self.export_dir.trim()).join(format!(
                             "kompas-{file}-{stamp}.{}",
-                            if self.as_kompas_file { "ron" } else { "html" }
+                            if self.as_kompas_file {
+                                crate::review::INVITATION_EXT
+                            } else {
+                                "html"
+                            }
                         ));
                         let share = if self.share_notes {
                             review::ShareNotes::Yes
@@ -271,7 +275,7 @@ impl NotesWindow {
         ui.horizontal(|ui| {
             if ui.button("Bestanden kiezen…").clicked()
                 && let Some(files) = rfd::FileDialog::new()
-                    .add_filter("Kompas-reactie", &["ron"])
+                    .add_filter("Kompas-reactie", &[crate::review::REACTION_EXT, "ron"])
                     .pick_files()
             {
                 self.read_files(&files, input.notes, input.kompas);

@@ -61,7 +61,7 @@ fn sibling(invitation: &Path, what: &str) -> PathBuf {
         .find_map(|s| stem.strip_suffix(s))
         .unwrap_or(&stem)
         .to_owned();
-    invitation.with_file_name(format!("{stem}-{what}.ron"))
+    invitation.with_file_name(format!("{stem}-{what}.{}", crate::review::REACTION_EXT))
 }
 
 fn reactions(file: &ReviewFile) -> Vec<ReactionDraft> {
@@ -357,7 +357,7 @@ impl PartnerApp {
                 .labelled_by(label.id);
             if ui.button("Kies…").clicked()
                 && let Some(p) = rfd::FileDialog::new()
-                    .set_file_name("reactie.ron")
+                    .set_file_name(format!("reactie.{}", crate::review::REACTION_EXT))
                     .save_file()
             {
                 self.out_path = p.display().to_string();
@@ -633,15 +633,15 @@ mod tests {
     fn the_reaction_and_the_draft_go_beside_the_invitation() {
         assert_eq!(
             default_reaction_path(Path::new("/a/kompas-Welzijn.ron")),
-            Path::new("/a/kompas-Welzijn-reactie.ron")
+            Path::new("/a/kompas-Welzijn-reactie.kompas-reactie")
         );
         assert_eq!(
-            default_reaction_path(Path::new("/a/x-reactie.ron")),
-            Path::new("/a/x-reactie.ron")
+            default_reaction_path(Path::new("/a/x-reactie.kompas-reactie")),
+            Path::new("/a/x-reactie.kompas-reactie")
         );
         assert_eq!(
             draft_path(Path::new("/a/kompas-Welzijn.ron")),
-            Path::new("/a/kompas-Welzijn-concept.ron")
+            Path::new("/a/kompas-Welzijn-concept.kompas-reactie")
         );
     }
 }

@@ -147,7 +147,7 @@ fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     h.step();
     h.run();
-    let draft = dir.path().join("kompas-Welzijn-concept.ron");
+    let draft = dir.path().join("kompas-Welzijn-concept.kompas-reactie");
     assert!(draft.exists(), "the draft is written as one types");
     // Closing now asks; the window stays.
     h.event(egui::Event::WindowFocused(true));
@@ -171,7 +171,8 @@ fn a_partner_opens_their_file_writes_a_reaction_and_saves_it() {
     again.get_by_label("Reactie opslaan").click();
     again.run();
     again.get_by_label_contains("Stuur dit bestand terug naar Gemeente");
-    let saved = kompas::review::read(&dir.path().join("kompas-Welzijn-reactie.ron")).unwrap();
+    let saved =
+        kompas::review::read(&dir.path().join("kompas-Welzijn-reactie.kompas-reactie")).unwrap();
     assert_eq!(saved.kind, kompas::review::ReviewKind::Reactie);
     assert_eq!(saved.answered_by, "Piet");
     assert_eq!(saved.items[0].reaction.note, "Wij starten in maart.");
@@ -247,14 +248,14 @@ fn the_invitation_is_a_web_page_unless_kompas_is_chosen() {
     );
     assert_eq!(h.state().notes().invitations.len(), 1, "recorded");
     // Kompas's own file, chosen.
-    h.get_by_role_and_label(Role::RadioButton, "Kompas-bestand (.ron)")
+    h.get_by_role_and_label(Role::RadioButton, "Kompas-bestand (.kompas-uitnodiging)")
         .click();
     h.run();
     h.get_by_label("Exporteer voor Welzijn").click();
     h.run();
     let ron = std::fs::read_dir(dir.path())
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "ron")
+        .filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "kompas-uitnodiging")
         .count();
-    assert_eq!(ron, 1, "a .ron beside the page");
+    assert_eq!(ron, 1, "Kompas's file beside the page");
 }

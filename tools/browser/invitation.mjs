@@ -122,7 +122,7 @@ try {
   let saved = [];
   for (let i = 0; i < 50 && saved.length === 0; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    saved = readdirSync(out).filter((f) => f.endsWith(".ron"));
+    saved = readdirSync(out).filter((f) => f.endsWith(".kompas-reactie"));
   }
   const said = await page.$eval("#bericht", (p) => p.textContent);
   if (saved.length !== 1) fail(`opgeslagen bestanden: ${saved}`);
