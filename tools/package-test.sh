@@ -58,10 +58,18 @@ for mime in application/x-kompas-uitnodiging application/x-kompas-reactie applic
 done
 ok "xdg-mime query default: kompas.desktop voor alle vijf de typen"
 
-man -w kompas >/dev/null || fail "man kompas"
-MANWIDTH=80 man kompas 2>/dev/null | grep -q "pakket-bestanden" && fail "de verborgen opdracht staat in de man-pagina"
-MANWIDTH=80 man kompas 2>/dev/null | grep -q "review" || fail "man kompas noemt de opdrachten niet"
-ok "man kompas"
+# A slimmed machine (Docker's Debian images) may tell dpkg to leave out every man page; then
+# the page is checked in the package instead of through man.
+if grep -qs "path-exclude.*/usr/share/man" /etc/dpkg/dpkg.cfg.d/*; then
+    dpkg-deb -c "$deb" | grep -q "usr/share/man/man1/kompas.1" || fail "geen man-pagina in het pakket"
+    ok "man-pagina in het pakket (deze machine installeert geen man-pagina's)"
+else
+    man -w kompas >/dev/null || fail "man kompas"
+    MANWIDTH=80 man kompas 2>/dev/null | grep -q "pakket-bestanden" && fail "de verborgen opdracht staat in de man-pagina"
+    MANWIDTH=80 man kompas 2>/dev/null | grep -q "review" || fail "man kompas noemt de opdrachten niet"
+    man -w kompas-review-export >/dev/null || fail "man kompas-review-export"
+    ok "man kompas (en een pagina per opdracht)"
+fi
 for f in /usr/share/bash-completion/completions/kompas /usr/share/zsh/vendor-completions/_kompas \
     /usr/share/fish/vendor_completions.d/kompas.fish /usr/share/icons/hicolor/16x16/apps/kompas.png \
     /usr/share/icons/hicolor/scalable/apps/kompas.svg /usr/share/applications/kompas.desktop \

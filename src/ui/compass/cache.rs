@@ -106,7 +106,9 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
             }
         }
     }
-    let labels = labels
+    // Typed here: left to inference, the macOS build (where itertools is in the graph) overflows
+    // evaluating `zip(&labels)` below.
+    let labels: Vec<FittedLabel> = labels
         .into_iter()
         .map(|l| l.unwrap_or_else(|| FittedLabel::empty(layout.center)))
         .collect();
