@@ -61,6 +61,14 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// `text` with its first letter a capital ("de gemeente" → "De gemeente"), to begin a sentence.
+pub(crate) fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// "Koers 1.1" → "koers-1-1": lower-case letters and digits with single hyphens, at most 60
 /// characters: for file names and anchors made from titles.
 pub(crate) fn slug(text: &str) -> String {

@@ -41,7 +41,7 @@ pub fn page(file: &ReviewFile) -> String {
         csp_hash(CSS),
         csp_hash(JS)
     );
-    let from = file.exported_by_or_gemeente().to_owned();
+    let from = file.sender().to_owned();
     let (one, many) = &file.element_name;
     let title = format!("Uw reactie op {} — {}", file.kompas, file.partner);
     let jaar = file.jaar.map(|y| y.to_string()).unwrap_or_default();
@@ -56,7 +56,7 @@ pub fn page(file: &ReviewFile) -> String {
             p.kompas { (file.kompas) }
             h1 { "Uw reactie gevraagd" }
             p.lead {
-                (from) " vraagt " strong { (file.partner) } " te reageren op "
+                (crate::text::capitalise_first(&from)) " vraagt " strong { (file.partner) } " te reageren op "
                 (file.count_text())
                 @if let Some(y) = file.jaar { " en te vertellen wat er in " (y) " is bereikt" }
                 "."
@@ -178,10 +178,10 @@ fn one_item(file: &ReviewFile, n: usize, item: &ReviewItem, glossary: &Glossary)
             }
             @if item.status.is_some() || !item.note.is_empty() || item.year_record.is_some() {
                 dl.gemeente {
-                    @if let Some(s) = &item.status { dt { "Status bij " (file.exported_by_or_gemeente()) } dd { (s) } }
-                    @if !item.note.is_empty() { dt { "Notitie van " (file.exported_by_or_gemeente()) } dd { (item.note) } }
+                    @if let Some(s) = &item.status { dt { "Status bij " (file.sender()) } dd { (s) } }
+                    @if !item.note.is_empty() { dt { "Notitie van " (file.sender()) } dd { (item.note) } }
                     @if let (Some(r), Some(y)) = (&item.year_record, file.jaar) {
-                        dt { "Voortgang " (y) " volgens " (file.exported_by_or_gemeente()) }
+                        dt { "Voortgang " (y) " volgens " (file.sender()) }
                         dd {
                             (r.status.as_deref().unwrap_or("nog geen status"))
                             @if !r.voortgang.is_empty() { ": " (r.voortgang) }
@@ -215,18 +215,6 @@ fn one_item(file: &ReviewFile, n: usize, item: &ReviewItem, glossary: &Glossary)
                     textarea #(id("voortgang")) name="voortgang" rows="2" { (prev.voortgang) }
                 }
             }
-        }
-    }
-}
-
-impl ReviewFile {
-    /// Who sent the invitation, or "de gemeente" when no one was named.
-    fn exported_by_or_gemeente(&self) -> &str {
-        let by = self.exported_by.trim();
-        if by.is_empty() || by == crate::notes::UNKNOWN_USER {
-            "de gemeente"
-        } else {
-            &self.exported_by
         }
     }
 }

@@ -182,6 +182,16 @@ impl Default for ReviewFile {
 }
 
 impl ReviewFile {
+    /// Who sent the invitation, or "de gemeente" when no one was named.
+    pub fn sender(&self) -> &str {
+        let by = self.exported_by.trim();
+        if by.is_empty() || by == crate::notes::UNKNOWN_USER {
+            "de gemeente"
+        } else {
+            by
+        }
+    }
+
     /// "1 inspanning", "3 inspanningen".
     pub fn count_text(&self) -> String {
         let (one, many) = &self.element_name;

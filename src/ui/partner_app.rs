@@ -211,11 +211,7 @@ impl PartnerApp {
 
     /// What the footer says about saving: saved and to be sent, changed since, or not yet.
     fn state_line(&self) -> (String, bool) {
-        let to = if self.file.exported_by.is_empty() {
-            "de gemeente".to_owned()
-        } else {
-            self.file.exported_by.clone()
-        };
+        let to = self.file.sender().to_owned();
         match &self.saved {
             Some(_) if !self.has_unsent() => (
                 format!(
@@ -322,11 +318,7 @@ impl PartnerApp {
             let ctx = ui.ctx().clone();
             self.set_theme(&ctx, kind);
         }
-        let from = if self.file.exported_by.is_empty() {
-            "De gemeente".to_owned()
-        } else {
-            self.file.exported_by.clone()
-        };
+        let from = crate::text::capitalise_first(self.file.sender());
         ui.label(format!(
             "{from} vraagt uw reactie op {} ({}). Schrijf bij elke {} uw reactie en sla daarna het reactiebestand op.",
             self.file.count_text(),
