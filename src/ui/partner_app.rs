@@ -602,6 +602,7 @@ fn reaction_ui(
 
 impl eframe::App for PartnerApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        crate::ui::widgets::tooltips_wait_for_the_pointer(ui.ctx());
         Self::ui(self, ui);
     }
 

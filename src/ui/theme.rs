@@ -68,6 +68,10 @@ pub struct Theme {
 /// Thickness of a progress band on the compass, at the desk (presenting draws it larger).
 pub const PROGRESS_BAND_PX: f32 = 7.0;
 
+/// Seconds the pointer rests on a widget before its tooltip opens (egui's own default), once
+/// the pointer has moved since the app started.
+pub const TOOLTIP_DELAY_S: f32 = 0.5;
+
 /// Width of the keyboard focus ring.
 pub const FOCUS_WIDTH_PX: f32 = 3.0;
 /// Corner radius of cards.

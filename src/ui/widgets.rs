@@ -338,3 +338,45 @@ mod tests {
         assert!(web_addresses("geen adres, wel http:// alleen").is_empty());
     }
 }
+
+/// Where the pointer stood when the app first saw it, until it moves or presses.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum PointerStart {
+    Unseen,
+    At(egui::Pos2),
+    Moved,
+}
+
+/// True once the pointer has moved (or pressed) since it was first seen over the app. A
+/// pointer that merely rests where the window opens neither highlights a shape nor opens a
+/// tooltip: on a projector a tooltip covered the compass until someone touched the mouse,
+/// and its fade kept the app drawing for most of a second after start.
+pub(crate) fn pointer_has_moved(ctx: &egui::Context) -> bool {
+    let id = egui::Id::unique("kompas-pointer-start");
+    let (now, pressed) = ctx.input(|i| (i.pointer.latest_pos(), i.pointer.any_down()));
+    ctx.data_mut(|d| {
+        let state = d.get_temp_mut_or_insert_with(id, || PointerStart::Unseen);
+        let next = match (*state, now) {
+            (PointerStart::Moved, _) => PointerStart::Moved,
+            _ if pressed => PointerStart::Moved,
+            (PointerStart::Unseen, Some(p)) => PointerStart::At(p),
+            (PointerStart::At(first), Some(p)) if first != p => PointerStart::Moved,
+            (other, _) => other,
+        };
+        *state = next;
+        next == PointerStart::Moved
+    })
+}
+
+/// No tooltip opens before the pointer has moved (see [`pointer_has_moved`]); after that,
+/// egui's usual delay. Called once per frame before anything is drawn.
+pub(crate) fn tooltips_wait_for_the_pointer(ctx: &egui::Context) {
+    let delay = if pointer_has_moved(ctx) {
+        crate::ui::theme::TOOLTIP_DELAY_S
+    } else {
+        f32::INFINITY
+    };
+    if ctx.global_style().interaction.tooltip_delay != delay {
+        ctx.global_style_mut(|s| s.interaction.tooltip_delay = delay);
+    }
+}

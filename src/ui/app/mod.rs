@@ -429,6 +429,7 @@ impl KompasApp {
 impl eframe::App for KompasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let begun = std::time::Instant::now();
+        crate::ui::widgets::tooltips_wait_for_the_pointer(ui.ctx());
         if std::mem::take(&mut self.blank_first_frame) {
             egui::CentralPanel::no_frame()
                 .frame(egui::Frame::NONE.fill(self.theme.bg))

@@ -90,6 +90,13 @@ impl CompassView {
                 .scroll_bar_visibility(bar)
                 .show(&mut child, |ui| legend::legend_ui(ui, cx, children))
                 .inner;
+            // A pointer resting where the window opened highlights nothing (see
+            // `pointer_has_moved`).
+            let hovered = if crate::ui::widgets::pointer_has_moved(ui.ctx()) {
+                hovered
+            } else {
+                Vec::new()
+            };
             if hovered != self.highlight {
                 self.highlight = hovered;
                 ui.ctx().request_repaint();
@@ -150,7 +157,7 @@ impl CompassView {
         let hovered = ui
             .ctx()
             .pointer_hover_pos()
-            .filter(|_| ui.ui_contains_pointer())
+            .filter(|_| ui.ui_contains_pointer() && crate::ui::widgets::pointer_has_moved(ui.ctx()))
             .and_then(|p| cache.layout.hit_test(p));
 
         // 3. Interact: a focusable widget per shape (keyboard, screen readers), clicks.
