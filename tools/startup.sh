@@ -34,7 +34,9 @@ for path in "${paths[@]}"; do
       results+=("$out")
     fi
     # The app's own breakdown (loaded, prepared, first frame), for the first measured run.
-    [ "$run" -eq 1 ] && sed 's/^/  # /' "$home/log" | head -8 >&2
+    # (head reads the file itself: `sed | head` ended the script on sed's SIGPIPE under
+    # pipefail, after the first compass of several.)
+    if [ "$run" -eq 1 ]; then head -n 8 "$home/log" | sed 's/^/  # /' >&2; fi
     rm -rf "$home"
   done
   printf '%s\n' "${results[@]}" | python3 -c '

@@ -467,3 +467,28 @@ fn kaart_blocks_read_left_to_right_then_down() {
         );
     }
 }
+
+/// A pointer that happens to rest over the compass when the window opens shows no tooltip
+/// (on a projector it covered the compass until someone touched the mouse); once it moves,
+/// the shape under it shows its full text.
+#[test]
+fn a_resting_pointer_opens_no_tooltip_until_it_moves() {
+    let mut h = harness_sized(1280.0, 800.0);
+    let shape = h.get_by_label(&label(&h, "1.1")).rect().center();
+    h.hover_at(shape);
+    for _ in 0..40 {
+        h.step();
+    }
+    h.run();
+    assert!(
+        !painted_text(&h).contains("5 Hoofdinspanningen"),
+        "no tooltip for a pointer that has not moved"
+    );
+    h.hover_at(shape + egui::vec2(2.0, 1.0));
+    h.run();
+    assert!(
+        painted_text(&h).contains("5 Hoofdinspanningen"),
+        "the tooltip once it moves: {}",
+        painted_text(&h)
+    );
+}
