@@ -74,6 +74,34 @@ impl Rgb {
     pub fn to_hex(self) -> String {
         format!("#{:02X}{:02X}{:02X}", self.0, self.1, self.2)
     }
+
+    /// Relative luminance (WCAG 2.x), 0 (black) to 1 (white).
+    pub fn luminance(self) -> f64 {
+        let lin = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+
+    /// WCAG contrast ratio with `other`, 1 to 21.
+    pub fn contrast(self, other: Self) -> f64 {
+        let (la, lb) = (self.luminance(), other.luminance());
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    /// This colour moved `t` (0–1) of the way to `other`.
+    pub fn mix(self, other: Self, t: f64) -> Self {
+        let m = |x: u8, y: u8| {
+            let (x, y) = (f64::from(x), f64::from(y));
+            (x + (y - x) * t).round().clamp(0.0, 255.0) as u8
+        };
+        Self(m(self.0, other.0), m(self.1, other.1), m(self.2, other.2))
+    }
 }
 
 /// One level of the goal tree (Einddoel, Hoofddoel, Koers, ...), named by the data.

@@ -17,23 +17,9 @@ const WHITE: Rgb = Rgb(0xFF, 0xFF, 0xFF);
 /// The text colour of the site, near-black.
 pub(super) const INK: Rgb = Rgb(0x14, 0x14, 0x14);
 
-/// Relative luminance (WCAG 2.1).
-pub(super) fn luminance(Rgb(r, g, b): Rgb) -> f64 {
-    let lin = |v: u8| {
-        let s = f64::from(v) / 255.0;
-        if s <= 0.04045 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-}
-
 /// The contrast ratio of two colours (WCAG 2.1), from 1 to 21.
 pub(super) fn contrast(a: Rgb, b: Rgb) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    a.contrast(b)
 }
 
 /// `c` mixed toward black in small steps until white on it reaches `min`.
@@ -42,18 +28,9 @@ fn darkened(c: Rgb, min: f64) -> Rgb {
     let mut t = 0.0;
     while contrast(out, WHITE) < min && t < 1.0 {
         t += 0.02;
-        out = mix(c, Rgb(0, 0, 0), t);
+        out = c.mix(Rgb(0, 0, 0), t);
     }
     out
-}
-
-/// `a` moved `t` (0–1) of the way to `b`.
-pub(super) fn mix(Rgb(r, g, b): Rgb, Rgb(r2, g2, b2): Rgb, t: f64) -> Rgb {
-    let m = |x: u8, y: u8| {
-        let (x, y) = (f64::from(x), f64::from(y));
-        (x + (y - x) * t).round().clamp(0.0, 255.0) as u8
-    };
-    Rgb(m(r, r2), m(g, g2), m(b, b2))
 }
 
 /// Near-black or white, whichever stands out more on `fill`.

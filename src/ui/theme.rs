@@ -139,24 +139,14 @@ fn from_rgb(c: Rgb) -> Color32 {
     Color32::from_rgb(c.0, c.1, c.2)
 }
 
-/// Relative luminance (WCAG 2.x) of a colour.
+/// Relative luminance (WCAG 2.x) of a colour (see [`Rgb::luminance`]).
 pub fn luminance(c: Color32) -> f32 {
-    let lin = |v: u8| {
-        let s = f32::from(v) / 255.0;
-        if s <= 0.04045 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    Rgb(c.r(), c.g(), c.b()).luminance() as f32
 }
 
-/// WCAG contrast ratio between two colours (1 to 21).
+/// WCAG contrast ratio between two colours, 1 to 21 (see [`Rgb::contrast`]).
 pub fn contrast(a: Color32, b: Color32) -> f32 {
-    let (la, lb) = (luminance(a), luminance(b));
-    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
-    (hi + 0.05) / (lo + 0.05)
+    Rgb(a.r(), a.g(), a.b()).contrast(Rgb(b.r(), b.g(), b.b())) as f32
 }
 
 /// Mixes `a` toward `b` by `t` (0 = a, 1 = b).
