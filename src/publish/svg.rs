@@ -113,18 +113,104 @@ pub(super) fn bars(ind: &Indicator, brand: Rgb) -> String {
         .map(|v| v.value.abs())
         .fold(0.0_f64, f64::max)
         .max(f64::MIN_POSITIVE);
-    let row = 28.0;
-    let h = row * ind.values.len() as f64 + 8.0;
+    // Each label whole, wrapped between words into the 210 units left of the bars (about 26
+    // characters at this size), its row as tall as its lines.
+    let rows: Vec<(Vec<String>, f64)> = ind
+        .values
+        .iter()
+        .map(|v| {
+            let lines = wrap(&v.label, LABEL_CHARS);
+            let height = (17.0 * lines.len() as f64 + 11.0).max(28.0);
+            (lines, height)
+        })
+        .collect();
+    let h = rows.iter().map(|(_, r)| r).sum::<f64>() + 8.0;
+    let mut y = 4.0;
     let svg: Markup = html! {
-        svg.grafiek xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 600 {}", n(h))) aria-hidden="true" focusable="false" {
-            @for (i, v) in ind.values.iter().enumerate() {
-                @let y = 4.0 + row * i as f64;
-                @let w = 360.0 * v.value.abs() / max;
-                text x="0" y=(n(y + 18.0)) font-size="14" fill=(INK.to_hex()) { (v.label.chars().take(28).collect::<String>()) }
-                rect x="220" y=(n(y + 4.0)) width=(n(w)) height="18" fill=(brand.to_hex()) {}
-                text x=(n(226.0 + w)) y=(n(y + 18.0)) font-size="14" fill=(INK.to_hex()) { (v.shown) }
+        svg.grafiek xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {}", n(CHART_WIDTH), n(h))) aria-hidden="true" focusable="false" {
+            @for (v, (lines, row)) in ind.values.iter().zip(&rows) {
+                // The longest bar leaves room for its value after it (it was cut off at 360).
+                @let w = BAR_MAX * v.value.abs() / max;
+                @let top = y;
+                text y=(n(top + 18.0)) font-size="14" fill=(INK.to_hex()) {
+                    @for (k, line) in lines.iter().enumerate() {
+                        tspan x="0" dy=(if k == 0 { "0" } else { "17" }) { (line) }
+                    }
+                }
+                rect x="220" y=(n(top + 4.0)) width=(n(w)) height="18" fill=(brand.to_hex()) {}
+                text x=(n(226.0 + w)) y=(n(top + 18.0)) font-size="14" fill=(INK.to_hex()) { (v.shown) }
+                ({ y += row; "" })
             }
         }
     };
     svg.into_string()
+}
+
+/// Width of a bar chart in SVG units: labels 0–210, bars from 220, the value after the bar.
+const CHART_WIDTH: f64 = 640.0;
+
+/// The longest bar, leaving 640 − 220 − 300 − 6 = 114 units (some 14 characters) for its value.
+const BAR_MAX: f64 = 300.0;
+
+/// Characters of a bar's label on one line.
+const LABEL_CHARS: usize = 26;
+
+/// `text` in lines of at most `width` characters, broken between words (a longer word gets a
+/// line of its own); every word kept.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_bar_label_is_wrapped_never_cut() {
+        let label = "regelmatig contact met buurtgenoten";
+        let lines = super::wrap(label, super::LABEL_CHARS);
+        assert_eq!(lines, ["regelmatig contact met", "buurtgenoten"]);
+        assert_eq!(lines.join(" "), label, "every word");
+        assert_eq!(super::wrap("kort", 26), ["kort"]);
+        assert_eq!(super::wrap("", 26), [""]);
+    }
+
+    /// Finding: the longest bar ran to x = 580 of 600, so its value ("8.200", "7,7") was cut
+    /// to "8." and "7,"; and labels were cut at 28 characters.
+    #[test]
+    fn every_label_and_value_of_every_indicator_is_in_its_chart_and_inside_it() {
+        let k = crate::load::load_embedded().unwrap().kompas;
+        let brand = crate::model::Rgb(0x1F, 0x5F, 0xA6);
+        for ind in &k.content.indicatoren {
+            let svg = super::bars(ind, brand);
+            let doc = scraper::Html::parse_fragment(&svg);
+            let text: String = doc.root_element().text().collect::<Vec<_>>().join(" ");
+            for v in &ind.values {
+                assert!(text.contains(&v.shown), "{}: {}", ind.id, v.shown);
+                for word in v.label.split_whitespace() {
+                    assert!(text.contains(word), "{}: {word}", ind.id);
+                }
+                // At 14 px a character is at most ~9 units wide.
+                let end = 226.0 + super::BAR_MAX + 9.0 * v.shown.chars().count() as f64;
+                assert!(
+                    end <= super::CHART_WIDTH,
+                    "{}: {} runs out",
+                    ind.id,
+                    v.shown
+                );
+            }
+        }
+    }
 }
