@@ -10,14 +10,8 @@
 #   KOMPAS_BIN=target/debug/kompas tools/invitation-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${KOMPAS_BIN:-}
-if [ -z "$BIN" ]; then
-    cargo build --release --quiet
-    BIN=target/release/kompas
-fi
-if [ ! -d tools/browser/node_modules/puppeteer-core ]; then
-    (cd tools/browser && npm ci --no-audit --no-fund --silent)
-fi
+# shellcheck source=tools/browser/prepare.sh
+. tools/browser/prepare.sh
 dir=target/uitnodiging
 rm -rf "$dir" && mkdir -p "$dir/terug"
 # The municipality's notes: two inspanningen for Welzijn (one with a note that tries to run a

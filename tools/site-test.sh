@@ -11,14 +11,8 @@
 #   KOMPAS_BIN=target/debug/kompas tools/site-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${KOMPAS_BIN:-}
-if [ -z "$BIN" ]; then
-    cargo build --release --quiet
-    BIN=target/release/kompas
-fi
-if [ ! -d tools/browser/node_modules/puppeteer-core ]; then
-    (cd tools/browser && npm ci --no-audit --no-fund --silent)
-fi
+# shellcheck source=tools/browser/prepare.sh
+. tools/browser/prepare.sh
 # The Sociaal Kompas (built in) with screenshots, and Oegstgeest: nothing in the site may
 # hold only for one compass.
 site=target/site
