@@ -50,14 +50,14 @@ pub fn site_with(
     let glossary = Glossary::new(kompas);
     let rollup =
         progress.map(|(notes, year)| crate::voortgang::Rollup::compute(kompas, notes, year));
+    let order = kompas.document_order();
     let site = Site {
         kompas,
         glossary: &glossary,
         progress: progress.zip(rollup.as_ref()).map(|((n, _), r)| (n, r)),
-        pages: Pages::new(kompas),
+        pages: Pages::new(kompas, &order),
         colours: Colours::of(kompas),
     };
-    let order = kompas.document_order();
     let mut files = vec![
         ("index.html".to_owned(), site.start()),
         ("stijl.css".to_owned(), site.colours.css()),
@@ -108,7 +108,7 @@ impl Pages {
     /// The two levels under the top have a page each (hoofddoelen list their koersen; a koers
     /// holds its kaart). A page whose subtree passes [`PAGE_LIMIT`] is split: its children get
     /// a page each, by the same rule, down the tree.
-    fn new(k: &Kompas) -> Self {
+    fn new(k: &Kompas, order: &[Ix]) -> Self {
         let n = k.index_bound();
         let mut size = vec![0usize; n];
         for ix in k.post_order(k.root()) {
@@ -120,7 +120,7 @@ impl Pages {
         }
         let mut own = vec![false; n];
         let mut split = vec![false; n];
-        for ix in k.document_order() {
+        for &ix in order {
             let depth = k.element(ix).depth;
             let mine = depth <= 2 || k.parent(ix).is_some_and(|p| split[p.index()]);
             own[ix.index()] = mine;
@@ -266,6 +266,19 @@ impl Site<'_> {
             }
         }
         .into_string()
+    }
+
+    /// A page one step below the start page (begrippen, zoeken, Over het kompas, ...): its
+    /// crumb trail is the start page and `crumb`.
+    fn top_page(&self, title: &str, crumb: &str, body: &Markup) -> String {
+        self.page(
+            title,
+            &[
+                ("index.html".into(), "Kompas".into()),
+                (String::new(), crumb.to_owned()),
+            ],
+            body,
+        )
     }
 
     fn trail_to(&self, ix: Ix) -> Vec<(String, String)> {
@@ -437,14 +450,7 @@ impl Site<'_> {
                 }
             }
         };
-        self.page(
-            "Begrippenlijst",
-            &[
-                ("index.html".into(), "Kompas".into()),
-                (String::new(), "Begrippen".into()),
-            ],
-            &body,
-        )
+        self.top_page("Begrippenlijst", "Begrippen", &body)
     }
 
     /// The search page: a field, a live count and the hits, drawn by a little script from
@@ -467,14 +473,7 @@ impl Site<'_> {
             script src="zoekindex.js" {}
             script { (PreEscaped(SEARCH_JS.replace("__SHOWN__", &SEARCH_SHOWN.to_string()))) }
         };
-        self.page(
-            "Zoeken",
-            &[
-                ("index.html".into(), "Kompas".into()),
-                (String::new(), "Zoeken".into()),
-            ],
-            &body,
-        )
+        self.top_page("Zoeken", "Zoeken", &body)
     }
 
     /// The search index: every element's name and title with its address, as a script that
@@ -587,14 +586,7 @@ impl Site<'_> {
                 "hoe lezers een probleem melden en wie hun melding behandelt."
             }
         };
-        self.page(
-            "Toegankelijkheid",
-            &[
-                ("index.html".into(), "Kompas".into()),
-                (String::new(), "Toegankelijkheid".into()),
-            ],
-            &body,
-        )
+        self.top_page("Toegankelijkheid", "Toegankelijkheid", &body)
     }
 
     fn over_page(&self, page: &crate::content::Page) -> String {
@@ -602,14 +594,7 @@ impl Site<'_> {
             h1 { (page.title) }
             @for b in &page.blocks { (self.block(b)) }
         };
-        self.page(
-            page.nav_title(),
-            &[
-                ("index.html".into(), "Kompas".into()),
-                (String::new(), page.nav_title().to_owned()),
-            ],
-            &body,
-        )
+        self.top_page(page.nav_title(), page.nav_title(), &body)
     }
 
     /// A text with each begrip in it linked to its definition in the begrippenlijst.

@@ -460,7 +460,12 @@ impl VoortgangState {
                     }
                     crate::ui::widgets::heading_label(
                         ui,
-                        RichText::new(format!("{} ({})", capitalise(kind), of_kind.len())).strong(),
+                        RichText::new(format!(
+                            "{} ({})",
+                            crate::text::capitalise_first(kind),
+                            of_kind.len()
+                        ))
+                        .strong(),
                         3,
                     );
                     for c in of_kind {
@@ -746,13 +751,6 @@ pub fn parse_number(s: &str) -> Option<f64> {
         t
     };
     t.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// The series as a line in `egui_plot` with baseline and target as horizontal lines, and
