@@ -576,3 +576,24 @@ fn a_compass_without_content_loads_and_content_is_optional_per_section() {
     assert_eq!(k.content.principes.len(), 1);
     assert!(k.content.trends.is_empty());
 }
+
+/// `kompas check | grep -q 441` and `kompas search zorg | head -n 1`: a reader that stops
+/// reading early must not make the tool panic ("failed printing to stdout") or fail.
+#[test]
+fn a_reader_that_stops_early_ends_the_tool_quietly() {
+    use std::process::Stdio;
+    for args in [&["check"][..], &["search", "zorg", "--limit", "500"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kompas"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the tool has written a byte (it is still loading).
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+    }
+}

@@ -1,7 +1,6 @@
 //! `kompas check`, `search`, `import` and `export`: a compass read, checked, searched, or
 //! turned into a mind map and back.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,7 +35,7 @@ pub(super) fn import(
     print_problems(&loaded.warnings);
     match crate::write::write_dir(&loaded.kompas, out, replace) {
         Ok(()) => {
-            println!(
+            say!(
                 "{} elementen ({} sectoren) geschreven naar {}",
                 loaded.kompas.len(),
                 loaded.kompas.sectors().len(),
@@ -76,7 +75,7 @@ pub(super) fn export(format: MapFormat, out: &std::path::Path, path: Option<&Pat
         eprintln!("Kon {} niet schrijven: {e}", out.display());
         return ExitCode::FAILURE;
     }
-    println!("{} elementen geschreven naar {}", k.len(), out.display());
+    say!("{} elementen geschreven naar {}", k.len(), out.display());
     // Say what a mind map cannot hold, so nobody thinks it is gone.
     let pages = k.content.pages.len();
     if !k.begrippen.is_empty() || !k.content.is_empty() {
@@ -91,9 +90,9 @@ pub(super) fn export(format: MapFormat, out: &std::path::Path, path: Option<&Pat
 pub(super) fn check(path: Option<&PathBuf>) -> ExitCode {
     match load_optional(path) {
         Ok(loaded) => {
-            print!("{}", crate::check::report(&loaded.kompas));
+            say_part!("{}", crate::check::report(&loaded.kompas));
             print_problems(&loaded.warnings);
-            println!(
+            say!(
                 "\nGeen fouten{}.",
                 match loaded.warnings.len() {
                     0 => String::new(),
@@ -133,8 +132,7 @@ pub(super) fn search(query: &str, path: Option<&PathBuf>, limit: usize) -> ExitC
         eprintln!("Niets gevonden voor '{query}'.");
         return ExitCode::from(1);
     }
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "id\tniveau\ttitel\tplaats");
+    say!("id\tniveau\ttitel\tplaats");
     for hit in hits {
         let line = match hit.target {
             crate::search::Target::Element(ix) => {
@@ -163,7 +161,7 @@ pub(super) fn search(query: &str, path: Option<&PathBuf>, limit: usize) -> ExitC
             }
             crate::search::Target::Note(id) => format!("{id}\tNotitie\t\t"),
         };
-        let _ = writeln!(out, "{line}");
+        say!("{line}");
     }
     ExitCode::SUCCESS
 }
@@ -196,7 +194,7 @@ pub(super) fn publish(
         eprintln!("Kon {} niet schrijven: {e}", out.display());
         return ExitCode::FAILURE;
     }
-    println!(
+    say!(
         "{} pagina's ({} kB) geschreven naar {} in {} ms; open {} in een browser.",
         files.iter().filter(|(f, _)| f.ends_with(".html")).count(),
         crate::publish::size(&files) / 1024,

@@ -8,6 +8,20 @@ use std::process::ExitCode;
 use crate::load::{self, LoadError, Loaded};
 use crate::problem::Problem;
 
+/// Prints a line of a tool's output; see [`write_out`].
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::write_out(format_args!($($arg)*), true)
+    };
+}
+
+/// Prints a tool's output without adding a line end; see [`write_out`].
+macro_rules! say_part {
+    ($($arg:tt)*) => {
+        $crate::cli::write_out(format_args!($($arg)*), false)
+    };
+}
+
 mod args;
 mod compass;
 mod notes;
@@ -28,6 +42,34 @@ pub fn load_optional(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
     match path {
         Some(p) => crate::mindmap::open(p),
         None => load::load_embedded(),
+    }
+}
+
+/// Writes a tool's output to standard output.
+///
+/// `println!` panics when the reader has gone away (`kompas check | grep -q 441`, `| head`).
+/// A reader that stopped reading has what it wanted, so the tool ends quietly with success,
+/// as a C tool ended by SIGPIPE would, but without making a `pipefail` shell see a failure.
+/// Any other write error (a full disk) is said and ends the tool with failure.
+pub(crate) fn write_out(args: std::fmt::Arguments<'_>, line_end: bool) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_fmt(args)
+        .and_then(|()| {
+            if line_end {
+                out.write_all(b"\n")
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("Kon de uitvoer niet schrijven: {e}");
+        std::process::exit(1);
     }
 }
 
@@ -114,7 +156,7 @@ pub fn run(command: Command) -> ExitCode {
             let kompas = crate::generate::synthetic(&spec);
             match crate::write::write_dir(&kompas, &out, replace(force)) {
                 Ok(()) => {
-                    println!(
+                    say!(
                         "{} elementen geschreven naar {}",
                         kompas.len(),
                         out.display()
@@ -167,7 +209,7 @@ fn package_files(out: &std::path::Path) -> ExitCode {
     };
     match write() {
         Ok(()) => {
-            println!(
+            say!(
                 "Man-pagina en aanvullingen geschreven naar {}",
                 out.display()
             );

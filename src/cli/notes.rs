@@ -2,7 +2,6 @@
 //! command line.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -52,7 +51,7 @@ pub(super) fn write_out(out: Option<&Path>, text: &str) -> ExitCode {
             Err(e) => fail(format!("Kon {} niet schrijven: {e}", path.display())),
         }
     } else {
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        say_part!("{text}");
         ExitCode::SUCCESS
     }
 }
@@ -169,7 +168,7 @@ fn export(
             if let Some(m) = outcome.message() {
                 eprintln!("{m}");
             }
-            println!(
+            say!(
                 "{n} voor {} geschreven naar {}{}",
                 review::printable(partner),
                 out.display(),
@@ -228,7 +227,7 @@ fn import(files: &[PathBuf], choice: Option<Choice>, who: &str, args: &NotesArgs
                 .collect();
             let applied = review::apply(store, plan, &choices, who, &title_of);
             unresolved += applied.unresolved;
-            println!(
+            say!(
                 "  toegepast: {}, {}, {}; geweigerd: {}; conflicten open: {}",
                 count(applied.reactions, "reactie", "reacties"),
                 count(applied.statuses, "status", "statussen"),
@@ -244,9 +243,9 @@ fn import(files: &[PathBuf], choice: Option<Choice>, who: &str, args: &NotesArgs
             if let Some(m) = open.message() {
                 eprintln!("{m}");
             }
-            println!("Notities bijgewerkt: {}", path.display());
+            say!("Notities bijgewerkt: {}", path.display());
             if unresolved > 0 {
-                println!(
+                say!(
                     "{} niet toegepast; de reacties zijn wel bewaard. Kies met --theirs of --ours.",
                     count(unresolved, "conflict", "conflicten")
                 );
@@ -271,7 +270,7 @@ fn import(files: &[PathBuf], choice: Option<Choice>, who: &str, args: &NotesArgs
 
 /// One reaction file's plan on standard output: counts, refusals with reasons, conflicts.
 fn report(f: &Path, plan: &review::Plan) {
-    println!("{} — {} ({})", f.display(), plan.partner, plan.answered);
+    say!("{} — {} ({})", f.display(), plan.partner, plan.answered);
     for kind in [
         ChangeKind::Nieuw,
         ChangeKind::Gewijzigd,
@@ -279,14 +278,14 @@ fn report(f: &Path, plan: &review::Plan) {
         ChangeKind::Gelijk,
         ChangeKind::Conflict,
     ] {
-        println!("  {:<12} {}", kind.label(), plan.count(kind));
+        say!("  {:<12} {}", kind.label(), plan.count(kind));
     }
     for r in &plan.refused {
-        println!("  geweigerd   {} ({}): {}", r.name, r.id, r.reason);
+        say!("  geweigerd   {} ({}): {}", r.name, r.id, r.reason);
     }
     for i in plan.conflicts() {
         if let Some(c) = plan.changes.get(i) {
-            println!(
+            say!(
                 "  conflict    {} ({:?}): eigen '{}' / partner '{}' (verstuurd: '{}')",
                 c.id,
                 c.subject,

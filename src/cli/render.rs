@@ -45,7 +45,7 @@ pub(super) fn render(
     };
     match crate::write::write_atomic(out, &png) {
         Ok(()) => {
-            println!("{}×{} geschreven naar {}", size[0], size[1], out.display());
+            say!("{}×{} geschreven naar {}", size[0], size[1], out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -103,7 +103,7 @@ pub(super) fn slides(
             return ExitCode::FAILURE;
         }
     };
-    println!(
+    say!(
         "{total} dia's van {}×{} en de hand-out {} geschreven naar {}",
         size[0],
         size[1],

@@ -119,7 +119,7 @@ fn import(file: &Path, skip_invalid: bool, who: &str, args: &NotesArgs) -> ExitC
             if let Some(m) = opened.message() {
                 eprintln!("{m}");
             }
-            println!(
+            say!(
                 "{} ingelezen: {} veranderden iets, {} al gelijk{}. Notities: {}",
                 crate::text::count(applied.changed + applied.unchanged, "regel", "regels"),
                 applied.changed,
