@@ -51,6 +51,11 @@ pub fn load_optional(path: Option<&PathBuf>) -> Result<Loaded, LoadError> {
 /// A reader that stopped reading has what it wanted, so the tool ends quietly with success,
 /// as a C tool ended by SIGPIPE would, but without making a `pipefail` shell see a failure.
 /// Any other write error (a full disk) is said and ends the tool with failure.
+#[expect(
+    clippy::exit,
+    reason = "Output is written from deep inside each tool; a reader that left ends the process \
+              here, as SIGPIPE would, rather than threading a write error through every tool."
+)]
 pub(crate) fn write_out(args: std::fmt::Arguments<'_>, line_end: bool) {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
