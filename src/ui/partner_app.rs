@@ -247,30 +247,29 @@ impl PartnerApp {
         self.closing_ui(&ctx);
         egui::Panel::top("partner-kop").show(ui, |ui| self.header_ui(ui));
         egui::Panel::bottom("partner-opslaan").show(ui, |ui| self.footer_ui(ui));
+        let bg = self.theme.bg;
         egui::CentralPanel::default_margins()
-            .frame(
-                egui::Frame::central_panel(ui.style())
-                    .fill(self.theme.bg)
-                    .inner_margin(16),
-            )
+            .frame(egui::Frame::NONE.inner_margin(16))
             .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        // One column of comfortable width, in the middle of the window.
-                        let width = ui.available_width().min(900.0);
-                        ui.vertical_centered(|ui| {
-                            ui.set_max_width(width);
-                            let statuses = self.file.statuses.clone();
-                            let theme = &self.theme;
-                            let glossary = &self.glossary;
-                            let jaar = self.file.jaar;
-                            for (i, item) in self.file.items.iter_mut().enumerate() {
-                                item_ui(ui, theme, glossary, (&statuses, jaar), i, item);
-                                ui.add_space(12.0);
-                            }
+                crate::ui::widgets::on_window_background(ui, bg, |ui| {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink(false)
+                        .show(ui, |ui| {
+                            // One column of comfortable width, in the middle of the window.
+                            let width = ui.available_width().min(900.0);
+                            ui.vertical_centered(|ui| {
+                                ui.set_max_width(width);
+                                let statuses = self.file.statuses.clone();
+                                let theme = &self.theme;
+                                let glossary = &self.glossary;
+                                let jaar = self.file.jaar;
+                                for (i, item) in self.file.items.iter_mut().enumerate() {
+                                    item_ui(ui, theme, glossary, (&statuses, jaar), i, item);
+                                    ui.add_space(12.0);
+                                }
+                            });
                         });
-                    });
+                });
             });
     }
 

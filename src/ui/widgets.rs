@@ -339,6 +339,20 @@ mod tests {
     }
 }
 
+/// Draws `add_contents` on the window's own background: the window is cleared to `bg`
+/// (`eframe::App::clear_color`) and nothing paints it again, which would cost a screenful of
+/// pixels in every frame under a software renderer. The UI stack is still told the colour,
+/// so scroll areas fade their edges into it.
+pub(crate) fn on_window_background<R>(
+    ui: &mut egui::Ui,
+    bg: egui::Color32,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let info = egui::UiStackInfo::default().with_frame(egui::Frame::NONE.fill(bg));
+    ui.scope_builder(egui::UiBuilder::new().ui_stack_info(info), add_contents)
+        .inner
+}
+
 /// Where the pointer stood when the app first saw it, until it moves or presses.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum PointerStart {

@@ -113,3 +113,34 @@ fn no_text_leaves_its_box_at_any_size() {
     assert!(checked > 2000, "the check must see the texts: {checked}");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The pixels a frame asks the renderer to fill, as a share of the window: the sum of its
+/// triangles' areas. Under a software renderer (a laptop without GPU driver, a remote
+/// desktop, Xvfb) every frame costs in proportion; the central panel's own background once
+/// doubled the compass view's (1.5 windows), though the window is cleared to that colour.
+#[test]
+fn the_compass_view_fills_the_window_about_once_per_frame() {
+    let mut h = harness_sized(1280.0, 800.0);
+    h.step();
+    let shapes = h.output().shapes.clone();
+    let area: f64 = h
+        .ctx
+        .tessellate(shapes, 1.0)
+        .iter()
+        .filter_map(|p| match &p.primitive {
+            egui::epaint::Primitive::Mesh(m) => Some(m),
+            egui::epaint::Primitive::Callback(_) => None,
+        })
+        .flat_map(|m| {
+            m.indices.chunks(3).map(|t| {
+                let [a, b, c] = [t[0], t[1], t[2]].map(|i| m.vertices[i as usize].pos);
+                f64::from(((b - a).x * (c - a).y - (b - a).y * (c - a).x).abs() / 2.0)
+            })
+        })
+        .sum();
+    let windows = area / (1280.0 * 800.0);
+    assert!(
+        (0.3..0.8).contains(&windows),
+        "{windows:.2} windows of pixels per frame"
+    );
+}

@@ -363,13 +363,14 @@ impl KompasApp {
             s.presentation
                 .indicator_ui(ui, s.kompas(), s.location(), &self.theme);
         }
+        // No fill: two thirds of the pixels the compass view asked of a software renderer
+        // in every frame were this panel's background (see BENCHMARKS.md).
+        let bg = self.theme.bg;
         egui::CentralPanel::default_margins()
-            .frame(
-                egui::Frame::central_panel(ui.style())
-                    .fill(self.theme.bg)
-                    .inner_margin(16),
-            )
-            .show(ui, |ui| self.central_ui(ui));
+            .frame(egui::Frame::NONE.inner_margin(16))
+            .show(ui, |ui| {
+                crate::ui::widgets::on_window_background(ui, bg, |ui| self.central_ui(ui));
+            });
 
         self.load_failure_ui(&ctx);
         self.warnings_window_ui(&ctx);
@@ -431,9 +432,7 @@ impl eframe::App for KompasApp {
         let begun = std::time::Instant::now();
         crate::ui::widgets::tooltips_wait_for_the_pointer(ui.ctx());
         if std::mem::take(&mut self.blank_first_frame) {
-            egui::CentralPanel::no_frame()
-                .frame(egui::Frame::NONE.fill(self.theme.bg))
-                .show(ui, |_| {});
+            // Nothing drawn: the window is cleared to the theme's background.
             ui.ctx().request_repaint();
         } else {
             Self::ui(self, ui);

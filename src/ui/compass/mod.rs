@@ -157,7 +157,11 @@ impl CompassView {
         let hovered = ui
             .ctx()
             .pointer_hover_pos()
-            .filter(|_| ui.ui_contains_pointer() && crate::ui::widgets::pointer_has_moved(ui.ctx()))
+            // The compass's own rectangle, not the Ui's: what the Ui has allocated so far
+            // depends on the containers around it.
+            .filter(|_| {
+                ui.rect_contains_pointer(rect) && crate::ui::widgets::pointer_has_moved(ui.ctx())
+            })
             .and_then(|p| cache.layout.hit_test(p));
 
         // 3. Interact: a focusable widget per shape (keyboard, screen readers), clicks.
