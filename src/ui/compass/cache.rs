@@ -17,6 +17,9 @@ pub(super) struct Cache {
     pub(super) layout: CompassLayout,
     pub(super) outlines: Vec<Vec<Pos2>>,
     pub(super) meshes: Vec<Mesh>,
+    /// How finely arcs are cut at this size ([`arc_steps_per_rad`]), for everything drawn
+    /// along the wedges' edges.
+    pub(super) steps_per_rad: f32,
     pub(super) labels: Vec<FittedLabel>,
     pub(super) core_label: FittedLabel,
     /// The shapes in document order (the tab order): `None` is the centre, else a wedge.
@@ -64,6 +67,15 @@ fn mostly_cut(kompas: &Kompas, layout: &CompassLayout, fitted: &[(usize, FittedL
     !singles.is_empty() && cut * 4 >= singles.len()
 }
 
+/// How finely an arc of radius `radius_px` (the compass's outer radius, in pixels) is cut:
+/// as few straight pieces as keep each within a fifth of a pixel of the true arc (the sagitta
+/// r(1 − cos θ/2) ≈ rθ²/8). Finer cutting is not seen, but costs: long thin triangles are
+/// what a software renderer is slowest at, and the wedges were a third of each frame.
+pub(super) fn arc_steps_per_rad(radius_px: f32) -> f32 {
+    const TOLERANCE_PX: f32 = 0.2;
+    (radius_px.max(1.0) / (8.0 * TOLERANCE_PX)).sqrt().max(8.0)
+}
+
 pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache {
     let radius = key.rect.width() / 2.0;
     let proportions = if key.sector_titles {
@@ -72,7 +84,7 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
         Proportions::numbers_in_sectors()
     };
     let layout = CompassLayout::new(kompas, key.rect.center(), radius, proportions);
-    let steps_per_rad = (radius / 6.0).clamp(12.0, 80.0);
+    let steps_per_rad = arc_steps_per_rad(radius * key.pixels_per_point);
     let outlines: Vec<_> = layout
         .wedges
         .iter()
@@ -164,6 +176,7 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
         layout,
         outlines,
         meshes,
+        steps_per_rad,
         labels,
         core_label,
     }
@@ -190,6 +203,17 @@ pub(super) fn wedge_mesh(w: &Wedge, center: Pos2, steps_per_rad: f32, color: Col
 mod tests {
     use super::*;
     use egui::{Vec2, pos2, vec2};
+
+    #[test]
+    fn arcs_are_cut_as_coarsely_as_the_eye_allows() {
+        for r in [40.0_f32, 300.0, 500.0, 1000.0, 2000.0] {
+            let step = 1.0 / arc_steps_per_rad(r);
+            let sagitta = r * (1.0 - (step / 2.0).cos());
+            assert!(sagitta <= 0.2 + 1e-3, "r {r}: {sagitta} px off the arc");
+        }
+        // A compass of 300 px radius: about 14 pieces per radian (it was 50).
+        assert!((12.0..16.0).contains(&arc_steps_per_rad(300.0)));
+    }
 
     /// Runs `f` inside a real egui frame with the app's fonts.
     fn with_ui(size: Vec2, f: impl FnOnce(&mut Ui)) {

@@ -68,7 +68,12 @@ fn sector_bands(
         strip.outer_px = w.inner_px + (w.outer_px - w.inner_px) * share;
         let fill = theme.band_fill(cx.kompas.color(w.ix));
         let fill = if faded(w.ix) { theme.faded(fill) } else { fill };
-        painter.add(Shape::mesh(wedge_mesh(&strip, layout.center, 40.0, fill)));
+        painter.add(Shape::mesh(wedge_mesh(
+            &strip,
+            layout.center,
+            cache.steps_per_rad,
+            fill,
+        )));
     }
 }
 

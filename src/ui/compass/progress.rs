@@ -83,7 +83,7 @@ pub(super) fn paint(painter: &egui::Painter, cache: &Cache, cx: &ViewCtx<'_>, ro
         painter.add(wedge_mesh(
             &track,
             layout.center,
-            40.0,
+            cache.steps_per_rad,
             cx.theme.progress_track,
         ));
         let (done, counted) = totals(cx.kompas, rollup, w);
@@ -97,7 +97,7 @@ pub(super) fn paint(painter: &egui::Painter, cache: &Cache, cx: &ViewCtx<'_>, ro
             painter.add(wedge_mesh(
                 &filled,
                 layout.center,
-                40.0,
+                cache.steps_per_rad,
                 cx.theme.progress_done,
             ));
         }
