@@ -17,16 +17,11 @@ const WHITE: Rgb = Rgb(0xFF, 0xFF, 0xFF);
 /// The text colour of the site, near-black.
 pub(super) const INK: Rgb = Rgb(0x14, 0x14, 0x14);
 
-/// The contrast ratio of two colours (WCAG 2.1), from 1 to 21.
-pub(super) fn contrast(a: Rgb, b: Rgb) -> f64 {
-    a.contrast(b)
-}
-
 /// `c` mixed toward black in small steps until white on it reaches `min`.
 fn darkened(c: Rgb, min: f64) -> Rgb {
     let mut out = c;
     let mut t = 0.0;
-    while contrast(out, WHITE) < min && t < 1.0 {
+    while out.contrast(WHITE) < min && t < 1.0 {
         t += 0.02;
         out = c.mix(Rgb(0, 0, 0), t);
     }
@@ -35,7 +30,7 @@ fn darkened(c: Rgb, min: f64) -> Rgb {
 
 /// Near-black or white, whichever stands out more on `fill`.
 pub(super) fn ink_on(fill: Rgb) -> Rgb {
-    if contrast(fill, WHITE) > contrast(fill, INK) {
+    if fill.contrast(WHITE) > fill.contrast(INK) {
         WHITE
     } else {
         INK
@@ -103,14 +98,14 @@ mod tests {
                 .kompas,
         ] {
             let c = Colours::of(&k);
-            assert!(contrast(c.brand, WHITE) >= MIN_CONTRAST, "{:?}", c.brand);
+            assert!(c.brand.contrast(WHITE) >= MIN_CONTRAST, "{:?}", c.brand);
             assert_eq!(c.sectors.len(), k.sectors().len(), "a band of every sector");
         }
         // A pale colour is darkened, not kept.
-        assert!(contrast(darkened(Rgb(0xF2, 0xC0, 0x37), 4.5), WHITE) >= 4.5);
-        assert_eq!(contrast(WHITE, WHITE), 1.0, "no contrast with itself");
+        assert!(darkened(Rgb(0xF2, 0xC0, 0x37), 4.5).contrast(WHITE) >= 4.5);
+        assert_eq!(WHITE.contrast(WHITE), 1.0, "no contrast with itself");
         assert!(
-            (contrast(INK, WHITE) - 18.4).abs() < 0.1,
+            (INK.contrast(WHITE) - 18.4).abs() < 0.1,
             "near-black on white"
         );
     }

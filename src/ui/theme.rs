@@ -139,20 +139,24 @@ fn from_rgb(c: Rgb) -> Color32 {
     Color32::from_rgb(c.0, c.1, c.2)
 }
 
+/// The model's colour of an opaque egui colour (the opposite of [`from_rgb`]).
+fn to_rgb(c: Color32) -> Rgb {
+    Rgb(c.r(), c.g(), c.b())
+}
+
 /// Relative luminance (WCAG 2.x) of a colour (see [`Rgb::luminance`]).
 pub fn luminance(c: Color32) -> f32 {
-    Rgb(c.r(), c.g(), c.b()).luminance() as f32
+    to_rgb(c).luminance() as f32
 }
 
 /// WCAG contrast ratio between two colours, 1 to 21 (see [`Rgb::contrast`]).
 pub fn contrast(a: Color32, b: Color32) -> f32 {
-    Rgb(a.r(), a.g(), a.b()).contrast(Rgb(b.r(), b.g(), b.b())) as f32
+    to_rgb(a).contrast(to_rgb(b)) as f32
 }
 
 /// Mixes `a` toward `b` by `t` (0 = a, 1 = b).
 pub fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
-    let m = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
-    Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
+    from_rgb(to_rgb(a).mix(to_rgb(b), f64::from(t)))
 }
 
 const INK: Color32 = Color32::from_rgb(0x14, 0x14, 0x14);
