@@ -410,6 +410,11 @@ impl Theme {
 /// Installs the app's fonts: DejaVu Sans for text (legible at a distance and with every Dutch
 /// diacritic), and its condensed cuts for the compass's labels.
 pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}
+
+/// The app's fonts (DejaVu Sans, its bold and condensed cuts, egui's own as fallbacks).
+pub(crate) fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     let add = |fonts: &mut FontDefinitions, name: &str, bytes: &'static [u8]| {
         fonts
@@ -456,7 +461,7 @@ pub fn install_fonts(ctx: &egui::Context) {
     fonts
         .families
         .insert(condensed_bold(), with_fallbacks("dejavu-condensed-bold"));
-    ctx.set_fonts(fonts);
+    fonts
 }
 
 /// Text sizes of the app.

@@ -427,6 +427,20 @@ impl KompasApp {
     }
 }
 
+/// CPU time of all the process's threads so far, in ms (Linux; 0 elsewhere), for the frame
+/// log: the renderer's threads are where a software renderer's time goes.
+fn process_cpu_ms() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .sum::<f64>()
+        / 1e6
+}
+
 impl eframe::App for KompasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let begun = std::time::Instant::now();
@@ -447,12 +461,15 @@ impl eframe::App for KompasApp {
             }
             // The first frames one by one: where start-up time goes after the first.
             eprintln!(
-                "beeld {n} na {} ms: {:.1} ms in de app; letteratlas {:?}; {:?}",
+                "beeld {n} na {} ms: {:.1} ms in de app, {:.0} ms CPU van het proces; letteratlas {:?}; {:?}",
                 t.elapsed().as_millis(),
                 begun.elapsed().as_secs_f64() * 1000.0,
+                process_cpu_ms(),
                 ui.ctx().fonts(|f| f.font_image_size()),
                 ui.ctx().repaint_causes()
             );
+            // What came in (window-system events cause frames of their own).
+            eprintln!("   invoer: {:?}", ui.input(|i| i.raw.events.clone()));
             *n += 1;
             if *n >= 40 {
                 self.started = None;

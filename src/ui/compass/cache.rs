@@ -77,6 +77,7 @@ pub(super) fn arc_steps_per_rad(radius_px: f32) -> f32 {
 }
 
 pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme) -> Cache {
+    super::labels::new_measuring_round();
     let radius = key.rect.width() / 2.0;
     let proportions = if key.sector_titles {
         Proportions::default()
@@ -139,7 +140,6 @@ pub(super) fn build_cache(ui: &Ui, key: CacheKey, kompas: &Kompas, theme: &Theme
             MAX_LABEL_PX + 6.0,
             false,
         )
-        .label
     };
     let mut tab_order = vec![(None, kompas.root())];
     for &s in kompas.sectors() {

@@ -11,6 +11,56 @@ use super::layout::{CompassLayout, Wedge, polar};
 use crate::model::Kompas;
 use crate::ui::theme::{self, MAX_LABEL_PX, MIN_LABEL_PX, NUMBER_LABEL_PX};
 
+/// Fonts for measuring words only: the same faces as egui's, but glyphs are drawn without
+/// hinting and at one position per pixel. Fitting tries every label at several sizes, and
+/// egui draws every glyph of every text it lays out (hinted, at four positions per pixel):
+/// that was most of the time of the compass's first frame. Widths do not depend on either
+/// (advances are the font's own, scaled; a test holds it), so what fits here fits there; the
+/// label's own lines are laid out by egui as always.
+struct Measure {
+    fonts: egui::epaint::text::Fonts,
+}
+
+static MEASURE: std::sync::Mutex<Option<Measure>> = std::sync::Mutex::new(None);
+
+/// Options of the measuring fonts.
+fn measuring_options() -> egui::epaint::text::TextOptions {
+    egui::epaint::text::TextOptions {
+        font_hinting: false,
+        subpixel_binning: false,
+        ..Default::default()
+    }
+}
+
+/// Starts a new round of measuring (a cache is built): what the last round did not use is
+/// let go, and the glyph atlas is emptied when it is mostly full, so memory stays bounded
+/// however often the window is resized or zoomed.
+pub(super) fn new_measuring_round() {
+    let mut guard = MEASURE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(m) = guard.as_mut() {
+        m.fonts.begin_pass(
+            measuring_options(),
+            egui::epaint::text::ViewportKey::default(),
+        );
+    }
+}
+
+/// Runs `f` with the measuring fonts at `pixels_per_point`.
+fn measuring<R>(
+    pixels_per_point: f32,
+    f: impl FnOnce(&mut egui::epaint::text::FontsView<'_>) -> R,
+) -> R {
+    let mut guard = MEASURE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let m = guard.get_or_insert_with(|| Measure {
+        fonts: egui::epaint::text::Fonts::new(measuring_options(), theme::font_definitions()),
+    });
+    f(&mut m.fonts.with_pixels_per_point(pixels_per_point))
+}
+
 /// A label flowed into its shape: lines of text, each centred in the width the shape has at
 /// its height.
 #[derive(Clone, Debug)]
@@ -147,10 +197,21 @@ fn tokens(number: Option<&str>, title: &str) -> Vec<Token> {
     out
 }
 
-/// A fitted label and the size it got, so a ring can settle on one size.
-pub(super) struct Fit {
-    pub(super) label: FittedLabel,
-    pub(super) size_px: f32,
+/// Where a label's words go at which size, before any of it is laid out for painting.
+struct Plan {
+    size_px: f32,
+    /// The lines and the words they hold (cut, with "…", when not all fit); `None` when not
+    /// even one word fits.
+    lines: Option<(Vec<FlowLine>, Vec<Token>)>,
+}
+
+/// The font of word `i`: the number (word 0, when there is one) and bold labels in bold.
+fn word_family(bold: bool, has_number: bool, i: usize) -> egui::FontFamily {
+    if bold || (has_number && i == 0) {
+        theme::condensed_bold()
+    } else {
+        theme::condensed()
+    }
 }
 
 /// Flows `number` (bold; on its own line when `number_alone`) and `title` into `shape` at the
@@ -164,59 +225,106 @@ pub(super) fn fit_label(
     bold: bool,
     max_px: f32,
     number_alone: bool,
-) -> Fit {
-    let words = tokens(number, title);
-    let family = |i: usize| {
-        if bold || (number.is_some() && i == 0) {
-            theme::condensed_bold()
-        } else {
-            theme::condensed()
-        }
-    };
-    let measure = |text: &str, size: f32, i: usize| -> Arc<Galley> {
-        ui.ctx().fonts_mut(|f| {
+) -> FittedLabel {
+    let plan = plan_label(ui, shape, number, title, bold, max_px, number_alone);
+    let family = |i: usize| word_family(bold, number.is_some(), i);
+    match &plan.lines {
+        Some((lines, words)) => assemble(ui, lines, words, plan.size_px, &family),
+        None => FittedLabel::empty(shape.anchor()),
+    }
+}
+
+/// The line height at `size`, each word's width (word `i` in `family(i)`) and the space
+/// before it (none for a word glued to the one before), measured by the measuring fonts.
+fn word_metrics(
+    ppp: f32,
+    size: f32,
+    words: &[Token],
+    family: &dyn Fn(usize) -> egui::FontFamily,
+) -> (f32, Vec<f32>, Vec<f32>) {
+    let measure = |text: &str, i: usize| -> f32 {
+        measuring(ppp, |f| {
             f.layout_no_wrap(
                 text.to_owned(),
                 FontId::new(size, family(i)),
                 Color32::PLACEHOLDER,
             )
+            .size()
+            .x
         })
     };
-    let metrics = |size: f32, words: &[Token]| {
-        let line_px = ui
-            .ctx()
-            .fonts_mut(|f| f.row_height(&FontId::new(size, theme::condensed())));
-        let space_px = measure("x x", size, 1).size().x - 2.0 * measure("x", size, 1).size().x;
-        let widths: Vec<f32> = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| measure(&w.text, size, i).size().x)
-            .collect();
-        let spaces: Vec<f32> = words
-            .iter()
-            .map(|w| if w.glued { 0.0 } else { space_px })
-            .collect();
-        (line_px, widths, spaces)
-    };
+    let line_px = measuring(ppp, |f| {
+        f.row_height(&FontId::new(size, theme::condensed()))
+    });
+    let space_px = measure("x x", 1) - 2.0 * measure("x", 1);
+    let widths: Vec<f32> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| measure(&w.text, i))
+        .collect();
+    let spaces: Vec<f32> = words
+        .iter()
+        .map(|w| if w.glued { 0.0 } else { space_px })
+        .collect();
+    (line_px, widths, spaces)
+}
+
+/// [`fit_label`] without laying out the lines for painting: measuring only.
+fn plan_label(
+    ui: &Ui,
+    shape: &FlowShape,
+    number: Option<&str>,
+    title: &str,
+    bold: bool,
+    max_px: f32,
+    number_alone: bool,
+) -> Plan {
+    let words = tokens(number, title);
+    let family = |i: usize| word_family(bold, number.is_some(), i);
+    let ppp = ui.ctx().pixels_per_point();
+    let metrics = |size: f32, words: &[Token]| word_metrics(ppp, size, words, &family);
     let first_alone = number.is_some() && number_alone;
-    let mut size = max_px.floor();
-    while size >= MIN_LABEL_PX {
+    let at = |size: f32| {
         let (line_px, widths, spaces) = metrics(size, &words);
-        if let Some(lines) = flow(shape, &widths, &spaces, line_px, first_alone) {
-            return Fit {
-                label: assemble(ui, &lines, &words, size, &family),
-                size_px: size,
-            };
-        }
-        size -= 1.0;
+        flow(shape, &widths, &spaces, line_px, first_alone)
+    };
+    if let Some((size, lines)) = largest_that_fits(
+        max_px.floor(),
+        &at,
+        |size, top| {
+            // Widths grow in proportion to the size (the font's own advances, scaled), so the
+            // words measured once at the top size predict where they fit; only the sizes around
+            // the prediction are measured (each measured size is laid out and drawn by the font
+            // code, and there are twelve sizes to try).
+            let (_, widths, spaces) = top;
+            let k = size / max_px.floor();
+            let scaled = |v: &[f32]| v.iter().map(|w| w * k).collect::<Vec<f32>>();
+            let line_px = measuring(ppp, |f| {
+                f.row_height(&FontId::new(size, theme::condensed()))
+            });
+            flow(
+                shape,
+                &scaled(widths),
+                &scaled(spaces),
+                line_px,
+                first_alone,
+            )
+            .is_some()
+        },
+        &metrics(max_px.floor(), &words),
+    ) {
+        return Plan {
+            size_px: size,
+            lines: Some((lines, words)),
+        };
     }
     // The number beside the text instead of above it gives the text one more line.
     let size = MIN_LABEL_PX;
     let (line_px, widths, spaces) = metrics(size, &words);
     if first_alone && let Some(lines) = flow(shape, &widths, &spaces, line_px, false) {
-        return Fit {
-            label: assemble(ui, &lines, &words, size, &family),
+        return Plan {
             size_px: size,
+            lines: Some((lines, words)),
         };
     }
     // Cut off: the longest run of whole words that fits with an ellipsis after it.
@@ -228,9 +336,9 @@ pub(super) fn fit_label(
         while small >= theme::LAST_RESORT_LABEL_PX {
             let (line_px, widths, spaces) = metrics(small, &words);
             if let Some(lines) = flow(shape, &widths, &spaces, line_px, false) {
-                return Fit {
-                    label: assemble(ui, &lines, &words, small, &family),
+                return Plan {
                     size_px: small,
+                    lines: Some((lines, words)),
                 };
             }
             small -= 1.0;
@@ -246,16 +354,58 @@ pub(super) fn fit_label(
         }
         let (_, cut_widths, cut_spaces) = metrics(size, &cut);
         if let Some(lines) = flow(shape, &cut_widths, &cut_spaces, line_px, first_alone) {
-            return Fit {
-                label: assemble(ui, &lines, &cut, size, &family),
+            return Plan {
                 size_px: size,
+                lines: Some((lines, cut)),
             };
         }
     }
-    Fit {
-        label: FittedLabel::empty(shape.anchor()),
+    Plan {
         size_px: size,
+        lines: None,
     }
+}
+
+/// The largest whole size from `top` down to [`MIN_LABEL_PX`] at which `at` gives lines, as
+/// a scan from the top would find it, but measuring only around the size `predicted` says.
+fn largest_that_fits<T, M>(
+    top: f32,
+    at: &dyn Fn(f32) -> Option<T>,
+    predicted: impl Fn(f32, &M) -> bool,
+    measured_at_top: &M,
+) -> Option<(f32, T)> {
+    if top < MIN_LABEL_PX {
+        return None;
+    }
+    if let Some(t) = at(top) {
+        return Some((top, t));
+    }
+    let mut guess = top - 1.0;
+    while guess > MIN_LABEL_PX && !predicted(guess, measured_at_top) {
+        guess -= 1.0;
+    }
+    if let Some(mut best) = at(guess) {
+        // Up while the next size really fits too.
+        let mut size = guess;
+        while size + 1.0 < top {
+            match at(size + 1.0) {
+                Some(t) => {
+                    best = t;
+                    size += 1.0;
+                }
+                None => break,
+            }
+        }
+        return Some((size, best));
+    }
+    let mut size = guess - 1.0;
+    while size >= MIN_LABEL_PX {
+        if let Some(t) = at(size) {
+            return Some((size, t));
+        }
+        size -= 1.0;
+    }
+    None
 }
 
 /// A single line along the radius, for a wedge too thin for horizontal lines: it reads
@@ -342,23 +492,29 @@ pub(super) fn fit_ring(
     } else {
         NUMBER_LABEL_PX
     };
-    let first: Vec<Fit> = shapes
+    // Measured first (the size each would get alone), laid out for painting only at the
+    // ring's size: a label is measured at several sizes, but drawn at one.
+    let calm = shapes
         .iter()
         .map(|(_, shape, number, title)| {
             // The outer ring has room to set the number apart; the sector ring needs the line.
-            fit_label(ui, shape, Some(number), title, false, max_px, ring > 0)
+            plan_label(ui, shape, Some(number), title, false, max_px, ring > 0).size_px
         })
-        .collect();
-    let calm = first.iter().map(|f| f.size_px).fold(max_px, f32::min) + 1.0;
+        .fold(max_px, f32::min)
+        + 1.0;
     shapes
         .iter()
-        .zip(first)
-        .map(|((i, shape, number, title), fit)| {
-            let label = if fit.size_px > calm {
-                fit_label(ui, shape, Some(number), title, false, calm, ring > 0).label
-            } else {
-                fit.label
-            };
+        .map(|(i, shape, number, title)| {
+            // From the calm size down it lands where it did alone if that was below it.
+            let label = fit_label(
+                ui,
+                shape,
+                Some(number),
+                title,
+                false,
+                calm.min(max_px),
+                ring > 0,
+            );
             let total = 1 + title.split_whitespace().count();
             let label = if label.words_shown < total.min(3) {
                 // Too thin for lines across: one line along the radius, if it shows more.
@@ -422,6 +578,97 @@ fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What fitting relies on: a word is exactly as wide in the measuring fonts (no hinting,
+    /// one position per pixel) as in egui's own, at every size and zoom labels are set in.
+    #[test]
+    fn measured_widths_are_the_widths_egui_lays_out() {
+        let kompas = crate::load::load_embedded().unwrap().kompas;
+        let mut words: Vec<String> = kompas
+            .document_order()
+            .into_iter()
+            .take(120)
+            .flat_map(|ix| {
+                let e = kompas.element(ix);
+                std::iter::once(e.id.as_str().to_owned())
+                    .chain(e.title.split_whitespace().map(str::to_owned))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        words.extend(["x x", "x", "Leidschendam-", "(begeleid", "werkplek."].map(str::to_owned));
+        words.sort();
+        words.dedup();
+        assert!(words.len() > 200, "{} words", words.len());
+        for ppp in [1.0_f32, 1.25, 2.0] {
+            let ctx = egui::Context::default();
+            crate::ui::theme::install_fonts(&ctx);
+            let input = egui::RawInput::default();
+            ctx.run_ui(input.clone(), |_| {}).textures_delta.clear();
+            ctx.set_pixels_per_point(ppp);
+            let mut output = ctx.run_ui(input, |ui| {
+                for size in [9.0_f32, 11.0, 12.0, 13.0, 14.5, 17.0, 22.0, 28.0, 34.0] {
+                    for family in [theme::condensed(), theme::condensed_bold()] {
+                        let font = FontId::new(size, family);
+                        for w in &words {
+                            let egui_w = ui.ctx().fonts_mut(|f| {
+                                f.layout_no_wrap(w.clone(), font.clone(), Color32::PLACEHOLDER)
+                                    .size()
+                            });
+                            let ours = measuring(ppp, |f| {
+                                f.layout_no_wrap(w.clone(), font.clone(), Color32::PLACEHOLDER)
+                                    .size()
+                            });
+                            assert_eq!(egui_w, ours, "{w:?} at {size} px, zoom {ppp}");
+                        }
+                        let rows = (
+                            ui.ctx().fonts_mut(|f| f.row_height(&font)),
+                            measuring(ppp, |f| f.row_height(&font)),
+                        );
+                        assert_eq!(rows.0, rows.1, "row height at {size} px, zoom {ppp}");
+                    }
+                }
+            });
+            output.textures_delta.clear();
+        }
+    }
+
+    /// The size search gives what a scan from the top gives, however wrong the prediction.
+    #[test]
+    fn the_predicted_search_finds_what_a_scan_from_the_top_finds() {
+        let scan = |top: f32, fits: &dyn Fn(f32) -> bool| {
+            let mut s = top;
+            while s >= MIN_LABEL_PX {
+                if fits(s) {
+                    return Some(s);
+                }
+                s -= 1.0;
+            }
+            None
+        };
+        let top = MAX_LABEL_PX;
+        // Everything at or below `limit` fits (monotone, as text in a shape is).
+        for limit in [5.0, 10.0, 11.0, 12.0, 13.0, 16.0, 21.0, 22.0, 30.0] {
+            let at = |s: f32| (s <= limit).then_some(s);
+            for guess in [0.0, 11.0, 12.0, 13.0, 15.0, 20.0, 21.0, 22.0] {
+                let calls = std::cell::Cell::new(0);
+                let counted = |s: f32| {
+                    calls.set(calls.get() + 1);
+                    at(s)
+                };
+                let found = largest_that_fits(top, &counted, |s, _: &()| s <= guess, &());
+                assert_eq!(
+                    found.map(|(s, _)| s),
+                    scan(top, &|s| s <= limit),
+                    "limit {limit}, guess {guess}"
+                );
+                if (guess - limit).abs() < 0.5 && limit < top && limit > MIN_LABEL_PX {
+                    // A right prediction measures at most three sizes: the top, it and the
+                    // next one up.
+                    assert!(calls.get() <= 3, "limit {limit}: {} sizes", calls.get());
+                }
+            }
+        }
+    }
 
     /// Finding: a title that is a bare URL got no label at all.
     #[test]
