@@ -33,7 +33,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("frame: kompas while resizing 1280x720", |b| {
         b.iter(|| {
             wider = !wider;
-            let size = if wider { SIZE + egui::vec2(0.0, 2.0) } else { SIZE };
+            let size = if wider {
+                SIZE + egui::vec2(0.0, 2.0)
+            } else {
+                SIZE
+            };
             frame(&ctx, &mut app, size);
         });
     });
