@@ -352,6 +352,38 @@ mod tests {
         });
     }
 
+    /// Oegstgeest's 23 themes at 1280×720: too thin for their titles, so the ring shows
+    /// their numbers, large (the legend beside it has the titles). A size search that skipped
+    /// sizes once set them as 7-px stubs ("Samen met…") instead: in a thin wedge text can fit
+    /// at one size, not at the next smaller and again below it, so only a scan from the top
+    /// finds the size every label should have.
+    #[test]
+    fn oegstgeest_at_1280_by_720_shows_its_numbers_large() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("kompas/oegstgeest-sociaal-domein");
+        let kompas = crate::load::load_path(&path).unwrap().kompas;
+        let theme = Theme::new(theme::ThemeKind::Light);
+        with_ui(vec2(1280.0, 720.0), |ui| {
+            let key = CacheKey {
+                rect: Rect::from_center_size(pos2(430.0, 360.0), Vec2::splat(664.0)),
+                theme: theme.kind,
+                pixels_per_point: 1.0,
+                sector_titles: false,
+                numbers_only: false,
+            };
+            let cache = build_cache(ui, key, &kompas, &theme);
+            for (i, wedge) in cache.layout.wedges.iter().enumerate() {
+                if wedge.ring == 1 && wedge.count == 1 {
+                    let l = &cache.labels[i];
+                    let text: String = l.lines.iter().map(|(_, g)| g.text().to_owned()).collect();
+                    let size = l.lines[0].1.job.sections[0].format.font_id.size;
+                    assert_eq!(l.words_shown, 1, "only the number: {text:?}");
+                    assert!(size >= 20.0, "{text:?} at {size} px");
+                }
+            }
+        });
+    }
+
     #[test]
     fn any_compass_shape_gets_a_label_in_every_shape() {
         let theme = Theme::new(theme::ThemeKind::Light);
