@@ -269,6 +269,10 @@ fn word_metrics(
     (line_px, widths, spaces)
 }
 
+/// How much narrower than scaled a word may turn out when measured at another size (whole
+/// pixels of rounding at either size, and then some).
+const SCALING_SLACK_PX: f32 = 2.0;
+
 /// [`fit_label`] without laying out the lines for painting: measuring only.
 fn plan_label(
     ui: &Ui,
@@ -279,6 +283,25 @@ fn plan_label(
     max_px: f32,
     number_alone: bool,
 ) -> Plan {
+    plan_label_with(ui, shape, number, title, bold, max_px, number_alone, true)
+}
+
+/// [`plan_label`], measuring every size when `predict` is off (for the test that the
+/// prediction changes nothing).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "plan_label's own arguments and the switch the test needs"
+)]
+fn plan_label_with(
+    ui: &Ui,
+    shape: &FlowShape,
+    number: Option<&str>,
+    title: &str,
+    bold: bool,
+    max_px: f32,
+    number_alone: bool,
+    predict: bool,
+) -> Plan {
     let words = tokens(number, title);
     let family = |i: usize| word_family(bold, number.is_some(), i);
     let ppp = ui.ctx().pixels_per_point();
@@ -288,17 +311,47 @@ fn plan_label(
         let (line_px, widths, spaces) = metrics(size, &words);
         flow(shape, &widths, &spaces, line_px, first_alone)
     };
-    // From the top size down, the first that fits. (A prediction from one measurement missed
-    // sizes: in thin wedges text can fit at 16 px, not at 15 and again at 14.)
-    let mut size = max_px.floor();
-    while size >= MIN_LABEL_PX {
-        if let Some(lines) = at(size) {
-            return Plan {
-                size_px: size,
-                lines: Some((lines, words)),
+    // From the top size down, the first that fits. Every size is considered (in a thin wedge
+    // text can fit at 16 px, not at 15 and again at 14), but one is measured only where the
+    // words could fit: their widths at the top size, scaled to this size and each given
+    // SCALING_SLACK_PX of doubt. Widths grow in proportion to the size but for rounding (a
+    // test holds the slack), and narrower words never fit worse, so a size skipped would not
+    // have fitted measured either; measuring is what costs (the font code lays out and draws
+    // each word at each size).
+    let top = max_px.floor();
+    if top >= MIN_LABEL_PX {
+        let (_, top_widths, top_spaces) = metrics(top, &words);
+        let could_fit = |size: f32| {
+            let k = size / top;
+            let doubt = |v: &[f32]| -> Vec<f32> {
+                v.iter()
+                    .map(|w| (w * k - SCALING_SLACK_PX).max(0.0))
+                    .collect()
             };
+            let line_px = measuring(ppp, |f| {
+                f.row_height(&FontId::new(size, theme::condensed()))
+            });
+            flow(
+                shape,
+                &doubt(&top_widths),
+                &doubt(&top_spaces),
+                line_px,
+                first_alone,
+            )
+            .is_some()
+        };
+        let mut size = top;
+        while size >= MIN_LABEL_PX {
+            if (size == top || !predict || could_fit(size))
+                && let Some(lines) = at(size)
+            {
+                return Plan {
+                    size_px: size,
+                    lines: Some((lines, words)),
+                };
+            }
+            size -= 1.0;
         }
-        size -= 1.0;
     }
     // The number beside the text instead of above it gives the text one more line.
     let size = MIN_LABEL_PX;
@@ -574,6 +627,126 @@ mod tests {
             });
             output.textures_delta.clear();
         }
+    }
+
+    /// The slack the size search gives scaled widths: measured at any size from 8 px up to
+    /// a top size, a word is never narrower than its width at the top, scaled, less the slack.
+    #[test]
+    fn scaled_widths_stay_within_the_slack() {
+        let words = ring_words();
+        for ppp in [1.0_f32, 1.25, 2.0] {
+            for top in [MAX_LABEL_PX, MAX_LABEL_PX + 6.0, NUMBER_LABEL_PX] {
+                for family in [theme::condensed(), theme::condensed_bold()] {
+                    let width = |w: &str, size: f32| {
+                        measuring(ppp, |f| {
+                            f.layout_no_wrap(
+                                w.to_owned(),
+                                FontId::new(size, family.clone()),
+                                Color32::PLACEHOLDER,
+                            )
+                            .size()
+                            .x
+                        })
+                    };
+                    for w in &words {
+                        let at_top = width(w, top);
+                        for size in (8..top as i32).map(|s| s as f32) {
+                            let scaled = at_top * size / top;
+                            assert!(
+                                width(w, size) >= scaled - SCALING_SLACK_PX,
+                                "{w:?} at {size} px: {} < {scaled} - slack (zoom {ppp})",
+                                width(w, size)
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Skipping the sizes the scaled widths rule out changes no label: every ring label of
+    /// both compasses and of compasses of other shapes, at desk, projector and full-HD sizes,
+    /// gets the size and the words a measurement of every size gives.
+    #[test]
+    fn skipping_sizes_changes_no_label() {
+        let oegstgeest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("kompas/oegstgeest-sociaal-domein");
+        let mut compasses = vec![
+            crate::load::load_embedded().unwrap().kompas,
+            crate::load::load_path(&oegstgeest).unwrap().kompas,
+        ];
+        for (sectors, koersen) in [(3, 2), (6, 10), (12, 4)] {
+            compasses.push(crate::generate::synthetic(&crate::generate::Spec {
+                sectors,
+                fanout: vec![koersen, 3],
+                seed: 5,
+            }));
+        }
+        let ctx = egui::Context::default();
+        theme::install_fonts(&ctx);
+        let input = egui::RawInput::default();
+        ctx.run_ui(input.clone(), |_| {}).textures_delta.clear();
+        let mut output = ctx.run_ui(input, |ui| {
+            let mut labels = 0;
+            for kompas in &compasses {
+                for side in [400.0_f32, 520.0, 664.0, 900.0] {
+                    for proportions in [
+                        super::super::layout::Proportions::default(),
+                        super::super::layout::Proportions::numbers_in_sectors(),
+                    ] {
+                        let layout =
+                            CompassLayout::new(kompas, pos2(side, side), side / 2.0, proportions);
+                        for (i, w) in layout.wedges.iter().enumerate() {
+                            let (number, title) = wedge_text(kompas, w);
+                            let shape = FlowShape::of_wedge(w, layout.center, 4.0);
+                            let alone = w.ring > 0;
+                            let plan = |predict| {
+                                let p = plan_label_with(
+                                    ui,
+                                    &shape,
+                                    Some(&number),
+                                    &title,
+                                    false,
+                                    MAX_LABEL_PX,
+                                    alone,
+                                    predict,
+                                );
+                                (p.size_px, p.lines.map(|(l, w)| (l.len(), w.len())))
+                            };
+                            assert_eq!(plan(true), plan(false), "wedge {i} {number} at {side}");
+                            labels += 1;
+                        }
+                    }
+                }
+            }
+            assert!(labels > 500, "{labels} labels");
+        });
+        output.textures_delta.clear();
+    }
+
+    /// The words the rings of both built-in compasses show.
+    fn ring_words() -> Vec<String> {
+        let oegstgeest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("kompas/oegstgeest-sociaal-domein");
+        let mut words: Vec<String> = vec!["x x".into(), "x".into(), "…".into()];
+        for kompas in [
+            crate::load::load_embedded().unwrap().kompas,
+            crate::load::load_path(&oegstgeest).unwrap().kompas,
+        ] {
+            for &s in kompas.sectors() {
+                for ix in std::iter::once(s).chain(kompas.children(s).iter().copied()) {
+                    let e = kompas.element(ix);
+                    words.push(e.id.as_str().to_owned());
+                    for w in e.title.split_whitespace() {
+                        words.push(w.to_owned());
+                        words.push(format!("{w}…"));
+                    }
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        words
     }
 
     /// Finding: a title that is a bare URL got no label at all.
