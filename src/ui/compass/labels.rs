@@ -576,25 +576,7 @@ mod tests {
     /// one position per pixel) as in egui's own, at every size and zoom labels are set in.
     #[test]
     fn measured_widths_are_the_widths_egui_lays_out() {
-        let oegstgeest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("kompas/oegstgeest-sociaal-domein");
-        let mut words: Vec<String> = Vec::new();
-        for kompas in [
-            crate::load::load_embedded().unwrap().kompas,
-            crate::load::load_path(&oegstgeest).unwrap().kompas,
-        ] {
-            // The sectors and their children: what the rings show.
-            for &s in kompas.sectors() {
-                for ix in std::iter::once(s).chain(kompas.children(s).iter().copied()) {
-                    let e = kompas.element(ix);
-                    words.push(e.id.as_str().to_owned());
-                    words.extend(e.title.split_whitespace().map(str::to_owned));
-                }
-            }
-        }
-        words.extend(["x x", "x", "Leidschendam-", "(begeleid", "werkplek."].map(str::to_owned));
-        words.sort();
-        words.dedup();
+        let words = ring_words();
         assert!(words.len() > 150, "{} words", words.len());
         for ppp in [1.0_f32, 1.25, 2.0] {
             let ctx = egui::Context::default();
@@ -728,7 +710,9 @@ mod tests {
     fn ring_words() -> Vec<String> {
         let oegstgeest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("kompas/oegstgeest-sociaal-domein");
-        let mut words: Vec<String> = vec!["x x".into(), "x".into(), "…".into()];
+        let mut words: Vec<String> = ["x x", "x", "…", "Leidschendam-", "(begeleid", "werkplek."]
+            .map(str::to_owned)
+            .to_vec();
         for kompas in [
             crate::load::load_embedded().unwrap().kompas,
             crate::load::load_path(&oegstgeest).unwrap().kompas,
