@@ -315,6 +315,17 @@ mod tests {
         }
     }
 
+    /// The compass as `kompas render` draws it at 1280×720 (the legend beside it).
+    fn rendered_at_1280_by_720(theme: &Theme) -> CacheKey {
+        CacheKey {
+            rect: Rect::from_center_size(pos2(430.0, 360.0), Vec2::splat(664.0)),
+            theme: theme.kind,
+            pixels_per_point: 1.0,
+            sector_titles: false,
+            numbers_only: false,
+        }
+    }
+
     /// Finding: at 1280×720 koers labels differed in size from wedge to wedge and hoofddoel 3
     /// was about 8 px. With the hoofddoel titles in the legend (the ring shows their
     /// numbers), every koers title is whole, at one size of at least 12 px.
@@ -323,15 +334,7 @@ mod tests {
         let kompas = crate::load::load_embedded().unwrap().kompas;
         let theme = Theme::new(theme::ThemeKind::Light);
         with_ui(vec2(1280.0, 720.0), |ui| {
-            // The compass as `kompas render` draws it at 1280×720.
-            let key = CacheKey {
-                rect: Rect::from_center_size(pos2(430.0, 360.0), Vec2::splat(664.0)),
-                theme: theme.kind,
-                pixels_per_point: 1.0,
-                sector_titles: false,
-                numbers_only: false,
-            };
-            let cache = build_cache(ui, key, &kompas, &theme);
+            let cache = build_cache(ui, rendered_at_1280_by_720(&theme), &kompas, &theme);
             let mut sizes = Vec::new();
             for (i, wedge) in cache.layout.wedges.iter().enumerate() {
                 let l = &cache.labels[i];
@@ -364,14 +367,7 @@ mod tests {
         let kompas = crate::load::load_path(&path).unwrap().kompas;
         let theme = Theme::new(theme::ThemeKind::Light);
         with_ui(vec2(1280.0, 720.0), |ui| {
-            let key = CacheKey {
-                rect: Rect::from_center_size(pos2(430.0, 360.0), Vec2::splat(664.0)),
-                theme: theme.kind,
-                pixels_per_point: 1.0,
-                sector_titles: false,
-                numbers_only: false,
-            };
-            let cache = build_cache(ui, key, &kompas, &theme);
+            let cache = build_cache(ui, rendered_at_1280_by_720(&theme), &kompas, &theme);
             for (i, wedge) in cache.layout.wedges.iter().enumerate() {
                 if wedge.ring == 1 && wedge.count == 1 {
                     let l = &cache.labels[i];

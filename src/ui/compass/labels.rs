@@ -226,7 +226,16 @@ pub(super) fn fit_label(
     max_px: f32,
     number_alone: bool,
 ) -> FittedLabel {
-    let plan = plan_label(ui, shape, number, title, bold, max_px, number_alone);
+    let plan = plan_label(
+        ui,
+        shape,
+        number,
+        title,
+        bold,
+        max_px,
+        number_alone,
+        Sizes::ThatCouldFit,
+    );
     let family = |i: usize| word_family(bold, number.is_some(), i);
     match &plan.lines {
         Some((lines, words)) => assemble(ui, lines, words, plan.size_px, &family),
@@ -273,7 +282,21 @@ fn word_metrics(
 /// pixels of rounding at either size, and then some).
 const SCALING_SLACK_PX: f32 = 2.0;
 
+/// Which sizes [`plan_label`] measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sizes {
+    /// Only those where the scaled widths could fit (what the app does).
+    ThatCouldFit,
+    /// Every one (for the test that skipping changes nothing).
+    #[cfg(test)]
+    Every,
+}
+
 /// [`fit_label`] without laying out the lines for painting: measuring only.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "fit_label's own arguments and which sizes to measure"
+)]
 fn plan_label(
     ui: &Ui,
     shape: &FlowShape,
@@ -282,25 +305,7 @@ fn plan_label(
     bold: bool,
     max_px: f32,
     number_alone: bool,
-) -> Plan {
-    plan_label_with(ui, shape, number, title, bold, max_px, number_alone, true)
-}
-
-/// [`plan_label`], measuring every size when `predict` is off (for the test that the
-/// prediction changes nothing).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "plan_label's own arguments and the switch the test needs"
-)]
-fn plan_label_with(
-    ui: &Ui,
-    shape: &FlowShape,
-    number: Option<&str>,
-    title: &str,
-    bold: bool,
-    max_px: f32,
-    number_alone: bool,
-    predict: bool,
+    sizes: Sizes,
 ) -> Plan {
     let words = tokens(number, title);
     let family = |i: usize| word_family(bold, number.is_some(), i);
@@ -342,7 +347,7 @@ fn plan_label_with(
         };
         let mut size = top;
         while size >= MIN_LABEL_PX {
-            if (size == top || !predict || could_fit(size))
+            if (size == top || sizes != Sizes::ThatCouldFit || could_fit(size))
                 && let Some(lines) = at(size)
             {
                 return Plan {
@@ -491,7 +496,17 @@ pub(super) fn fit_ring(
         .iter()
         .map(|(_, shape, number, title)| {
             // The outer ring has room to set the number apart; the sector ring needs the line.
-            plan_label(ui, shape, Some(number), title, false, max_px, ring > 0).size_px
+            plan_label(
+                ui,
+                shape,
+                Some(number),
+                title,
+                false,
+                max_px,
+                ring > 0,
+                Sizes::ThatCouldFit,
+            )
+            .size_px
         })
         .fold(max_px, f32::min)
         + 1.0;
@@ -651,12 +666,7 @@ mod tests {
     /// gets the size and the words a measurement of every size gives.
     #[test]
     fn skipping_sizes_changes_no_label() {
-        let oegstgeest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("kompas/oegstgeest-sociaal-domein");
-        let mut compasses = vec![
-            crate::load::load_embedded().unwrap().kompas,
-            crate::load::load_path(&oegstgeest).unwrap().kompas,
-        ];
+        let mut compasses = built_in().to_vec();
         for (sectors, koersen) in [(3, 2), (6, 10), (12, 4)] {
             compasses.push(crate::generate::synthetic(&crate::generate::Spec {
                 sectors,
@@ -682,8 +692,8 @@ mod tests {
                             let (number, title) = wedge_text(kompas, w);
                             let shape = FlowShape::of_wedge(w, layout.center, 4.0);
                             let alone = w.ring > 0;
-                            let plan = |predict| {
-                                let p = plan_label_with(
+                            let plan = |sizes| {
+                                let p = plan_label(
                                     ui,
                                     &shape,
                                     Some(&number),
@@ -691,11 +701,15 @@ mod tests {
                                     false,
                                     MAX_LABEL_PX,
                                     alone,
-                                    predict,
+                                    sizes,
                                 );
                                 (p.size_px, p.lines.map(|(l, w)| (l.len(), w.len())))
                             };
-                            assert_eq!(plan(true), plan(false), "wedge {i} {number} at {side}");
+                            assert_eq!(
+                                plan(Sizes::ThatCouldFit),
+                                plan(Sizes::Every),
+                                "wedge {i} {number} at {side}"
+                            );
                             labels += 1;
                         }
                     }
@@ -706,17 +720,22 @@ mod tests {
         output.textures_delta.clear();
     }
 
-    /// The words the rings of both built-in compasses show.
-    fn ring_words() -> Vec<String> {
+    /// Both built-in compasses: the Sociaal Kompas and Oegstgeest.
+    fn built_in() -> [Kompas; 2] {
         let oegstgeest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("kompas/oegstgeest-sociaal-domein");
+        [
+            crate::load::load_embedded().unwrap().kompas,
+            crate::load::load_path(&oegstgeest).unwrap().kompas,
+        ]
+    }
+
+    /// The words the rings of both built-in compasses show.
+    fn ring_words() -> Vec<String> {
         let mut words: Vec<String> = ["x x", "x", "…", "Leidschendam-", "(begeleid", "werkplek."]
             .map(str::to_owned)
             .to_vec();
-        for kompas in [
-            crate::load::load_embedded().unwrap().kompas,
-            crate::load::load_path(&oegstgeest).unwrap().kompas,
-        ] {
+        for kompas in built_in() {
             for &s in kompas.sectors() {
                 for ix in std::iter::once(s).chain(kompas.children(s).iter().copied()) {
                     let e = kompas.element(ix);
